@@ -23,6 +23,7 @@ enum CommandLineTool {
     TrainCommand.subcommand,
     EvalCommand.subcommand,
     ShowCommand.subcommand,
+    ResultsCommand.subcommand,
     BenchCommand.subcommand,
     ExercisesCommand.subcommand,
   ]

@@ -58,7 +58,7 @@ import Testing
     var checkpoint = try Self.sample()
     checkpoint.generator = SplitMix64(seed: UInt64.max - 12345)
     checkpoint.parameters[0] = 0.1 + 0.2
-    checkpoint.parameters[1] = 5e-324
+    checkpoint.parameters[1] = .leastNonzeroMagnitude
     let decoded = try CheckpointFile.decode(CheckpointFile.encode(checkpoint))
     #expect(decoded == checkpoint)
     #expect(try CheckpointFile.encode(decoded) == CheckpointFile.encode(checkpoint))
@@ -86,8 +86,9 @@ import Testing
       try CheckpointFile.decode(Data(text.utf8))
     }
     var missing = try JSONSerialization.jsonObject(with: CheckpointFile.encode(Self.sample())) as! [String: Any]
-    missing["optimiser"] = nil
-    #expect(throws: CheckpointError.corrupted("the field optimiser is missing")) {
+    // (The optimiser may be absent: a checkpoint exported for shipping has none.)
+    missing["generator"] = nil
+    #expect(throws: CheckpointError.corrupted("the field generator is missing")) {
       try CheckpointFile.decode(JSONSerialization.data(withJSONObject: missing))
     }
   }
@@ -148,6 +149,36 @@ import Testing
     #expect(try CheckpointFile.read(from: url) == Self.sample(seed: 2))
     #expect(!FileManager.default.fileExists(atPath: CheckpointFile.temporaryURL(for: url).path))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["run.json"])
+  }
+
+  /// Which model a checkpoint holds survives the file: a baseline's shape, or none for a
+  /// machine — and files from before the baseline field read as machines.
+  @Test func modelKindRoundTrips() throws {
+    var baseline = try Self.sample()
+    baseline.baseline = LSTMNetworkConfiguration(inputSize: 4, outputSize: 3, layerSizes: [5, 5])
+    baseline.record = TrainingRecord(seconds: 12.5, target: 0.1, convergedAt: 400, evaluations: [.init(sequences: 400, bitErrors: 0.05, loss: 0.2)])
+    let decoded = try CheckpointFile.decode(CheckpointFile.encode(baseline))
+    #expect(decoded == baseline && decoded.isBaseline && decoded.modelSizes == (4, 3))
+    let machine = try Self.sample()
+    let text = String(decoding: try CheckpointFile.encode(machine), as: UTF8.self)
+    #expect(!text.contains("\"baseline\"") && !text.contains("\"record\""), "an NTM's file looks as it did before")
+    #expect(try !CheckpointFile.decode(Data(text.utf8)).isBaseline)
+    var mismatched = baseline
+    mismatched.baseline?.outputSize = 7
+    #expect(mismatched.problems(parameterCount: baseline.parameters.count).contains { $0.contains("the network 4 and 7") })
+  }
+
+  /// Exported for shipping: no optimiser state, still valid, but it cannot resume.
+  @Test func exportedCheckpointsEvaluateButDoNotResume() throws {
+    let exported = try Self.sample().exportedForShipping()
+    #expect(exported.optimiser == nil)
+    let decoded = try CheckpointFile.decode(CheckpointFile.encode(exported))
+    #expect(decoded == exported)
+    #expect(decoded.problems(parameterCount: decoded.parameters.count).isEmpty)
+    #expect(try CheckpointFile.encode(exported).count * 2 < CheckpointFile.encode(Self.sample()).count)
+    #expect(throws: CheckpointError.invalid("it was exported for shipping without optimiser state, so it cannot resume training")) {
+      try Self.resumed(decoded)
+    }
   }
 
   @Test func errorsReadAsOneLine() {

@@ -26,8 +26,11 @@ import Testing
 
   /// Acceptance 7: one line on standard error, a usage hint, exit 64.
   @Test(arguments: [
-    (["train"], "error: train needs a task: copy or repeat-copy. For example: ntm train copy. Try 'ntm train --help'."),
-    (["train", "cpy"], "error: unknown task 'cpy'. Did you mean 'copy'? Tasks: copy, repeat-copy. Try 'ntm train --help'."),
+    (["train"], "error: train needs a task: copy, repeat-copy, associative-recall, ngrams, priority-sort or dyck. For example: ntm train copy. Try 'ntm train --help'."),
+    (["train", "cpy"], "error: unknown task 'cpy'. Did you mean 'copy'? Tasks: copy, repeat-copy, associative-recall, ngrams, priority-sort, dyck. Try 'ntm train --help'."),
+    (["train", "copy", "--model", "gru"], "error: --model must be ntm or lstm, got 'gru'. Try 'ntm train --help'."),
+    (["train", "copy", "--layer-sizes", "8"], "error: --layer-sizes shapes the LSTM baseline; add --model lstm. Try 'ntm train --help'."),
+    (["train", "associative-recall", "--min-length", "1"], "error: associative recall needs --min-length of at least 2 items, got 1. Try 'ntm train --help'."),
     (["train", "copy", "--memory-rows", "0"], "error: --memory-rows must be a whole number from 1 to 100000, got '0'. Try 'ntm train --help'."),
     (["train", "copy", "--controller-size", "big"], "error: --controller-size must be whole numbers from 1 to 100000, separated by commas, got 'big'. Try 'ntm train --help'."),
     (["train", "copy", "--learning-rate", "-0.001"], "error: --learning-rate must be a positive number, got '-0.001'. Try 'ntm train --help'."),

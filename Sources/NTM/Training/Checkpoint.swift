@@ -5,6 +5,16 @@ import Foundation
 /// optimiser and its state, the parameters, the random generator's state and the counters —
 /// plus, for the record, the seed and the command line that started the run.
 ///
+/// **Which model.** Without `baseline` the file holds a Neural Turing Machine built from
+/// `configuration`. With `baseline` it holds the stacked-LSTM baseline (`LSTMNetwork`) of that
+/// shape; `configuration` then records only the input and output sizes (its controller entry
+/// repeats the layer sizes). Files written before the baseline existed have no `baseline`
+/// field and read as machines, unchanged.
+///
+/// **Shipping.** A checkpoint exported for shipping (`exportedForShipping()`) has no
+/// optimiser state and single-precision parameters: it evaluates and shows like any other,
+/// but cannot resume training.
+///
 /// Files are written atomically (`CheckpointFile.write`) and validated on load
 /// (`CheckpointFile.read`, then `validate(parameterCount:)`), so a run resumes bit for bit or
 /// fails with one clear sentence.
@@ -14,9 +24,12 @@ public struct Checkpoint: Codable, Equatable, Sendable {
 
   public var formatVersion: Int
   public var configuration: MachineConfiguration
+  /// The stacked-LSTM baseline's shape, when the model is the baseline rather than a machine.
+  public var baseline: LSTMNetworkConfiguration?
   public var task: TrainingTask
   public var training: TrainingSettings
-  public var optimiser: Optimiser
+  /// The optimiser and its state; nil in a checkpoint exported for shipping.
+  public var optimiser: Optimiser?
   /// The model's flat parameter vector.
   public var parameters: [Double]
   /// The trainer's generator, ready to draw the next training sequence.
@@ -32,14 +45,19 @@ public struct Checkpoint: Codable, Equatable, Sendable {
   public var seed: UInt64
   /// The command line that started the run (for the record).
   public var commandLine: [String]
+  /// Wall time, evaluations and convergence of the run (for the record), when it kept them.
+  public var record: TrainingRecord?
 
   public init(
-    configuration: MachineConfiguration, task: TrainingTask, training: TrainingSettings,
-    optimiser: Optimiser, parameters: [Double], generator: SplitMix64, modelGenerator: SplitMix64? = nil,
-    step: Int, sequencesSeen: Int, averages: RunningAverages, seed: UInt64, commandLine: [String]
+    configuration: MachineConfiguration, baseline: LSTMNetworkConfiguration? = nil, task: TrainingTask,
+    training: TrainingSettings, optimiser: Optimiser?, parameters: [Double], generator: SplitMix64,
+    modelGenerator: SplitMix64? = nil, step: Int, sequencesSeen: Int, averages: RunningAverages, seed: UInt64,
+    commandLine: [String], record: TrainingRecord? = nil
   ) {
     formatVersion = Self.currentFormatVersion
     self.configuration = configuration
+    self.baseline = baseline
+    self.record = record
     self.task = task
     self.training = training
     self.optimiser = optimiser
@@ -53,27 +71,51 @@ public struct Checkpoint: Codable, Equatable, Sendable {
     self.commandLine = commandLine
   }
 
+  /// The same checkpoint for shipping: no optimiser state, and the parameters rounded to single
+  /// precision (stored packed, `Checkpoint+Codable.swift`) — about a tenth of the file. The
+  /// shipped model is the rounded one; everything measured about it is measured on it.
+  public func exportedForShipping() -> Checkpoint {
+    var exported = self
+    exported.optimiser = nil
+    exported.parameters = parameters.map { Double(Float($0)) }
+    return exported
+  }
+
+  /// Whether the checkpoint holds the stacked-LSTM baseline rather than a machine.
+  public var isBaseline: Bool { baseline != nil }
+
+  /// The model's input and output sizes, from whichever configuration describes it.
+  public var modelSizes: (inputs: Int, outputs: Int) {
+    baseline.map { ($0.inputSize, $0.outputSize) } ?? (configuration.inputSize, configuration.outputSize)
+  }
+
   /// Problems that make the checkpoint unusable, one sentence each (empty when it is sound).
-  /// - Parameter parameterCount: how many parameters `configuration` gives the model.
+  /// - Parameter parameterCount: how many parameters `configuration` (or `baseline`) gives
+  ///   the model.
   public func problems(parameterCount: Int) -> [String] {
     var problems: [String] = []
-    problems += configuration.problems.map { "configuration: \($0)" }
+    if let baseline {
+      problems += baseline.problems.map { "baseline: \($0)" }
+    } else {
+      problems += configuration.problems.map { "configuration: \($0)" }
+    }
     problems += task.problems
-    if task.inputSize != configuration.inputSize || task.outputSize != configuration.outputSize {
+    let (inputs, outputs) = modelSizes
+    if task.inputSize != inputs || task.outputSize != outputs {
       problems.append(
-        "the \(task.name) task reads \(task.inputSize) and writes \(task.outputSize) channels, the machine \(configuration.inputSize) and \(configuration.outputSize)")
+        "the \(task.name) task reads \(task.inputSize) and writes \(task.outputSize) channels, the \(isBaseline ? "network" : "machine") \(inputs) and \(outputs)")
     }
     problems += training.problems
     if parameters.count != parameterCount {
       problems.append("it holds \(parameters.count) parameters, but its configuration needs \(parameterCount)")
     }
-    if optimiser.parameterCount != parameters.count {
+    if let optimiser, optimiser.parameterCount != parameters.count {
       problems.append("the optimiser state covers \(optimiser.parameterCount) parameters, not \(parameters.count)")
     }
     if let index = parameters.firstIndex(where: { !$0.isFinite }) {
       problems.append("parameter \(index) is \(parameters[index])")
     }
-    problems += optimiser.problems
+    problems += optimiser?.problems ?? []
     if step < 0 || sequencesSeen < 0 { problems.append("its counters are negative (step \(step), sequences \(sequencesSeen))") }
     return problems
   }

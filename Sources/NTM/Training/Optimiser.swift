@@ -35,10 +35,24 @@ public enum Optimiser: Codable, Equatable, Sendable {
     }
   }
 
+  /// The step size; setting it keeps the rest of the state (a schedule, or a lower rate after
+  /// convergence, changes only this).
   public var learningRate: Double {
-    switch self {
-    case .rmsprop(let optimiser): optimiser.learningRate
-    case .adam(let optimiser): optimiser.learningRate
+    get {
+      switch self {
+      case .rmsprop(let optimiser): optimiser.learningRate
+      case .adam(let optimiser): optimiser.learningRate
+      }
+    }
+    set {
+      switch self {
+      case .rmsprop(var optimiser):
+        optimiser.learningRate = newValue
+        self = .rmsprop(optimiser)
+      case .adam(var optimiser):
+        optimiser.learningRate = newValue
+        self = .adam(optimiser)
+      }
     }
   }
 

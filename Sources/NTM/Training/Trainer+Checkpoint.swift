@@ -4,15 +4,20 @@
 extension Trainer where Task == TrainingTask {
   /// A checkpoint of this trainer's whole state.
   /// - Parameters:
-  ///   - configuration: the shape the model was built from.
+  ///   - configuration: the shape the model was built from (for the LSTM baseline, its sizes).
+  ///   - baseline: the LSTM baseline's shape, when the model is the baseline.
   ///   - seed: the seed the run started from (recorded only).
   ///   - commandLine: the command that started the run (recorded only).
-  public func checkpoint(configuration: MachineConfiguration, seed: UInt64, commandLine: [String]) -> Checkpoint {
+  ///   - record: wall time and evaluations of the run (recorded only).
+  public func checkpoint(
+    configuration: MachineConfiguration, baseline: LSTMNetworkConfiguration? = nil, seed: UInt64,
+    commandLine: [String], record: TrainingRecord? = nil
+  ) -> Checkpoint {
     Checkpoint(
-      configuration: configuration, task: task, training: settings, optimiser: optimiser,
+      configuration: configuration, baseline: baseline, task: task, training: settings, optimiser: optimiser,
       parameters: model.parameters, generator: generator, modelGenerator: (model as? RandomisedModel)?.modelGenerator,
       step: step, sequencesSeen: sequencesSeen,
-      averages: averages, seed: seed, commandLine: commandLine)
+      averages: averages, seed: seed, commandLine: commandLine, record: record)
   }
 
   /// A trainer that continues the run saved in `checkpoint`.
@@ -20,12 +25,16 @@ extension Trainer where Task == TrainingTask {
   ///   - checkpoint: the saved run.
   ///   - model: a model built from `checkpoint.configuration`; its parameters are replaced by
   ///     the saved ones.
-  /// - Throws: `CheckpointError.invalid` when the checkpoint does not fit the model.
+  /// - Throws: `CheckpointError.invalid` when the checkpoint does not fit the model, or was
+  ///   exported for shipping (no optimiser state to resume from).
   public init(resuming checkpoint: Checkpoint, model: Model) throws(CheckpointError) {
     var model = model
     try checkpoint.validate(parameterCount: model.parameters.count)
     if checkpoint.task.inputSize != model.inputSize || checkpoint.task.outputSize != model.outputSize {
       throw .invalid("the \(checkpoint.task.name) task does not fit a model of \(model.inputSize) inputs and \(model.outputSize) outputs")
+    }
+    guard let optimiser = checkpoint.optimiser else {
+      throw .invalid("it was exported for shipping without optimiser state, so it cannot resume training")
     }
     model.parameters = checkpoint.parameters
     if let saved = checkpoint.modelGenerator, var randomised = model as? RandomisedModel {
@@ -33,7 +42,7 @@ extension Trainer where Task == TrainingTask {
       model = randomised as! Model
     }
     self.init(
-      model: model, task: checkpoint.task, optimiser: checkpoint.optimiser, settings: checkpoint.training,
+      model: model, task: checkpoint.task, optimiser: optimiser, settings: checkpoint.training,
       generator: checkpoint.generator, step: checkpoint.step, sequencesSeen: checkpoint.sequencesSeen,
       averages: checkpoint.averages)
   }

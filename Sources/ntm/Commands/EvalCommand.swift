@@ -2,73 +2,139 @@ import Foundation
 import NTM
 import TerminalCharts
 
-/// `ntm eval <checkpoint>`: the bit error per sequence at each of several lengths — inside and
-/// beyond the training range (Graves et al. 2014, Fig. 4 and 5: generalisation to longer
-/// sequences).
+/// `ntm eval <checkpoint> [--compare <checkpoint>]`: the error per sequence at each of several
+/// lengths — inside and beyond the training range (Graves et al. 2014, Fig. 4, 5 and 10:
+/// generalisation) — for one model, or for two side by side (the NTM against the LSTM
+/// baseline, on the very same sequences).
 enum EvalCommand {
   static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
 
   static let name = "eval"
-  static let summary = "Score a checkpoint: bits error per sequence at several lengths."
+  static let summary = "Score a checkpoint at several lengths; --compare an NTM with an LSTM."
   static let help = """
     ntm eval — score a trained checkpoint at several sequence lengths.
 
-    Runs fresh sequences of each length through the saved machine and prints the mean
+    Runs fresh sequences of each length through the saved model and prints the mean
     number of wrong bits per sequence (outputs rounded to 0 or 1), and the mean loss, as a
-    table and as bars. Lengths beyond the training range test generalisation.
+    table and as bars. Lengths beyond the training range test generalisation. With
+    --compare, a second model (say the LSTM baseline) runs on the very same sequences and
+    the two are shown side by side.
 
-    USAGE: ntm eval <checkpoint> [--lengths L,L,…] [--sequences N] [--seed S]
+    A length is the task's own: vectors for copy and repeat copy, items for associative
+    recall, bits for N-grams, input vectors for priority sort, bracket pairs for Dyck words.
+    N-grams are scored by their cost in bits (−log₂ likelihood) beside the Bayes-optimal
+    estimator's.
+
+    A checkpoint is a file, or the name of a shipped model (copy, copy-lstm, …).
+
+    USAGE: ntm eval <checkpoint> [--compare <checkpoint>] [--lengths L,L,…] [--sequences N] [--seed S]
 
     OPTIONS:
-      --lengths L,L,…   sequence lengths to test (default 10,20,40,80,120)
+      --compare C       a second checkpoint of the same task, scored on the same sequences
+      --lengths L,L,…   lengths to test (default: the task's, e.g. 10,20,40,80,100,120 for copy)
       --sequences N     sequences per length (default 100)
       --seed S          random seed for the test sequences (default 1)
 
-    EXAMPLE: ntm eval copy.checkpoint.json --lengths 10,20,40,80,120
+    EXAMPLES:
+      ntm eval copy.checkpoint.json --lengths 10,20,40,80,120
+      ntm eval copy --compare copy-lstm
     """
 
-  static let defaultLengths = [10, 20, 40, 80, 120]
   static let defaultSequences = 100
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
     let arguments = try Arguments(
-      words, options: ["lengths", "sequences", "seed"].map { .init(name: $0, takesValue: true) }, command: name)
+      words, options: ["lengths", "sequences", "seed", "compare"].map { .init(name: $0, takesValue: true) }, command: name)
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
       throw Arguments.UsageError(message: "eval needs one checkpoint file, e.g. ntm eval copy.checkpoint.json. Try 'ntm eval --help'.")
     }
-    let lengths = try parseLengths(arguments.value("lengths"))
+    let requested = try parseLengths(arguments.value("lengths"))
     let count = try arguments.integer("sequences", default: defaultSequences, in: 1...100_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
-    var (checkpoint, machine) = try CheckpointLoading.load(path)
-
-    var generator = SplitMix64(seed: UInt64(seed))
-    let results = lengths.map { length in
-      (length, Evaluation.run(&machine, on: checkpoint.task, count: count, length: length, using: &generator))
+    let (checkpoint, model) = try CheckpointLoading.load(path)
+    var names = [path]
+    var models = [model]
+    if let other = arguments.value("compare") {
+      let (second, secondModel) = try CheckpointLoading.load(other)
+      guard second.task.name == checkpoint.task.name, second.task.inputSize == checkpoint.task.inputSize,
+        second.task.outputSize == checkpoint.task.outputSize
+      else {
+        throw CommandLineTool.Failure(
+          message: "cannot compare \(path) (\(checkpoint.task.name)) with \(other) (\(second.task.name)): they do not learn the same task")
+      }
+      names.append(other)
+      models.append(secondModel)
     }
+    let task = checkpoint.task
+    let lengths = requested ?? task.evaluationLengths
+    if case .associativeRecall(let recall) = task,
+      let bad = lengths.first(where: { $0 < AssociativeRecallTask.minimumItemCount || $0 > recall.distinctItemCount })
+    {
+      throw Arguments.UsageError(
+        message: "associative recall needs from \(AssociativeRecallTask.minimumItemCount) to \(recall.distinctItemCount) items (all distinct), got length \(bad). Try 'ntm eval --help'.")
+    }
+    if case .ngrams(let ngrams) = task, let short = lengths.first(where: { $0 <= ngrams.contextLength }) {
+      throw Arguments.UsageError(message: "ngrams sequences must be longer than the context of \(ngrams.contextLength) bits, got length \(short). Try 'ntm eval --help'.")
+    }
+    let sweep = GeneralisationSweep.run(&models, task: task, lengths: lengths, count: count, seed: UInt64(seed))
     let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive)
     let width = TextStyle.width(environment: console.environment)
-    let trained = checkpoint.task.lengths
+    let trained = task.lengths
     console.print(
-      "\(checkpoint.task.name), trained on lengths \(trained.lowerBound)–\(trained.upperBound) for \(ProgressText.count(checkpoint.sequencesSeen)) sequences; \(count) fresh sequences per length, seed \(seed)")
+      "\(task.name), trained on \(ResultsPage.range(trained)) \(task.lengthUnit) for \(ProgressText.count(checkpoint.sequencesSeen)) sequences; \(count) fresh sequences per length, seed \(seed)")
     console.print()
-    let rows = results.map { length, evaluation in
-      [String(length), ProgressText.fixed(evaluation.bitErrors, 3), ProgressText.fixed(evaluation.loss, 3),
-       trained.contains(length) ? "trained" : "beyond"]
-    }
-    let table = TextTable.render(
-      header: ["length", "bits/seq", "loss/seq", "range"], rows: rows, alignments: [.right, .right, .right, .left], style: style)
-    console.print(table.joined(separator: "\n"))
+    let titles = columnTitles(models: models, names: names)
+    console.print(table(sweep, titles: titles, style: style).joined(separator: "\n"))
     console.print()
-    console.print("bits error per sequence:")
-    let bars = BarChart.render(
-      results.map(\.1.bitErrors), labels: results.map { "length \($0.0)" }, width: min(width, 80), decimals: 3, style: style)
+    console.print("\(GeneralisationSweep.measure(task)):")
+    let labels = sweep.rows.map { "length \($0.length)" }
+    var series = models.indices.map { BarSeries(titles[$0], sweep.scores(model: $0)) }
+    if GeneralisationSweep.scoresCost(task) { series.append(BarSeries("Bayes-optimal", sweep.rows.map { $0.optimalBits ?? .nan })) }
+    let bars =
+      series.count == 1
+      ? BarChart.render(series[0].values, labels: labels, width: min(width, 80), decimals: 3, style: style)
+      : BarChart.sideBySide(series, labels: labels, width: min(width, 100), decimals: 3, style: style)
     console.print(bars.joined(separator: "\n"))
     return CommandLineTool.ExitCode.success
   }
 
-  /// `10,20,40` → `[10, 20, 40]`.
-  static func parseLengths(_ text: String?) throws -> [Int] {
-    guard let text else { return defaultLengths }
+  /// `NTM` and `LSTM` — or the checkpoints' names when both are of one kind.
+  static func columnTitles(models: [TrainedModel], names: [String]) -> [String] {
+    let kinds = models.map(\.kindName)
+    return Set(kinds).count == kinds.count ? kinds : names.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+  }
+
+  /// One model: length, bits/seq, loss/seq, range. Several: length, each model's score, range.
+  /// N-grams add the Bayes-optimal cost.
+  static func table(_ sweep: GeneralisationSweep, titles: [String], style: TextStyle) -> [String] {
+    let cost = GeneralisationSweep.scoresCost(sweep.task)
+    let single = titles.count == 1
+    var header = ["length"]
+    if single {
+      header += ["bits/seq", "loss/seq"] + (cost ? ["cost bits", "Bayes bits"] : [])
+    } else {
+      header += titles.map { "\($0) \(cost ? "cost bits" : "bits/seq")" } + (cost ? ["Bayes bits"] : [])
+    }
+    header.append("range")
+    let rows = sweep.rows.map { row -> [String] in
+      var cells = [String(row.length)]
+      if single {
+        let evaluation = row.evaluations[0]
+        cells += [ProgressText.fixed(evaluation.bitErrors, 3), ProgressText.fixed(evaluation.loss, 3)]
+        if cost { cells.append(ProgressText.fixed(GeneralisationSweep.score(evaluation, task: sweep.task), 3)) }
+      } else {
+        cells += row.evaluations.map { ProgressText.fixed(GeneralisationSweep.score($0, task: sweep.task), 3) }
+      }
+      if let optimal = row.optimalBits { cells.append(ProgressText.fixed(optimal, 3)) }
+      return cells + [sweep.range(row.length)]
+    }
+    let alignments = [TextTable.Alignment](repeating: .right, count: header.count - 1) + [.left]
+    return TextTable.render(header: header, rows: rows, alignments: alignments, style: style)
+  }
+
+  /// `10,20,40` → `[10, 20, 40]`; nil (the task's lengths) when absent.
+  static func parseLengths(_ text: String?) throws -> [Int]? {
+    guard let text else { return nil }
     let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
     guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 10_000 }) else {
       throw Arguments.UsageError(message: "--lengths must be whole numbers from 1 to 10000 separated by commas, got '\(text)'. Try 'ntm eval --help'.")

@@ -12,6 +12,8 @@ enum ShowCommand {
   static let help = """
     ntm show — run one sequence through a checkpoint and draw it over time.
 
+    A checkpoint is a file, or the name of a shipped model (copy, associative-recall, …).
+
     Heatmaps, one column per time step: the input, the target, the output (σ of the logits),
     each write head's weighting and each read head's weighting (one row per memory
     location that any head touched, labelled with its index), then the final memory.
@@ -20,12 +22,14 @@ enum ShowCommand {
     USAGE: ntm show <checkpoint> [--length L] [--seed S] [--all-rows] [--ascii]
 
     OPTIONS:
-      --length L    sequence length (default 30)
+      --length L    sequence length, in the task's unit (default 30)
       --seed S      random seed for the sequence (default 1)
       --all-rows    draw every memory location, not only those the heads used
       --ascii       ASCII shading instead of Unicode blocks
 
-    EXAMPLE: ntm show copy.checkpoint.json --length 30
+    EXAMPLES:
+      ntm show copy
+      ntm show copy.checkpoint.json --length 30
     """
 
   /// A location is drawn when some head gives it at least this weight at some step.
@@ -43,11 +47,19 @@ enum ShowCommand {
     }
     let length = try arguments.integer("length", default: defaultLength, in: 1...1_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
-    var (checkpoint, machine) = try CheckpointLoading.load(path)
+    var (checkpoint, model) = try CheckpointLoading.load(path)
+    if case .associativeRecall(let recall) = checkpoint.task,
+      length < AssociativeRecallTask.minimumItemCount || length > recall.distinctItemCount
+    {
+      throw Arguments.UsageError(
+        message: "associative recall needs --length from \(AssociativeRecallTask.minimumItemCount) to \(recall.distinctItemCount) items (all distinct). Try 'ntm show --help'.")
+    }
+    if case .ngrams(let ngrams) = checkpoint.task, length <= ngrams.contextLength {
+      throw Arguments.UsageError(message: "ngrams needs --length longer than the context of \(ngrams.contextLength) bits. Try 'ntm show --help'.")
+    }
     var generator = SplitMix64(seed: UInt64(seed))
     let example = checkpoint.task.sample(length: length, using: &generator)
-    let logits = machine.forward(example.inputs)
-    let trace = machine.trace
+    let logits = model.forward(example.inputs)
     let errors = BitError.count(logits: logits, targets: example.targets, mask: example.mask)
 
     let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag("ascii"))
@@ -62,6 +74,12 @@ enum ShowCommand {
     draw("input (channels × time)", example.inputs)
     draw("target", maskedTargets(example))
     draw("output σ(y)", Matrix(rows: logits.rows, columns: logits.columns, scalars: logits.scalars.map(Activation.sigmoid)))
+    guard case .machine(let machine) = model else {
+      lines.append("(the LSTM baseline has no memory and no heads to draw)")
+      console.print(lines.joined(separator: "\n"))
+      return CommandLineTool.ExitCode.success
+    }
+    let trace = machine.trace
     let all = trace.writeWeightings + trace.readWeightings
     let locations = arguments.flag("all-rows") ? Array(0..<checkpoint.configuration.memoryRows) : usedLocations(all)
     let labels = locations.map(String.init)

@@ -5,8 +5,14 @@ import NTM
 /// stop cleanly on Ctrl-C, on reaching the target, or on a non-finite number.
 struct TrainingRun {
   var plan: TrainPlan
-  var trainer: Trainer<NeuralTuringMachine, TrainingTask>
-  /// Recorded in checkpoints.
+  var trainer: Trainer<TrainedModel, TrainingTask>
+  /// Wall time, evaluations and convergence, saved with every checkpoint.
+  var record = TrainingRecord()
+  /// When this process started training (the record adds the time since to earlier runs').
+  var started = ContinuousClock.now
+  /// The record's wall time when this process started training.
+  var secondsBefore = 0.0
+  /// Recorded in checkpoints: the command that started the run.
   var commandLine: [String]
   var seed: UInt64
   /// Whether SIGINT has arrived (the real flag, or a stand-in in tests).
@@ -19,52 +25,92 @@ struct TrainingRun {
     self.plan = plan
     self.commandLine = commandLine
     if plan.resume {
-      let (checkpoint, machine) = try CheckpointLoading.load(plan.checkpointPath)
+      let (checkpoint, model) = try CheckpointLoading.load(plan.checkpointPath)
       guard checkpoint.task.name == plan.task.name else {
         throw CommandLineTool.Failure(message: "checkpoint \(plan.checkpointPath) trains '\(checkpoint.task.name)', not '\(plan.task.name)'")
       }
       do {
-        trainer = try Trainer(resuming: checkpoint, model: machine)
+        trainer = try Trainer(resuming: checkpoint, model: model)
       } catch {
         throw CommandLineTool.Failure(message: "cannot load checkpoint \(plan.checkpointPath): \(error.description)")
       }
       seed = checkpoint.seed
       self.plan.configuration = checkpoint.configuration
       self.plan.task = checkpoint.task
+      self.plan.model = checkpoint.baseline.map { .baseline($0) } ?? .machine
+      record = checkpoint.record ?? TrainingRecord()
+      // The record keeps the command that started the run, not the one that resumed it.
+      if !checkpoint.commandLine.isEmpty { self.commandLine = checkpoint.commandLine }
+      secondsBefore = record.seconds
     } else {
       var generator = SplitMix64(seed: plan.seed)
-      let machine = NeuralTuringMachine(configuration: plan.configuration, using: &generator)
-      let optimiser = Optimiser(plan.optimiser, parameterCount: machine.parameters.count, learningRate: plan.learningRate)
-      trainer = Trainer(model: machine, task: plan.task, optimiser: optimiser, settings: plan.settings, generator: generator)
+      let model: TrainedModel =
+        switch plan.model {
+        case .machine: .machine(NeuralTuringMachine(configuration: plan.configuration, using: &generator))
+        case .baseline(let shape): .baseline(LSTMNetwork(configuration: shape, using: &generator))
+        }
+      let optimiser = Optimiser(plan.optimiser, parameterCount: model.parameters.count, learningRate: plan.learningRate)
+      trainer = Trainer(model: model, task: plan.task, optimiser: optimiser, settings: plan.settings, generator: generator)
       seed = plan.seed
     }
+    record.target = plan.stopBelow ?? record.target
   }
 
-  /// Saves the trainer's state atomically.
-  func save() throws {
-    let checkpoint = trainer.checkpoint(configuration: plan.configuration, seed: seed, commandLine: commandLine)
+  var bestURL: URL { URL(fileURLWithPath: plan.bestPath) }
+
+  /// Saves the trainer's state atomically (to the checkpoint path unless told otherwise).
+  func save(to url: URL? = nil) throws {
+    let checkpoint = currentCheckpoint()
     do {
-      try CheckpointFile.write(checkpoint, to: checkpointURL)
+      try CheckpointFile.write(checkpoint, to: url ?? checkpointURL)
     } catch {
       throw CommandLineTool.Failure(message: "cannot save checkpoint: \(error.description)")
     }
   }
 
+  /// The trainer's state, with the record's wall time brought up to now.
+  func currentCheckpoint() -> Checkpoint {
+    var record = record
+    let d = ContinuousClock.now - started
+    record.seconds = secondsBefore + Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    return trainer.checkpoint(
+      configuration: plan.configuration, baseline: plan.model.baselineConfiguration, seed: seed, commandLine: commandLine,
+      record: record)
+  }
+
+  /// Writes the checkpoint without optimiser state to `--export`, if given.
+  func export(console: inout Console) throws {
+    guard let path = plan.exportPath else { return }
+    do {
+      try CheckpointFile.write(currentCheckpoint().exportedForShipping(), to: URL(fileURLWithPath: path))
+    } catch {
+      throw CommandLineTool.Failure(message: "cannot export the model: \(error.description)")
+    }
+    console.print("Exported for shipping (no optimiser state) to \(path).")
+  }
+
   /// The mean bit error over fresh sequences from a generator of its own, so evaluating never
-  /// changes the sequences training sees.
+  /// changes the sequences training sees. Kept in the record, and when it is the first below
+  /// the target, marks convergence.
   mutating func evaluate() -> Evaluation {
     var generator = SplitMix64(seed: seed ^ 0x5EED_E7A1 &+ UInt64(trainer.sequencesSeen))
-    return Evaluation.run(&trainer.model, on: plan.task, count: plan.evaluationSequences, using: &generator)
+    let evaluation = Evaluation.run(&trainer.model, on: plan.task, count: plan.evaluationSequences, using: &generator)
+    record.evaluations.append(.init(sequences: trainer.sequencesSeen, bitErrors: evaluation.bitErrors, loss: evaluation.loss))
+    if let target = plan.stopBelow, evaluation.bitErrors < target, record.convergedAt == nil {
+      record.convergedAt = trainer.sequencesSeen
+    }
+    return evaluation
   }
 
   /// Trains to `plan.sequences`; returns the exit code.
   mutating func run(console: inout Console) throws -> Int32 {
-    let started = ContinuousClock.now
+    started = ContinuousClock.now
+    let started = self.started
     let startSequences = trainer.sequencesSeen
     let total = plan.sequences
     let parameterCount = trainer.model.parameters.count
     console.print(
-      "Training \(plan.task.name): \(describe(plan.configuration)), \(ProgressText.count(parameterCount)) parameters, "
+      "Training \(plan.task.name): \(plan.model.baselineConfiguration.map { "\($0.summary) network" } ?? describe(plan.configuration)), \(ProgressText.count(parameterCount)) parameters, "
         + "\(trainer.optimiser.kind.rawValue) lr \(trainer.optimiser.learningRate), batch \(trainer.settings.batchSize), seed \(seed)"
         + (startSequences > 0 ? ", resuming at \(ProgressText.count(startSequences))" : ""))
     var lastLine = ContinuousClock.now
@@ -74,6 +120,11 @@ struct TrainingRun {
     }
     func rate() -> Double { Double(trainer.sequencesSeen - startSequences) / max(elapsed(), 1e-9) }
     let live = console.isInteractive
+    // The lowest evaluated bits/seq of this run and when (`--keep-best`).
+    var best = (bitErrors: Double.infinity, sequences: 0)
+    // Whether `--anneal-below` has lowered the rate; a resumed run knows from the rate itself
+    // (below the one asked for on the command line).
+    var annealed = startSequences > 0 && trainer.optimiser.learningRate < plan.learningRate
     while trainer.sequencesSeen < total {
       if interrupted() {
         try save()
@@ -98,15 +149,27 @@ struct TrainingRun {
         console.print(ProgressText.line(sequences: now, total: total, rate: rate(), averages: trainer.averages))
       }
       if crossed(plan.checkpointEvery) { try save() }
-      if let target = plan.stopBelow, crossed(plan.evaluateEvery) {
+      if plan.stopBelow != nil || plan.keepBest || plan.annealBelow != nil, crossed(plan.evaluateEvery) {
         let evaluation = evaluate()
         if live { console.writeOutput("\n") }
+        var note = ""
+        if plan.keepBest, evaluation.bitErrors < best.bitErrors {
+          best = (evaluation.bitErrors, now)
+          try save(to: bestURL)
+          note = " (best so far, saved to \(plan.bestPath))"
+        }
+        if let threshold = plan.annealBelow, evaluation.bitErrors < threshold, !annealed {
+          annealed = true
+          trainer.optimiser.learningRate *= TrainPlan.Defaults.annealFactor
+          note += "; learning rate now \(trainer.optimiser.learningRate)"
+        }
         console.print(
-          "evaluation at \(ProgressText.count(now)): \(ProgressText.fixed(evaluation.bitErrors, 3)) bits/seq over \(evaluation.sequences) fresh sequences")
-        if evaluation.bitErrors < target {
+          "evaluation at \(ProgressText.count(now)): \(ProgressText.fixed(evaluation.bitErrors, 3)) bits/seq over \(evaluation.sequences) fresh sequences\(note)")
+        if let target = plan.stopBelow, evaluation.bitErrors < target {
           try save()
           console.print(
             "Reached \(ProgressText.fixed(evaluation.bitErrors, 3)) < \(target) bits/seq at \(ProgressText.count(now)) sequences in \(ProgressText.duration(elapsed())); checkpoint saved to \(plan.checkpointPath).")
+          try export(console: &console)
           return CommandLineTool.ExitCode.success
         }
       }
@@ -116,6 +179,11 @@ struct TrainingRun {
     console.print(
       "Trained \(ProgressText.count(trainer.sequencesSeen)) sequences in \(ProgressText.duration(elapsed())); loss \(ProgressText.fixed(trainer.averages.loss, 3)), "
         + "bits/seq \(ProgressText.fixed(trainer.averages.bitErrors, 2)) (moving averages). Checkpoint saved to \(plan.checkpointPath).")
+    if best.bitErrors.isFinite {
+      console.print(
+        "Best: \(ProgressText.fixed(best.bitErrors, 3)) bits/seq at \(ProgressText.count(best.sequences)) sequences, saved to \(plan.bestPath).")
+    }
+    try export(console: &console)
     return CommandLineTool.ExitCode.success
   }
 

@@ -8,8 +8,9 @@ import Testing
 /// paper's equations written the plain way, one index at a time with `mod` for the wrap,
 /// over shapes that leave every loop remainder (widths not a multiple of 4) and wrap around.
 /// The gradient checks cover the backward passes; this covers the forwards and the sums.
-/// `FastKernels` itself now only forwards to `Linear`, and is checked to do exactly that.
-struct FastKernelsTests {
+/// The pointer forms of `Linear` (what the machine and the LSTM baseline call) are checked
+/// to agree exactly with the matrix forms.
+struct KernelEquationTests {
   static let shapes: [(rows: Int, width: Int, range: Int)] = [
     (1, 1, 0), (3, 5, 1), (8, 4, 1), (7, 9, 3), (128, 20, 1), (5, 2, 2), (6, 7, 2),
   ]
@@ -68,17 +69,17 @@ struct FastKernelsTests {
     let writtenMemory: [Double] = (0..<n).flatMap { i in (0..<w).map { j in written(i, j) } }
     Self.close(Write.forward(memory: memory, weighting: weighting, erase: erase, add: add).scalars, writtenMemory, "write")
 
-    // y = W x + b, also through the forwarding names.
+    // y = W x + b, in the matrix form and the pointer form.
     let bias = generator.normals(n)
     let linear: [Double] = (0..<n).map { bias[$0] + plainDot(row($0), key) }
     Self.close(Linear.forward(weights: memory, bias: bias, input: key), linear, "linear")
     var forwarded = [Double](repeating: 0, count: n)
-    FastKernels.linearForward(weights: memory.scalars, bias: bias, input: key, inputs: w, outputs: n, into: &forwarded)
+    Linear.forward(weights: memory.scalars, bias: bias, input: key, inputs: w, outputs: n, into: &forwarded)
     #expect(forwarded == Linear.forward(weights: memory, bias: bias, input: key))
     let gradient = generator.normals(n)
     let core = Linear.backward(weights: memory, input: key, outputGradient: gradient)
     var (dx, dW, db) = ([Double](repeating: 0, count: w), [Double](repeating: 0, count: n * w), [Double](repeating: 0, count: n))
-    FastKernels.linearBackward(
+    Linear.backward(
       weights: memory.scalars, input: key, outputGradient: gradient, inputs: w, outputs: n, addingInto: &dx,
       weightsGradient: &dW, biasGradient: &db)
     #expect(dx == core.input && dW == core.weights.scalars && db == core.bias)

@@ -1,0 +1,36 @@
+/// What a training run did, for the record: how long it trained, how its evaluations went,
+/// and when (if ever) it reached its target. Saved in checkpoints, so a shipped model carries
+/// the figures a results page reports about it.
+public struct TrainingRecord: Codable, Equatable, Sendable {
+  /// One evaluation during training: fresh sequences from the training range.
+  public struct Point: Codable, Equatable, Sendable {
+    /// Sequences trained on when it was taken.
+    public var sequences: Int
+    /// Mean wrong bits per sequence.
+    public var bitErrors: Double
+    /// Mean loss per sequence (nats).
+    public var loss: Double
+
+    public init(sequences: Int, bitErrors: Double, loss: Double) {
+      self.sequences = sequences
+      self.bitErrors = bitErrors
+      self.loss = loss
+    }
+  }
+
+  /// Wall-clock seconds spent training, summed over resumed runs.
+  public var seconds: Double
+  /// The target of the run (mean bits per sequence), if it had one.
+  public var target: Double?
+  /// Sequences trained on when an evaluation first fell below `target`; nil if it never did.
+  public var convergedAt: Int?
+  /// The evaluations, in order: the learning curve.
+  public var evaluations: [Point]
+
+  public init(seconds: Double = 0, target: Double? = nil, convergedAt: Int? = nil, evaluations: [Point] = []) {
+    self.seconds = seconds
+    self.target = target
+    self.convergedAt = convergedAt
+    self.evaluations = evaluations
+  }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import NTM
+
+/// The results chapter: for every task, how its shipped models were trained (command, seed,
+/// sequences, wall time — read from the checkpoints) and how they generalise, the NTM against
+/// the LSTM baseline, measured afresh. Markdown, built as text so it can be tested.
+struct ResultsPage {
+  /// One shipped model and its scores.
+  struct Entry {
+    var name: String
+    var checkpoint: Checkpoint
+    var model: TrainedModel
+  }
+
+  /// The NTM (`<task>.json`) and the baseline (`<task>-lstm.json`) of one task, when shipped.
+  struct TaskModels {
+    var task: String
+    var machine: Entry?
+    var baseline: Entry?
+  }
+
+  /// The suffix of a baseline's model name: `copy-lstm`.
+  static let baselineSuffix = "-lstm"
+
+  var sequences: Int
+  var seed: UInt64
+  var quick: Bool
+
+  /// The length beyond training that a task's headline claim is made at: 100 for copy (the
+  /// reference goal), else the longest length the task is evaluated at.
+  static func claimLength(_ task: TrainingTask) -> Int {
+    if case .copy = task, task.evaluationLengths.contains(100) { return 100 }
+    return task.evaluationLengths.last ?? task.lengths.upperBound
+  }
+
+  /// The page. `models` holds every task's shipped models (missing ones are said to be missing).
+  func render(_ models: [TaskModels]) -> String {
+    var sweeps: [String: GeneralisationSweep] = [:]
+    var out: [String] = []
+    for entry in models {
+      guard let task = (entry.machine ?? entry.baseline)?.checkpoint.task else { continue }
+      var list = [entry.machine, entry.baseline].compactMap { $0?.model }
+      sweeps[entry.task] = GeneralisationSweep.run(&list, task: task, lengths: task.evaluationLengths, count: sequences, seed: seed)
+    }
+    out += header()
+    out += summary(models, sweeps: sweeps)
+    out += departures(models)
+    for entry in models { out += section(entry, sweep: sweeps[entry.task]) }
+    out += claims(models, sweeps: sweeps)
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  func header() -> [String] {
+    [
+      "# 14 — Results: every experiment, NTM against LSTM", "",
+      "Source: [ResultsCommand.swift](../Sources/ntm/Commands/ResultsCommand.swift), "
+        + "[ResultsPage.swift](../Sources/ntm/Training/ResultsPage.swift) · "
+        + "Models: [Models/](../Models/README.md) · Tests: [ResultsCommandTests.swift](../Tests/ntmTests/ResultsCommandTests.swift)", "",
+      "Every shipped model, scored afresh: the NTM against a stacked-LSTM network trained on the same task with the same loss, "
+        + "metric, optimiser and trainer. This page is written by `ntm results --output Tutorials/14-results.md`; "
+        + "the training figures come from the checkpoints in `Models/`, the scores from \(sequences) fresh sequences per length "
+        + "(seed \(seed)), the same sequences for both models." + (quick ? " **Quick run: too few sequences for the figures to mean much.**" : ""),
+      "", "Scores are wrong bits per sequence (outputs rounded), except N-grams: cost per sequence in bits "
+        + "(−log₂ likelihood of the scored bits), beside the Bayes-optimal estimator's. A length is the task's own unit.", "",
+    ]
+  }
+
+  func summary(_ models: [TaskModels], sweeps: [String: GeneralisationSweep]) -> [String] {
+    var lines = [
+      "## Summary", "",
+      "| task | model | sequences trained | target reached | wall time | at the longest trained length | beyond training |",
+      "|---|---|--:|---|--:|--:|--:|",
+    ]
+    for entry in models {
+      for (index, item) in [entry.machine, entry.baseline].enumerated() {
+        let kind = index == 0 ? "NTM" : "LSTM"
+        guard let item else {
+          lines.append("| \(entry.task) | \(kind) | — | no shipped model | — | — | — |")
+          continue
+        }
+        let position = index == 0 || entry.machine == nil ? 0 : 1
+        let task = item.checkpoint.task
+        var atTrained = "—"
+        var beyond = "—"
+        if let sweep = sweeps[entry.task] {
+          let scores = sweep.scores(model: position)
+          let lengths = sweep.rows.map(\.length)
+          if let i = lengths.lastIndex(where: task.lengths.contains) { atTrained = "\(fixed(scores[i])) (\(lengths[i]))" }
+          if let i = lengths.firstIndex(of: Self.claimLength(task)) { beyond = "\(fixed(scores[i])) (\(lengths[i]))" }
+        }
+        lines.append(
+          "| \(entry.task) | \(kind) | \(ProgressText.count(item.checkpoint.sequencesSeen)) | \(convergence(item.checkpoint)) "
+            + "| \(item.checkpoint.record.map { ProgressText.duration($0.seconds) } ?? "—") | \(atTrained) | \(beyond) |")
+      }
+    }
+    return lines + [""]
+  }
+
+  /// `yes, at 12,000 (< 0.1)`, `no: best 0.8 (target 0.1)`, or `fixed budget`.
+  func convergence(_ checkpoint: Checkpoint) -> String {
+    guard let record = checkpoint.record, let target = record.target else { return "fixed budget" }
+    if let at = record.convergedAt { return "yes, < \(target) at \(ProgressText.count(at))" }
+    let best = record.evaluations.map(\.bitErrors).min()
+    return "no (target \(target)" + (best.map { "; best \(fixed($0))" } ?? "") + ")"
+  }
+
+  func departures(_ models: [TaskModels]) -> [String] {
+    var lines = [
+      "## Where this departs from the paper", "",
+      "- **Budgets.** Each model trained for minutes on one CPU core, not the paper's hundreds of thousands to millions "
+        + "of sequences; the sequence counts and wall times are in the summary. A task that did not reach its target says so.",
+      "- **LSTM baselines** are smaller than the paper's (Table 3: three layers of 128–512 units); the sizes used are below.",
+    ]
+    for entry in models {
+      guard let paper = PaperSettings.tasks[entry.task] else { continue }
+      let machine = entry.machine.map { describe($0.checkpoint) } ?? "not shipped"
+      let baseline = entry.baseline.map { describe($0.checkpoint) } ?? "not shipped"
+      let task = (entry.machine ?? entry.baseline)?.checkpoint.task
+      let trained = task.map { "\(Self.range($0.lengths)) \($0.lengthUnit)" } ?? "—"
+      lines.append(
+        "- **\(entry.task)**: NTM \(machine) (paper: \(paper.machine)); baseline \(baseline) (paper: \(paper.baseline)); "
+          + "trained on \(trained) (paper: \(paper.training)).")
+    }
+    return lines + [""]
+  }
+
+  /// `LSTM 100, memory 128 × 20, 1 read + 1 write head` or `3 × 64 LSTM network`.
+  func describe(_ checkpoint: Checkpoint) -> String {
+    if let baseline = checkpoint.baseline { return "\(baseline.summary) network" }
+    let c = checkpoint.configuration
+    let controller = c.controller == .feedForward ? "feed-forward" : "LSTM"
+    return "\(controller) \(c.controllerSizes.map(String.init).joined(separator: "+")), memory \(c.memoryRows) × \(c.memoryWidth), "
+      + "\(c.readHeads) read + \(c.writeHeads) write head\(c.readHeads + c.writeHeads == 2 ? "" : "s")"
+  }
+
+  func section(_ entry: TaskModels, sweep: GeneralisationSweep?) -> [String] {
+    var lines = ["## \(entry.task)", ""]
+    let items = [entry.machine, entry.baseline].compactMap { $0 }
+    guard let sweep, !items.isEmpty else { return lines + ["No shipped model for this task.", ""] }
+    for item in items {
+      let kind = item.checkpoint.isBaseline ? "LSTM" : "NTM"
+      lines += [
+        "\(kind) (`\(item.name)`), seed \(item.checkpoint.seed), \(ProgressText.count(item.checkpoint.sequencesSeen)) sequences:", "",
+        "```", item.checkpoint.commandLine.joined(separator: " "), "```", "",
+      ]
+    }
+    let titles = items.map { $0.checkpoint.isBaseline ? "LSTM" : "NTM" }
+    let cost = GeneralisationSweep.scoresCost(sweep.task)
+    let header = ["length (\(sweep.task.lengthUnit))"] + titles + (cost ? ["Bayes-optimal"] : []) + ["range"]
+    lines.append("| " + header.joined(separator: " | ") + " |")
+    lines.append("|" + header.dropLast().map { _ in "--:" }.joined(separator: "|") + "|---|")
+    for (i, row) in sweep.rows.enumerated() {
+      var cells = [String(row.length)] + items.indices.map { fixed(sweep.scores(model: $0)[i]) }
+      if let optimal = row.optimalBits { cells.append(fixed(optimal)) }
+      cells.append(sweep.range(row.length))
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    return lines + ["", "\(GeneralisationSweep.measure(sweep.task).prefix(1).uppercased() + GeneralisationSweep.measure(sweep.task).dropFirst()).", ""]
+  }
+
+  /// Sequences of the re-checkable figure: the first of the sweep's sequences at a length.
+  static let checkedSequences = 8
+
+  /// The figures the tests check again: per shipped model, its score at its longest trained
+  /// length and at its claim length — over all the sweep's sequences, and over the first
+  /// `checkedSequences` of them, which a test re-scores exactly.
+  func claims(_ models: [TaskModels], sweeps: [String: GeneralisationSweep]) -> [String] {
+    var lines = [
+      "## Claims checked by the tests", "",
+      "The tests load every shipped model by name and score it again on the first \(Self.checkedSequences) of these "
+        + "sequences (the same ones: each length has its own seeded generator).", "",
+      "| model | length | score (\(sequences) sequences) | score (first \(Self.checkedSequences)) |", "|---|--:|--:|--:|",
+    ]
+    for entry in models {
+      guard let sweep = sweeps[entry.task] else { continue }
+      for (position, item) in [entry.machine, entry.baseline].compactMap({ $0 }).enumerated() {
+        let task = item.checkpoint.task
+        let scores = sweep.scores(model: position)
+        let lengths = sweep.rows.map(\.length)
+        var picked: [Int] = []
+        if let i = lengths.lastIndex(where: task.lengths.contains) { picked.append(i) }
+        if let i = lengths.firstIndex(of: Self.claimLength(task)), !picked.contains(i) { picked.append(i) }
+        var models = [item.model]
+        let first = GeneralisationSweep.run(
+          &models, task: task, lengths: picked.map { lengths[$0] }, count: min(Self.checkedSequences, sequences), seed: seed)
+        for (k, i) in picked.enumerated() {
+          lines.append("| \(item.name) | \(lengths[i]) | \(fixed(scores[i])) | \(fixed(first.scores(model: 0)[k])) |")
+        }
+      }
+    }
+    return lines
+  }
+
+  func fixed(_ x: Double) -> String { ProgressText.fixed(x, 3) }
+
+  /// `1–20`, or `200` for a range of one.
+  static func range(_ lengths: ClosedRange<Int>) -> String {
+    lengths.count == 1 ? "\(lengths.lowerBound)" : "\(lengths.lowerBound)–\(lengths.upperBound)"
+  }
+}

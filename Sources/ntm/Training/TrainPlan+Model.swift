@@ -1,0 +1,47 @@
+import NTM
+
+/// Which model `ntm train` trains: the Neural Turing Machine (the default) or the paper's
+/// baseline, a network of stacked LSTM layers (`--model lstm`).
+enum ModelChoice: Equatable {
+  case machine
+  case baseline(LSTMNetworkConfiguration)
+
+  /// The baseline's shape, if that is the choice.
+  var baselineConfiguration: LSTMNetworkConfiguration? {
+    if case .baseline(let configuration) = self { return configuration }
+    return nil
+  }
+}
+
+extension TrainPlan {
+  /// Flags that take a value and choose or shape the model, or say where to export it.
+  static let modelOptions = ["model", "layer-sizes", "export"] + taskOptions
+
+  /// Sets `model` and `exportPath` from `--model`, `--layer-sizes` and `--export`. For the
+  /// baseline, `configuration` keeps only the task's sizes and the layer sizes (a checkpoint
+  /// records the baseline's shape in `baseline`).
+  mutating func chooseModel(_ arguments: Arguments) throws {
+    let hint = "Try 'ntm train --help'."
+    exportPath = arguments.value("export")
+    switch arguments.value("model") ?? "ntm" {
+    case "ntm":
+      if arguments.value("layer-sizes") != nil {
+        throw Arguments.UsageError(message: "--layer-sizes shapes the LSTM baseline; add --model lstm. \(hint)")
+      }
+      model = .machine
+    case "lstm":
+      let text = arguments.value("layer-sizes")
+      let defaults = LSTMNetworkConfiguration(inputSize: task.inputSize, outputSize: task.outputSize)
+      let sizes = text.map { $0.split(separator: ",").map { Int($0) } } ?? defaults.layerSizes.map { $0 }
+      guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 100_000 }) else {
+        throw Arguments.UsageError(message: "--layer-sizes must be whole numbers from 1 to 100000, separated by commas, got '\(text ?? "")'. \(hint)")
+      }
+      let baseline = LSTMNetworkConfiguration(inputSize: task.inputSize, outputSize: task.outputSize, layerSizes: sizes.compactMap { $0 })
+      model = .baseline(baseline)
+      configuration = MachineConfiguration(
+        inputSize: task.inputSize, outputSize: task.outputSize, controller: .lstm, controllerSizes: baseline.layerSizes)
+    case let other:
+      throw Arguments.UsageError(message: "--model must be ntm or lstm, got '\(other)'. \(hint)")
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import NTM
+
+/// The task flags of `ntm train`: `--min-length`/`--max-length` in each task's own unit, and
+/// the settings only some tasks have.
+extension TrainPlan {
+  /// Flags that take a value and belong to one task or another.
+  static let taskOptions = ["vectors-per-item", "context", "outputs"]
+
+  /// The task with its lengths and settings from the flags.
+  static func taskSettings(
+    _ task: TrainingTask, arguments: Arguments, whole: (String, Int, ClosedRange<Int>) throws -> Int
+  ) throws -> TrainingTask {
+    let hint = "Try 'ntm train --help'."
+    let shortest = try whole("min-length", task.lengths.lowerBound, 1...10_000)
+    let longest = try whole("max-length", task.lengths.upperBound, 1...10_000)
+    guard shortest <= longest else {
+      throw Arguments.UsageError(message: "--min-length \(shortest) is more than --max-length \(longest). \(hint)")
+    }
+    let lengths = shortest...longest
+    func bits(_ fallback: Int) throws -> Int { try whole("bits", fallback, 1...64) }
+    switch task {
+    case .copy:
+      return .copy(CopyTask(bits: try bits(CopyTask.defaultBits), lengths: lengths))
+    case .repeatCopy:
+      let low = try whole("min-repeats", RepeatCopyTask.defaultRepeats.lowerBound, 1...1_000)
+      let high = try whole("max-repeats", RepeatCopyTask.defaultRepeats.upperBound, 1...1_000)
+      guard low <= high else { throw Arguments.UsageError(message: "--min-repeats \(low) is more than --max-repeats \(high). \(hint)") }
+      guard let encoding = RepeatCopyTask.CountEncoding(rawValue: arguments.value("repeat-encoding") ?? "scalar") else {
+        throw Arguments.UsageError(message: "--repeat-encoding must be scalar or unary, got '\(arguments.value("repeat-encoding")!)'. \(hint)")
+      }
+      return .repeatCopy(RepeatCopyTask(bits: try bits(RepeatCopyTask.defaultBits), lengths: lengths, repeats: low...high, encoding: encoding))
+    case .associativeRecall:
+      guard shortest >= AssociativeRecallTask.minimumItemCount else {
+        throw Arguments.UsageError(message: "associative recall needs --min-length of at least \(AssociativeRecallTask.minimumItemCount) items, got \(shortest). \(hint)")
+      }
+      let vectors = try whole("vectors-per-item", AssociativeRecallTask.defaultVectorsPerItem, 1...64)
+      return .associativeRecall(AssociativeRecallTask(bits: try bits(AssociativeRecallTask.defaultBits), vectorsPerItem: vectors, items: lengths))
+    case .ngrams:
+      let context = try whole("context", NGramTask.defaultContextLength, 1...NGramTask.maximumContextLength)
+      guard shortest > context else {
+        throw Arguments.UsageError(message: "ngrams needs --min-length longer than the context of \(context) bits, got \(shortest). \(hint)")
+      }
+      return .ngrams(NGramTask(contextLength: context, lengths: lengths))
+    case .prioritySort:
+      let outputs = try whole("outputs", PrioritySortTask.defaultOutputCount, 1...10_000)
+      return .prioritySort(PrioritySortTask(bits: try bits(PrioritySortTask.defaultBits), lengths: lengths, outputCount: outputs))
+    case .dyck:
+      return .dyck(DyckWordsTask(lengths: lengths))
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import NTM
+
+/// The model a checkpoint holds — a Neural Turing Machine or the stacked-LSTM baseline — as one
+/// `SequenceModel`, so training, evaluation and the commands treat both alike.
+///
+/// Each call moves the model out of the enum before it runs (leaving `.empty` behind), so the
+/// model's buffers stay uniquely referenced and are reused in place rather than copied.
+enum TrainedModel: SequenceModel, ParameterNaming {
+  case machine(NeuralTuringMachine)
+  case baseline(LSTMNetwork)
+  /// Only while a call has moved the model out.
+  case empty
+
+  /// The model `checkpoint` describes, with its saved parameters (and generator).
+  /// - Precondition: the checkpoint has been validated against this model's parameter count.
+  init(checkpoint: Checkpoint) {
+    if let baseline = checkpoint.baseline {
+      self = .baseline(LSTMNetwork(configuration: baseline, parameters: checkpoint.parameters))
+    } else {
+      var machine = NeuralTuringMachine(configuration: checkpoint.configuration, parameters: checkpoint.parameters)
+      if let saved = checkpoint.modelGenerator { machine.modelGenerator = saved }
+      self = .machine(machine)
+    }
+  }
+
+  /// How many parameters the checkpoint's model needs.
+  static func parameterCount(for checkpoint: Checkpoint) -> Int {
+    checkpoint.baseline.map(LSTMNetwork.parameterCount(for:))
+      ?? NeuralTuringMachine.parameterCount(for: checkpoint.configuration)
+  }
+
+  /// `NTM` or `LSTM`: the column title in comparisons.
+  var kindName: String {
+    switch self {
+    case .machine: "NTM"
+    case .baseline: "LSTM"
+    case .empty: "none"
+    }
+  }
+
+  var inputSize: Int {
+    switch self {
+    case .machine(let model): model.inputSize
+    case .baseline(let model): model.inputSize
+    case .empty: 0
+    }
+  }
+
+  var outputSize: Int {
+    switch self {
+    case .machine(let model): model.outputSize
+    case .baseline(let model): model.outputSize
+    case .empty: 0
+    }
+  }
+
+  var parameters: [Double] {
+    get {
+      switch self {
+      case .machine(let model): model.parameters
+      case .baseline(let model): model.parameters
+      case .empty: []
+      }
+    }
+    set {
+      switch self {
+      case .machine(var model):
+        self = .empty
+        model.parameters = newValue
+        self = .machine(model)
+      case .baseline(var model):
+        self = .empty
+        model.parameters = newValue
+        self = .baseline(model)
+      case .empty: break
+      }
+    }
+  }
+
+  mutating func forward(_ inputs: Matrix) -> Matrix {
+    switch self {
+    case .machine(var model):
+      self = .empty
+      defer { self = .machine(model) }
+      return model.forward(inputs)
+    case .baseline(var model):
+      self = .empty
+      defer { self = .baseline(model) }
+      return model.forward(inputs)
+    case .empty:
+      preconditionFailure("A model was used while moved out")
+    }
+  }
+
+  mutating func backward(logitGradient: Matrix, addingInto gradient: inout [Double]) {
+    switch self {
+    case .machine(var model):
+      self = .empty
+      model.backward(logitGradient: logitGradient, addingInto: &gradient)
+      self = .machine(model)
+    case .baseline(var model):
+      self = .empty
+      model.backward(logitGradient: logitGradient, addingInto: &gradient)
+      self = .baseline(model)
+    case .empty:
+      preconditionFailure("A model was used while moved out")
+    }
+  }
+
+  func parameterName(at index: Int) -> String {
+    switch self {
+    case .machine(let model): model.parameterName(at: index)
+    case .baseline(let model): model.parameterName(at: index)
+    case .empty: "parameter \(index)"
+    }
+  }
+}
+
+extension TrainedModel: RandomisedModel {
+  /// The machine's memory generator (a baseline draws nothing; it reports a fixed one).
+  var modelGenerator: SplitMix64 {
+    get {
+      if case .machine(let model) = self { return model.modelGenerator }
+      return SplitMix64(seed: 0)
+    }
+    set {
+      if case .machine(var model) = self {
+        self = .empty
+        model.modelGenerator = newValue
+        self = .machine(model)
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import NTM
+import Testing
+
+@testable import ntm
+
+/// The shipped models: found by name, loadable, and as good as the results page says.
+@Suite struct ShippedModelsTests {
+  /// The package folder: this file is Tests/ntmTests/ShippedModelsTests.swift.
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let page = root.appendingPathComponent("Tutorials/14-results.md")
+  /// Scores are printed with three decimals.
+  static let printedPrecision = 0.0015
+
+  /// A claim of the results page: a model's score at one length, over all the page's
+  /// sequences and over the first few.
+  struct Claim: CustomStringConvertible {
+    var model: String
+    var length: Int
+    var score: Double
+    var firstScore: Double
+    var description: String { "\(model) at \(length): \(score), first sequences \(firstScore)" }
+  }
+
+  /// The rows of the page's "Claims checked by the tests" table.
+  static func claims() throws -> [Claim] {
+    let text = try String(contentsOf: page, encoding: .utf8)
+    guard let start = text.range(of: "## Claims checked by the tests") else { return [] }
+    return text[start.upperBound...].split(separator: "\n").compactMap { line -> Claim? in
+      let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard cells.count == 4, let length = Int(cells[1]), let score = Double(cells[2]), let first = Double(cells[3]) else {
+        return nil
+      }
+      return Claim(model: cells[0], length: length, score: score, firstScore: first)
+    }
+  }
+
+  @Test func everyShippedModelLoadsByNameAndHasClaims() throws {
+    let names = ShippedModels.names
+    #expect(names.contains("copy") && names.contains("associative-recall"), "\(names)")
+    let claimed = Set(try Self.claims().map(\.model))
+    for name in names {
+      let (checkpoint, _) = try CheckpointLoading.load(name)
+      #expect(checkpoint.optimiser == nil, "\(name) ships without optimiser state")
+      #expect(checkpoint.commandLine.prefix(2) == ["ntm", "train"], "\(name) records the command that trained it")
+      #expect(claimed.contains(name), "the results page makes no claim for \(name)")
+    }
+  }
+
+  /// Each claim, scored again on the page's first sequences at that length: the same model on
+  /// the same sequences gives the same score, so a shipped file that does not do what the page
+  /// says fails.
+  @Test(arguments: try claims())
+  func theResultsPageClaimsHold(claim: Claim) throws {
+    let (checkpoint, model) = try CheckpointLoading.load(claim.model)
+    var models = [model]
+    let sweep = GeneralisationSweep.run(
+      &models, task: checkpoint.task, lengths: [claim.length], count: ResultsPage.checkedSequences, seed: 1)
+    let score = sweep.scores(model: 0)[0]
+    #expect(abs(score - claim.firstScore) <= Self.printedPrecision, "\(claim): now \(score)")
+  }
+
+  @Test func showFindsAShippedModelByName() {
+    let result = TrainCommandTests.run(["show", "copy", "--length", "5"])
+    #expect(result.code == 0, "\(result.error)")
+    #expect(result.output.hasPrefix("copy, length 5, seed 1: ") && result.output.contains("write head 0 weighting"))
+  }
+
+  @Test func anUnknownNameListsTheShippedOnes() {
+    let result = TrainCommandTests.run(["show", "cpoy"])
+    #expect(result.code == 1)
+    #expect(result.error.hasPrefix("error: no checkpoint file or shipped model called 'cpoy'. Shipped models: "))
+    #expect(result.error.contains("copy") && result.error.filter { $0 == "\n" }.count == 1)
+    #expect(TrainCommandTests.run(["eval", "missing.json"]).error.contains("no file at"))
+  }
+}
