@@ -60,6 +60,22 @@ import Testing
     #expect(abs(score - claim.firstScore) <= Self.printedPrecision, "\(claim): now \(score)")
   }
 
+  /// A model whose record says it reached its target is still below it: scored afresh on
+  /// sequences from its whole training range (not the page's), with room for the noise of
+  /// a small sample (twice the target, and at least one bit).
+  @Test func modelsThatReachedTheirTargetStillDo() throws {
+    var checked = 0
+    for name in ShippedModels.names {
+      var (checkpoint, model) = try CheckpointLoading.load(name)
+      guard let record = checkpoint.record, let target = record.target, record.convergedAt != nil else { continue }
+      var generator = SplitMix64(seed: 2024)
+      let evaluation = Evaluation.run(&model, on: checkpoint.task, count: 40, using: &generator)
+      #expect(evaluation.bitErrors < max(2 * target, 1), "\(name): \(evaluation.bitErrors) bits/seq, target \(target)")
+      checked += 1
+    }
+    #expect(checked >= 2, "copy and associative recall at least reached their targets")
+  }
+
   @Test func showFindsAShippedModelByName() {
     let result = TrainCommandTests.run(["show", "copy", "--length", "5"])
     #expect(result.code == 0, "\(result.error)")

@@ -27,30 +27,36 @@ enum EvalCommand {
 
     A checkpoint is a file, or the name of a shipped model (copy, copy-lstm, …).
 
-    USAGE: ntm eval <checkpoint> [--compare <checkpoint>] [--lengths L,L,…] [--sequences N] [--seed S]
+    USAGE: ntm eval <checkpoint> [--compare <checkpoint>] [--lengths L,L,…] [--sequences N]
+                    [--seed S] [--svg FILE]
 
     OPTIONS:
       --compare C       a second checkpoint of the same task, scored on the same sequences
       --lengths L,L,…   lengths to test (default: the task's, e.g. 10,20,40,80,100,120 for copy)
       --sequences N     sequences per length (default 100)
       --seed S          random seed for the test sequences (default 1)
+      --svg FILE        also draw the bars as an SVG picture: a group per length, a bar per
+                        model, a dashed line where the training range ends
 
     EXAMPLES:
       ntm eval copy.checkpoint.json --lengths 10,20,40,80,120
       ntm eval copy --compare copy-lstm
+      ntm eval copy --compare copy-lstm --svg copy-generalisation.svg
     """
 
   static let defaultSequences = 100
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
     let arguments = try Arguments(
-      words, options: ["lengths", "sequences", "seed", "compare"].map { .init(name: $0, takesValue: true) }, command: name)
+      words, options: ["lengths", "sequences", "seed", "compare", "svg"].map { .init(name: $0, takesValue: true) }, command: name)
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
       throw Arguments.UsageError(message: "eval needs one checkpoint file, e.g. ntm eval copy.checkpoint.json. Try 'ntm eval --help'.")
     }
     let requested = try parseLengths(arguments.value("lengths"))
     let count = try arguments.integer("sequences", default: defaultSequences, in: 1...100_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
+    let svgPath = arguments.value("svg")
+    if let svgPath { try OutputFile.check(svgPath) }
     let (checkpoint, model) = try CheckpointLoading.load(path)
     var names = [path]
     var models = [model]
@@ -95,7 +101,28 @@ enum EvalCommand {
       ? BarChart.render(series[0].values, labels: labels, width: min(width, 80), decimals: 3, style: style)
       : BarChart.sideBySide(series, labels: labels, width: min(width, 100), decimals: 3, style: style)
     console.print(bars.joined(separator: "\n"))
+    if let svgPath {
+      try OutputFile.write(chart(sweep, series: series), to: svgPath)
+      console.print("Wrote the generalisation chart to \(svgPath).")
+    }
     return CommandLineTool.ExitCode.success
+  }
+
+  /// The bars as SVG: a group per length, a bar per series (NaN is labelled `n/a`, not drawn),
+  /// and a dashed line after the last trained length when longer ones follow.
+  static func chart(_ sweep: GeneralisationSweep, series: [BarSeries]) -> String {
+    let task = sweep.task
+    let lengths = sweep.rows.map(\.length)
+    let inside = lengths.prefix { task.lengths.contains($0) }.count
+    let marker =
+      inside > 0 && inside < lengths.count && lengths[inside...].allSatisfy({ $0 > task.lengths.upperBound })
+      ? SVGBarChart.Marker(afterCategory: inside - 1, label: "trained up to \(task.lengths.upperBound)") : nil
+    // Room for every bar's label: the default width fits about 16 bars.
+    let bars = Double(lengths.count * max(series.count, 1))
+    return SVGBarChart.render(
+      categories: lengths.map(String.init), series: series.map { SVGBarChart.Series($0.title, $0.values) },
+      title: "\(task.name): \(GeneralisationSweep.measure(task))", xLabel: "length (\(task.lengthUnit))",
+      yLabel: "bits per sequence", marker: marker, width: max(SVGBarChart.defaultWidth, 96 + 36 * bars))
   }
 
   /// `NTM` and `LSTM` — or the checkpoints' names when both are of one kind.

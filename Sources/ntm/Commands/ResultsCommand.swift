@@ -43,28 +43,21 @@ enum ResultsCommand {
     let quick = arguments.flag("quick")
     let sequences = try arguments.integer("sequences", default: quick ? quickSequences : defaultSequences, in: 1...100_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
+    for path in [arguments.value("output"), arguments.value("readme")].compactMap({ $0 }) { try OutputFile.check(path) }
     let folder = arguments.value("models").map { URL(fileURLWithPath: $0) } ?? ShippedModels.folder
     let models = try TrainingTask.names.map { try load(task: $0, folder: folder) }
     let page = ResultsPage(sequences: sequences, seed: UInt64(seed), quick: quick).render(models)
     if let output = arguments.value("output") {
-      try write(page, to: output)
+      try OutputFile.write(page, to: output)
       console.print("Wrote \(output): \(models.count) tasks, \(sequences) sequences per length.")
     } else {
       console.writeOutput(page)
     }
     if let readme = arguments.value("readme") {
-      try write(ModelsReadme.render(models, folder: folder), to: readme)
+      try OutputFile.write(ModelsReadme.render(models, folder: folder), to: readme)
       console.print("Wrote \(readme).")
     }
     return CommandLineTool.ExitCode.success
-  }
-
-  static func write(_ text: String, to path: String) throws {
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw CommandLineTool.Failure(message: "cannot write \(path): \(error.localizedDescription)")
-    }
   }
 
   /// The task's NTM and baseline from `folder`, those that exist.

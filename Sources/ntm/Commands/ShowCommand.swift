@@ -19,17 +19,20 @@ enum ShowCommand {
     location that any head touched, labelled with its index), then the final memory.
     A trained copy machine writes along a diagonal and reads the same diagonal back.
 
-    USAGE: ntm show <checkpoint> [--length L] [--seed S] [--all-rows] [--ascii]
+    USAGE: ntm show <checkpoint> [--length L] [--seed S] [--all-rows] [--ascii] [--svg FILE]
 
     OPTIONS:
       --length L    sequence length, in the task's unit (default 30)
       --seed S      random seed for the sequence (default 1)
       --all-rows    draw every memory location, not only those the heads used
       --ascii       ASCII shading instead of Unicode blocks
+      --svg FILE    also draw the same heatmaps, stacked, as an SVG picture (each with its
+                    own shading scale, written under it)
 
     EXAMPLES:
       ntm show copy
       ntm show copy.checkpoint.json --length 30
+      ntm show copy --svg copy-show.svg
     """
 
   /// A location is drawn when some head gives it at least this weight at some step.
@@ -40,13 +43,16 @@ enum ShowCommand {
     let arguments = try Arguments(
       words,
       options: [.init(name: "length", takesValue: true), .init(name: "seed", takesValue: true),
-                .init(name: "all-rows", takesValue: false), .init(name: "ascii", takesValue: false)],
+                .init(name: "all-rows", takesValue: false), .init(name: "ascii", takesValue: false),
+                .init(name: "svg", takesValue: true)],
       command: name)
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
       throw Arguments.UsageError(message: "show needs one checkpoint file, e.g. ntm show copy.checkpoint.json. Try 'ntm show --help'.")
     }
     let length = try arguments.integer("length", default: defaultLength, in: 1...1_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
+    let svgPath = arguments.value("svg")
+    if let svgPath { try OutputFile.check(svgPath) }
     var (checkpoint, model) = try CheckpointLoading.load(path)
     if case .associativeRecall(let recall) = checkpoint.task,
       length < AssociativeRecallTask.minimumItemCount || length > recall.distinctItemCount
@@ -64,36 +70,63 @@ enum ShowCommand {
 
     let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag("ascii"))
     let width = TextStyle.width(environment: console.environment)
-    var lines = ["\(checkpoint.task.name), length \(length), seed \(seed): \(errors) wrong bit\(errors == 1 ? "" : "s"); \(example.steps) steps, time runs left to right", ""]
-    func draw(_ title: String, _ matrix: Matrix, rowLabels: [String]? = nil, range: (Double, Double)? = (0, 1)) {
+    let heading = "\(checkpoint.task.name), length \(length), seed \(seed): \(errors) wrong bit\(errors == 1 ? "" : "s")"
+    var lines = ["\(heading); \(example.steps) steps, time runs left to right", ""]
+    // The same panels for `--svg`, whose heatmaps number their rows from 0: a panel of chosen
+    // locations says which in its title.
+    var panels: [(title: String, rows: [[Double]])] = []
+    func draw(_ title: String, _ matrix: Matrix, rowLabels: [String]? = nil, range: (Double, Double)? = (0, 1), svgNote: String = "") {
+      let rows = transpose(matrix)
       lines += Heatmap.render(
-        transpose(matrix), rowLabels: rowLabels, title: title, minimum: range?.0, maximum: range?.1, width: width, cellWidth: 1,
+        rows, rowLabels: rowLabels, title: title, minimum: range?.0, maximum: range?.1, width: width, cellWidth: 1,
         style: style)
       lines.append("")
+      panels.append((title + svgNote, rows))
+    }
+    func finish() throws -> Int32 {
+      console.print(lines.joined(separator: "\n"))
+      if let svgPath {
+        try OutputFile.write(SVGDashboard.render(panels, title: heading), to: svgPath)
+        console.print("Wrote the dashboard to \(svgPath).")
+      }
+      return CommandLineTool.ExitCode.success
     }
     draw("input (channels × time)", example.inputs)
     draw("target", maskedTargets(example))
     draw("output σ(y)", Matrix(rows: logits.rows, columns: logits.columns, scalars: logits.scalars.map(Activation.sigmoid)))
     guard case .machine(let machine) = model else {
       lines.append("(the LSTM baseline has no memory and no heads to draw)")
-      console.print(lines.joined(separator: "\n"))
-      return CommandLineTool.ExitCode.success
+      return try finish()
     }
     let trace = machine.trace
     let all = trace.writeWeightings + trace.readWeightings
     let locations = arguments.flag("all-rows") ? Array(0..<checkpoint.configuration.memoryRows) : usedLocations(all)
     let labels = locations.map(String.init)
+    let note = locations == Array(0..<locations.count) ? "" : "; rows are locations \(spans(locations))"
     for (index, weighting) in trace.writeWeightings.enumerated() {
-      draw("write head \(index) weighting (locations × time)", columns(weighting, locations), rowLabels: labels)
+      draw("write head \(index) weighting (locations × time)", columns(weighting, locations), rowLabels: labels, svgNote: note)
     }
     for (index, weighting) in trace.readWeightings.enumerated() {
-      draw("read head \(index) weighting (locations × time)", columns(weighting, locations), rowLabels: labels)
+      draw("read head \(index) weighting (locations × time)", columns(weighting, locations), rowLabels: labels, svgNote: note)
     }
-    lines += Heatmap.render(
-      locations.map { trace.finalMemory.row($0) }, rowLabels: labels, title: "final memory (locations × width)", width: width,
-      cellWidth: 2, style: style)
-    console.print(lines.joined(separator: "\n"))
-    return CommandLineTool.ExitCode.success
+    let memory = locations.map { trace.finalMemory.row($0) }
+    let memoryTitle = "final memory (locations × width)"
+    lines += Heatmap.render(memory, rowLabels: labels, title: memoryTitle, width: width, cellWidth: 2, style: style)
+    panels.append((memoryTitle + note, memory))
+    return try finish()
+  }
+
+  /// `[3, 4, 5, 9, 11, 12]` → `3–5, 9, 11–12`.
+  static func spans(_ locations: [Int]) -> String {
+    var runs: [ClosedRange<Int>] = []
+    for location in locations {
+      if let last = runs.last, last.upperBound + 1 == location {
+        runs[runs.count - 1] = last.lowerBound...location
+      } else {
+        runs.append(location...location)
+      }
+    }
+    return runs.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
   }
 
   /// Rows of `matrix` become columns: the heatmaps put time along the line.

@@ -61,7 +61,7 @@ enum TrainCommand {
       --learning-rate X     step size (default 1e-4 for rmsprop, 1e-3 for adam)
       --batch-size B        sequences per update, gradients averaged (default 1)
       --clip-value C        clip each gradient element to ±C; 0 turns it off (default 0;
-                            the paper uses 10)
+                            10 is a common choice in NTM implementations)
       --clip-norm C         clip the gradient's global norm to C; 0 turns it off (default 10)
       --seed S              random seed for the weights and the sequences (default 1)
       --sequences N         train until N sequences have been seen in all (default 30000)
@@ -80,6 +80,11 @@ enum TrainCommand {
       --export PATH         at the end, also write the model without optimiser state (about a
                             third of the size) for shipping
       --report-every N      sequences between progress lines when not on a terminal (default 500)
+      --svg FILE            when the run stops (at the end, at --stop-below or on Ctrl-C), draw
+                            the learning curve as an SVG picture: bits/seq against sequences
+                            seen, the moving average every --report-every sequences, and the
+                            evaluations of --stop-below, --keep-best or --anneal-below; after
+                            --resume the moving average covers this process's sequences only
 
     EXAMPLES:
       ntm train copy --stop-below 0.1
@@ -87,10 +92,13 @@ enum TrainCommand {
       ntm train associative-recall --controller lstm --stop-below 0.1
       ntm train copy --model lstm --sequences 20000 --checkpoint copy-lstm.json
       ntm train copy --resume --checkpoint copy.checkpoint.json --sequences 60000
+      ntm train copy --stop-below 0.1 --svg copy-curve.svg
     """
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
     let plan = try TrainPlan.parse(words)
+    // Before any training (or loading), so a typo in the path costs nothing.
+    for path in [plan.svgPath, plan.exportPath].compactMap({ $0 }) { try OutputFile.check(path) }
     var run = try TrainingRun(plan: plan, commandLine: ["ntm", name] + words)
     InterruptFlag.install()
     defer { InterruptFlag.uninstall() }

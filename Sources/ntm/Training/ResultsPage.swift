@@ -57,7 +57,7 @@ struct ResultsPage {
         + "[ResultsPage.swift](../Sources/ntm/Training/ResultsPage.swift) · "
         + "Models: [Models/](../Models/README.md) · Tests: [ResultsCommandTests.swift](../Tests/ntmTests/ResultsCommandTests.swift)", "",
       "Every shipped model, scored afresh: the NTM against a stacked-LSTM network trained on the same task with the same loss, "
-        + "metric, optimiser and trainer. This page is written by `ntm results --output Tutorials/14-results.md`; "
+        + "metric and trainer. This page is written by `ntm results --output Tutorials/14-results.md`; "
         + "the training figures come from the checkpoints in `Models/`, the scores from \(sequences) fresh sequences per length "
         + "(seed \(seed)), the same sequences for both models." + (quick ? " **Quick run: too few sequences for the figures to mean much.**" : ""),
       "", "Scores are wrong bits per sequence (outputs rounded), except N-grams: cost per sequence in bits "
@@ -108,8 +108,13 @@ struct ResultsPage {
     var lines = [
       "## Where this departs from the paper", "",
       "- **Budgets.** Each model trained for minutes on one CPU core, not the paper's hundreds of thousands to millions "
-        + "of sequences; the sequence counts and wall times are in the summary. A task that did not reach its target says so.",
+        + "of sequences; the sequence counts and wall times are in the summary (wall times as measured, release build, often "
+        + "with another run on the machine's second core). A task that did not reach its target says so.",
       "- **LSTM baselines** are smaller than the paper's (Table 3: three layers of 128–512 units); the sizes used are below.",
+      "- **Optimisers.** Each run's optimiser is in its command: RMSProp as Graves uses it (with momentum, learning rate "
+        + "1e-4) unless the command says `--optimiser adam` (learning rate 1e-3), which a baseline used where it took that "
+        + "baseline further in the same budget. Gradients are clipped to a global norm of 10 (`--clip-norm`), which trained more reliably here than "
+        + "clipping each element (`--clip-value`).",
     ]
     for entry in models {
       guard let paper = PaperSettings.tasks[entry.task] else { continue }

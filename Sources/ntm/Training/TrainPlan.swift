@@ -1,3 +1,4 @@
+import Foundation
 import NTM
 
 /// Everything `ntm train` was asked to do, parsed and checked: a pure function from words to
@@ -55,6 +56,8 @@ struct TrainPlan: Equatable {
   var model: ModelChoice = .machine
   /// Where to write a copy for shipping (no optimiser state) at the end of the run.
   var exportPath: String?
+  /// Where to draw the learning curve as SVG when the run stops (`--svg`).
+  var svgPath: String?
 
   /// Where `--keep-best` saves: the checkpoint path with `.best` before its extension.
   var bestPath: String {
@@ -69,7 +72,7 @@ struct TrainPlan: Equatable {
     "shift-range", "memory-init", "optimiser", "learning-rate", "batch-size", "clip-value", "clip-norm", "seed",
     "sequences", "min-length", "max-length", "bits", "min-repeats", "max-repeats", "repeat-encoding", "checkpoint",
     "checkpoint-every", "report-every", "stop-below", "eval-every", "eval-sequences",
-    "anneal-below",
+    "anneal-below", "svg",
   ].map { Arguments.Option(name: $0, takesValue: true) } + modelOptions.map { Arguments.Option(name: $0, takesValue: true) } + ["resume", "keep-best"].map { Arguments.Option(name: $0, takesValue: false) }
 
   /// The plan for `words` (the arguments after `train`).
@@ -143,6 +146,7 @@ struct TrainPlan: Equatable {
     plan.keepBest = arguments.flag("keep-best")
     let anneal = try positive("anneal-below", arguments.value("anneal-below"), fallback: 0, zeroMeansOff: true)
     plan.annealBelow = anneal == 0 ? nil : anneal
+    plan.svgPath = arguments.value("svg")
     try plan.chooseModel(arguments)
     return plan
   }

@@ -1,5 +1,6 @@
 import Foundation
 import NTM
+import TerminalCharts
 
 /// The loop behind `ntm train`: train, report, save every so often, evaluate when asked, and
 /// stop cleanly on Ctrl-C, on reaching the target, or on a non-finite number.
@@ -17,6 +18,9 @@ struct TrainingRun {
   var seed: UInt64
   /// Whether SIGINT has arrived (the real flag, or a stand-in in tests).
   var interrupted: () -> Bool = { InterruptFlag.isRaised }
+  /// The moving averages every `plan.reportEvery` sequences of this process: the training
+  /// half of the `--svg` learning curve (a checkpoint keeps only the latest averages).
+  var movingAverages: [TrainingRecord.Point] = []
 
   var checkpointURL: URL { URL(fileURLWithPath: plan.checkpointPath) }
 
@@ -130,6 +134,7 @@ struct TrainingRun {
         try save()
         if live { console.writeOutput("\n") }
         console.print("Interrupted at \(ProgressText.count(trainer.sequencesSeen)) sequences; checkpoint saved to \(plan.checkpointPath).")
+        try writeLearningCurve(console: &console)
         return CommandLineTool.ExitCode.success
       }
       let before = trainer.sequencesSeen
@@ -142,6 +147,9 @@ struct TrainingRun {
       }
       let now = trainer.sequencesSeen
       func crossed(_ every: Int) -> Bool { now / every > before / every }
+      if crossed(plan.reportEvery) {
+        movingAverages.append(.init(sequences: now, bitErrors: trainer.averages.bitErrors, loss: trainer.averages.loss))
+      }
       if live, ContinuousClock.now - lastLine > .milliseconds(250) || now >= total {
         lastLine = ContinuousClock.now
         console.writeOutput("\r" + ProgressText.line(sequences: now, total: total, rate: rate(), averages: trainer.averages) + "\u{1B}[K")
@@ -170,6 +178,7 @@ struct TrainingRun {
           console.print(
             "Reached \(ProgressText.fixed(evaluation.bitErrors, 3)) < \(target) bits/seq at \(ProgressText.count(now)) sequences in \(ProgressText.duration(elapsed())); checkpoint saved to \(plan.checkpointPath).")
           try export(console: &console)
+          try writeLearningCurve(console: &console)
           return CommandLineTool.ExitCode.success
         }
       }
@@ -184,7 +193,33 @@ struct TrainingRun {
         "Best: \(ProgressText.fixed(best.bitErrors, 3)) bits/seq at \(ProgressText.count(best.sequences)) sequences, saved to \(plan.bestPath).")
     }
     try export(console: &console)
+    try writeLearningCurve(console: &console)
     return CommandLineTool.ExitCode.success
+  }
+
+  /// The learning curve as SVG: bits per sequence against sequences seen — the moving average
+  /// of this process's training (every `--report-every` sequences, and where it stopped), and
+  /// the evaluations of the whole run, earlier runs' included, when there are any.
+  func learningCurve() -> String {
+    var points = movingAverages
+    if trainer.averages.count > 0, points.last?.sequences != trainer.sequencesSeen {
+      points.append(.init(sequences: trainer.sequencesSeen, bitErrors: trainer.averages.bitErrors, loss: trainer.averages.loss))
+    }
+    func series(_ name: String, _ points: [TrainingRecord.Point]) -> SVGLineChart.Series {
+      SVGLineChart.Series(name, x: points.map { Double($0.sequences) }, y: points.map(\.bitErrors))
+    }
+    var lines = [series("training (moving average)", points)]
+    if !record.evaluations.isEmpty { lines.append(series("evaluation (fresh sequences)", record.evaluations)) }
+    let kind = plan.model.baselineConfiguration == nil ? "NTM" : "LSTM"
+    return SVGLineChart.render(
+      lines, title: "\(plan.task.name), \(kind): learning curve", xLabel: "sequences seen", yLabel: "bits per sequence")
+  }
+
+  /// Writes `learningCurve()` to `--svg`, if given.
+  func writeLearningCurve(console: inout Console) throws {
+    guard let path = plan.svgPath else { return }
+    try OutputFile.write(learningCurve(), to: path)
+    console.print("Wrote the learning curve to \(path).")
   }
 
   /// `feed-forward 100, memory 128 × 20, 1 read + 1 write head, R = 1`.
