@@ -82,10 +82,21 @@ import Testing
     #expect(result.output.hasPrefix("copy, length 5, seed 1: ") && result.output.contains("write head 0 weighting"))
   }
 
+  @Test func aShippedModelCannotBeResumed() throws {
+    let copy = FileManager.default.temporaryDirectory.appendingPathComponent("shipped-\(UUID().uuidString).json")
+    defer { try? FileManager.default.removeItem(at: copy) }
+    try FileManager.default.copyItem(at: try #require(ShippedModels.url(named: "copy")), to: copy)
+    let before = try Data(contentsOf: copy)
+    let result = TrainCommandTests.run(["train", "copy", "--resume", "--checkpoint", copy.path])
+    #expect(result.code == 1)
+    #expect(result.error.contains("exported for shipping") && result.error.filter { $0 == "\n" }.count == 1, "\(result.error)")
+    #expect(try Data(contentsOf: copy) == before, "the file is left as it was")
+  }
+
   @Test func anUnknownNameListsTheShippedOnes() {
     let result = TrainCommandTests.run(["show", "cpoy"])
     #expect(result.code == 1)
-    #expect(result.error.hasPrefix("error: no checkpoint file or shipped model called 'cpoy'. Shipped models: "))
+    #expect(result.error.hasPrefix("error: no checkpoint file or shipped model called 'cpoy'. Did you mean 'copy'? Shipped models: "))
     #expect(result.error.contains("copy") && result.error.filter { $0 == "\n" }.count == 1)
     #expect(TrainCommandTests.run(["eval", "missing.json"]).error.contains("no file at"))
   }

@@ -52,16 +52,17 @@ enum ShippedModels {
 
   /// Where `reference` points: an existing file, else a shipped model of that name, else the
   /// path itself when it looks like one (so a missing file is reported as such).
-  /// - Throws: `CommandLineTool.Failure` for a bare name that is neither: one line listing the
-  ///   shipped names.
+  /// - Throws: `CommandLineTool.Failure` for a bare name that is neither: one line with the
+  ///   nearest shipped name, if one is close, and the list of them.
   static func resolve(_ reference: String) throws -> URL {
     let url = URL(fileURLWithPath: reference)
     if FileManager.default.fileExists(atPath: url.path) { return url }
     if let shipped = Self.url(named: reference) { return shipped }
     if reference.contains("/") || reference.hasSuffix(".\(fileExtension)") { return url }
     let known = names
+    let guess = Suggestion.closest(to: reference, among: known).map { " Did you mean '\($0)'?" } ?? ""
     throw CommandLineTool.Failure(
-      message: "no checkpoint file or shipped model called '\(reference)'. Shipped models: "
+      message: "no checkpoint file or shipped model called '\(reference)'.\(guess) Shipped models: "
         + (known.isEmpty ? "none found (set \(environmentVariable) to the Models folder)" : known.joined(separator: ", ")) + ".")
   }
 }

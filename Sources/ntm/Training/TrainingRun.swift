@@ -33,6 +33,10 @@ struct TrainingRun {
       guard checkpoint.task.name == plan.task.name else {
         throw CommandLineTool.Failure(message: "checkpoint \(plan.checkpointPath) trains '\(checkpoint.task.name)', not '\(plan.task.name)'")
       }
+      guard checkpoint.optimiser != nil else {
+        throw CommandLineTool.Failure(
+          message: "cannot resume from \(plan.checkpointPath): it is a model exported for shipping, without the optimiser state training needs; resume from the run's --checkpoint file instead")
+      }
       do {
         trainer = try Trainer(resuming: checkpoint, model: model)
       } catch {
