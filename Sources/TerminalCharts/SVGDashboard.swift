@@ -21,7 +21,33 @@ public enum SVGDashboard {
   static let titleHeight = 32.0
   static let panelGap = 8.0
 
-  /// A dashboard of heatmaps, top to bottom in the order given.
+  /// One heatmap of a dashboard.
+  public struct Panel: Equatable, Sendable {
+    /// Written above the grid.
+    public var title: String
+    /// The matrix, row by row (drawn top to bottom).
+    public var rows: [[Double]]
+    /// One per row; `nil` numbers the rows `0, 1, …`.
+    public var rowLabels: [String]?
+    /// The values drawn white and darkest; `nil` uses the panel's smallest and largest finite
+    /// values.
+    public var minimum: Double?
+    public var maximum: Double?
+
+    public init(
+      _ title: String, rows: [[Double]], rowLabels: [String]? = nil, minimum: Double? = nil,
+      maximum: Double? = nil
+    ) {
+      self.title = title
+      self.rows = rows
+      self.rowLabels = rowLabels
+      self.minimum = minimum
+      self.maximum = maximum
+    }
+  }
+
+  /// A dashboard of heatmaps, top to bottom in the order given, each scaled to its own
+  /// smallest and largest value and with its rows numbered.
   ///
   /// - Parameters:
   ///   - panels: a title and a matrix per panel (rows drawn top to bottom).
@@ -33,12 +59,27 @@ public enum SVGDashboard {
     _ panels: [(title: String, rows: [[Double]])], title: String? = nil,
     palette: SVGHeatmap.Palette = .grey, decimals: Int = 2
   ) -> String {
+    render(panels.map { Panel($0.title, rows: $0.rows) }, title: title, palette: palette, decimals: decimals)
+  }
+
+  /// A dashboard of heatmaps, top to bottom in the order given, each with its own row labels
+  /// and scale when given.
+  ///
+  /// - Parameters:
+  ///   - panels: the heatmaps.
+  ///   - title: an optional heading above the first panel.
+  ///   - palette: grey or blue, for every panel.
+  ///   - decimals: digits after the point in the legends.
+  /// - Returns: a standalone SVG document.
+  public static func render(
+    _ panels: [Panel], title: String? = nil, palette: SVGHeatmap.Palette = .grey, decimals: Int = 2
+  ) -> String {
     let widest = panels.map { $0.rows.map(\.count).max() ?? 0 }.max() ?? 0
     let cellWidth = min(
       max(SVGHeatmap.maximumGridWidth / Double(max(widest, 1)), SVGHeatmap.minimumCell),
       SVGHeatmap.maximumCell)
     let left = panels.map {
-      SVGHeatmap.leftMargin($0.rows.count, rowLabels: nil, rowAxis: "")
+      SVGHeatmap.leftMargin($0.rows.count, rowLabels: $0.rowLabels, rowAxis: "")
     }.max() ?? 0
     var elements: [SVGElement] = []
     var definitions: [SVGElement] = []
@@ -54,8 +95,8 @@ public enum SVGDashboard {
       let cellHeight = min(
         max(panelHeight / Double(max(panel.rows.count, 1)), SVGHeatmap.minimumCell), cellWidth)
       let figure = SVGHeatmap.figure(
-        panel.rows, title: panel.title, rowLabels: nil, rowAxis: "", columnAxis: "",
-        minimum: nil, maximum: nil, palette: palette, cellWidth: cellWidth,
+        panel.rows, title: panel.title, rowLabels: panel.rowLabels, rowAxis: "", columnAxis: "",
+        minimum: panel.minimum, maximum: panel.maximum, palette: palette, cellWidth: cellWidth,
         cellHeight: cellHeight, decimals: decimals, left: left)
       elements.append(.group(figure.elements, dy: top))
       definitions += figure.definitions

@@ -37,9 +37,22 @@ import Testing
   }
 
   @Test func noPanels() {
-    let document = SVGDashboard.render([])
+    let document = SVGDashboard.render([SVGDashboard.Panel]())
     #expect(isValidSVG(document))
     #expect(parseSVG(document).text.contains("no data"))
+  }
+
+  @Test func panelsTakeRowLabelsAndAFixedScale() {
+    let rows: [[Double]] = [[0.2, 0.4], [0.3, 0.1]]
+    let document = SVGDashboard.render([SVGDashboard.Panel("weighting", rows: rows, rowLabels: ["117", "118"], minimum: 0, maximum: 1)])
+    #expect(isValidSVG(document))
+    let text = parseSVG(document).text
+    #expect(text.contains("117") && text.contains("118"))
+    // The legend runs over the given range, not the values' own 0.1…0.4.
+    #expect(text.contains("0.00") && text.contains("1.00") && !text.contains("0.40"))
+    // The tuple form is the same dashboard with numbered rows and the values' own range.
+    let plain = SVGDashboard.render([(title: "weighting", rows: rows)])
+    #expect(plain == SVGDashboard.render([SVGDashboard.Panel("weighting", rows: rows)]))
   }
 
   @Test(arguments: propertySeeds.prefix(20))

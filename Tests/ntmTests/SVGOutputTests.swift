@@ -127,6 +127,11 @@ import Testing
       #expect(parsed.text.contains(title), "missing \(title)")
     }
     #expect(parsed.count("rect", class: "cell") > 0)
+    // The weightings' rows are labelled with their memory locations, as in the terminal: some
+    // label beyond the 11 steps (so not a row or column number) appears in the picture.
+    let block = result.output.components(separatedBy: "write head 0 weighting")[1].components(separatedBy: "\n\n")[0]
+    let locations = block.split(separator: "\n").compactMap { Int($0.split(separator: "│").first?.trimmingCharacters(in: .whitespaces) ?? "") }
+    #expect(locations.contains { $0 >= 11 && document.contains(">\($0)</text>") }, "\(locations)")
   }
 
   @Test func showDrawsOnlyInputsAndOutputsForTheBaseline() throws {

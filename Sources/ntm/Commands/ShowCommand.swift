@@ -26,8 +26,8 @@ enum ShowCommand {
       --seed S      random seed for the sequence (default 1)
       --all-rows    draw every memory location, not only those the heads used
       --ascii       ASCII shading instead of Unicode blocks
-      --svg FILE    also draw the same heatmaps, stacked, as an SVG picture (each with its
-                    own shading scale, written under it)
+      --svg FILE    also draw the same heatmaps, stacked, as an SVG picture (the same
+                    rows and shading scales, each scale written under its panel)
 
     EXAMPLES:
       ntm show copy
@@ -72,16 +72,17 @@ enum ShowCommand {
     let width = TextStyle.width(environment: console.environment)
     let heading = "\(checkpoint.task.name), length \(length), seed \(seed): \(errors) wrong bit\(errors == 1 ? "" : "s")"
     var lines = ["\(heading); \(example.steps) steps, time runs left to right", ""]
-    // The same panels for `--svg`, whose heatmaps number their rows from 0: a panel of chosen
-    // locations says which in its title.
-    var panels: [(title: String, rows: [[Double]])] = []
+    // The same panels for `--svg`, with the same row labels and scales; a panel of chosen
+    // locations also lists them in its title (the picture labels only some rows when they are
+    // many).
+    var panels: [SVGDashboard.Panel] = []
     func draw(_ title: String, _ matrix: Matrix, rowLabels: [String]? = nil, range: (Double, Double)? = (0, 1), svgNote: String = "") {
       let rows = transpose(matrix)
       lines += Heatmap.render(
         rows, rowLabels: rowLabels, title: title, minimum: range?.0, maximum: range?.1, width: width, cellWidth: 1,
         style: style)
       lines.append("")
-      panels.append((title + svgNote, rows))
+      panels.append(.init(title + svgNote, rows: rows, rowLabels: rowLabels, minimum: range?.0, maximum: range?.1))
     }
     func finish() throws -> Int32 {
       console.print(lines.joined(separator: "\n"))
@@ -112,7 +113,7 @@ enum ShowCommand {
     let memory = locations.map { trace.finalMemory.row($0) }
     let memoryTitle = "final memory (locations × width)"
     lines += Heatmap.render(memory, rowLabels: labels, title: memoryTitle, width: width, cellWidth: 2, style: style)
-    panels.append((memoryTitle + note, memory))
+    panels.append(.init(memoryTitle + note, rows: memory, rowLabels: labels))
     return try finish()
   }
 
