@@ -191,16 +191,9 @@ import Testing
     let plan = try TrainPlan.parse(
       ["copy", "--sequences", "1000", "--report-every", "2", "--checkpoint", try Self.svgPath("interrupted.json"), "--svg", path]
         + TrainCommandTests.small)
-    var run = try TrainingRun(plan: plan, commandLine: ["ntm", "train"])
-    var checks = 0
-    run.interrupted = {
-      checks += 1
-      return checks > 7
-    }
-    let recording = Console.Recording()
-    var console = recording.console()
-    #expect(try run.run(console: &console) == 0)
-    #expect(recording.output.hasSuffix("checkpoint saved to \(plan.checkpointPath).\nWrote the learning curve to \(path).\n"))
+    let result = try TrainCommandTests.runInterrupted(plan, after: 7)
+    #expect(result.code == 0)
+    #expect(result.output.hasSuffix("checkpoint saved to \(plan.checkpointPath).\nWrote the learning curve to \(path).\n"))
     let (document, parsed) = try Self.parse(path)
     Self.expectValidSVG(document, parsed)
     let points = parsed.elements.first { $0.name == "polyline" }?.attributes["points"] ?? ""
@@ -212,11 +205,7 @@ import Testing
     let path = try Self.svgPath("empty.svg")
     let plan = try TrainPlan.parse(
       ["copy", "--checkpoint", try Self.svgPath("empty.json"), "--svg", path] + TrainCommandTests.small)
-    var run = try TrainingRun(plan: plan, commandLine: ["ntm", "train"])
-    run.interrupted = { true }
-    let recording = Console.Recording()
-    var console = recording.console()
-    #expect(try run.run(console: &console) == 0)
+    #expect(try TrainCommandTests.runInterrupted(plan, after: 0).code == 0)
     let (document, parsed) = try Self.parse(path)
     Self.expectValidSVG(document, parsed)
     #expect(parsed.text.contains("no data"))

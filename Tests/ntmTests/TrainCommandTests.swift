@@ -85,19 +85,26 @@ import Testing
     #expect(a.parameters == b.parameters && a.optimiser == b.optimiser && a.generator == b.generator)
   }
 
-  @Test func anInterruptSavesAndStopsCleanly() throws {
-    let path = try Self.folder().appendingPathComponent("interrupted.json").path
-    let plan = try TrainPlan.parse(["copy", "--sequences", "1000", "--checkpoint", path] + Self.small)
+  /// Runs `plan` in-process as if Ctrl-C arrived after `sequences` sequences.
+  static func runInterrupted(_ plan: TrainPlan, after sequences: Int) throws -> (code: Int32, output: String) {
     var run = try TrainingRun(plan: plan, commandLine: ["ntm", "train"])
     var checks = 0
     run.interrupted = {
       checks += 1
-      return checks > 7
+      return checks > sequences
     }
     let recording = Console.Recording()
     var console = recording.console()
-    #expect(try run.run(console: &console) == 0)
-    #expect(recording.output.contains("Interrupted at 7 sequences; checkpoint saved to \(path)."))
+    let code = try run.run(console: &console)
+    return (code, recording.output)
+  }
+
+  @Test func anInterruptSavesAndStopsCleanly() throws {
+    let path = try Self.folder().appendingPathComponent("interrupted.json").path
+    let plan = try TrainPlan.parse(["copy", "--sequences", "1000", "--checkpoint", path] + Self.small)
+    let result = try Self.runInterrupted(plan, after: 7)
+    #expect(result.code == 0)
+    #expect(result.output.contains("Interrupted at 7 sequences; checkpoint saved to \(path)."))
     #expect(try CheckpointFile.read(from: URL(fileURLWithPath: path)).sequencesSeen == 7)
   }
 

@@ -168,13 +168,6 @@ public struct LSTMNetwork: SequenceModel, Sendable {
 extension LSTMNetwork: ParameterNaming {
   /// The block holding `index` and the element's position in it, e.g. `lstm1.weights[3, 17]`.
   public func parameterName(at index: Int) -> String {
-    guard let block = parameterBlocks.first(where: { $0.range.contains(index) }) else { return "parameter \(index)" }
-    var offset = index - block.range.lowerBound
-    var position: [Int] = []
-    for size in block.shape.reversed() where size > 0 {
-      position.insert(offset % size, at: 0)
-      offset /= size
-    }
-    return "\(block.name)[\(position.map(String.init).joined(separator: ", "))]"
+    ParameterBlock.name(of: index, in: parameterBlocks)
   }
 }

@@ -77,4 +77,17 @@ public struct ParameterBlock: Sendable, Equatable, Hashable, Codable {
   public func shifted(by offset: Int, prefix: String = "") -> ParameterBlock {
     ParameterBlock(name: prefix + name, shape: shape, range: (range.lowerBound + offset)..<(range.upperBound + offset))
   }
+
+  /// The name of the flat parameter `index` within `blocks`: its block and position, e.g.
+  /// `read0.weights[3, 17]`, or `parameter 12` when no block holds it.
+  public static func name(of index: Int, in blocks: [ParameterBlock]) -> String {
+    guard let block = blocks.first(where: { $0.range.contains(index) }) else { return "parameter \(index)" }
+    var offset = index - block.range.lowerBound
+    var position: [Int] = []
+    for size in block.shape.reversed() where size > 0 {
+      position.insert(offset % size, at: 0)
+      offset /= size
+    }
+    return "\(block.name)[\(position.map(String.init).joined(separator: ", "))]"
+  }
 }

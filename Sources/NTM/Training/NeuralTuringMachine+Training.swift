@@ -4,14 +4,7 @@ extension NeuralTuringMachine: ParameterNaming, RandomisedModel {
   /// The block holding `index` and the element's position in it, e.g.
   /// `read0.weights[3, 17]`.
   public func parameterName(at index: Int) -> String {
-    guard let block = parameterBlocks.first(where: { $0.range.contains(index) }) else { return "parameter \(index)" }
-    var offset = index - block.range.lowerBound
-    var position: [Int] = []
-    for size in block.shape.reversed() where size > 0 {
-      position.insert(offset % size, at: 0)
-      offset /= size
-    }
-    return "\(block.name)[\(position.map(String.init).joined(separator: ", "))]"
+    ParameterBlock.name(of: index, in: parameterBlocks)
   }
 
   /// The generator that draws a random initial memory for each sequence.
