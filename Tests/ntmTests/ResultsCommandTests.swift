@@ -29,6 +29,13 @@ import Testing
     #expect(page.contains("Quick run"))
   }
 
+  @Test func aMissingModelsFolderIsOneLineNotAnEmptyPage() throws {
+    let missing = try TrainCommandTests.folder().appendingPathComponent("no-models-here").path
+    let result = TrainCommandTests.run(["results", "--quick", "--models", missing])
+    #expect(result.code == 1 && result.output.isEmpty)
+    #expect(result.error == "error: no models folder at \(missing); name one with --models DIR\n")
+  }
+
   @Test func rejectsStrayArguments() {
     #expect(TrainCommandTests.run(["results", "now"]).code == 64)
   }

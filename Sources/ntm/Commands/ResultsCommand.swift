@@ -44,7 +44,13 @@ enum ResultsCommand {
     let sequences = try arguments.integer("sequences", default: quick ? quickSequences : defaultSequences, in: 1...100_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
     for path in [arguments.value("output"), arguments.value("readme")].compactMap({ $0 }) { try OutputFile.check(path) }
-    let folder = arguments.value("models").map { URL(fileURLWithPath: $0) } ?? ShippedModels.folder
+    guard let folder = arguments.value("models").map({ URL(fileURLWithPath: $0) }) ?? ShippedModels.folder else {
+      throw CommandLineTool.Failure(message: "cannot find the Models folder; name it with --models DIR")
+    }
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+      throw CommandLineTool.Failure(message: "no models folder at \(folder.path); name one with --models DIR")
+    }
     let models = try TrainingTask.names.map { try load(task: $0, folder: folder) }
     let page = ResultsPage(sequences: sequences, seed: UInt64(seed), quick: quick).render(models)
     if let output = arguments.value("output") {
