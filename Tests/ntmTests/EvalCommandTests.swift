@@ -52,4 +52,12 @@ import Testing
     let result = TrainCommandTests.run(["eval", copy, "--compare", ngrams])
     #expect(result.code == 1 && result.error.contains("do not learn the same task"))
   }
+
+  @Test func twoModelsOfOneKindAreTitledByTheirFiles() throws {
+    let (_, model) = try CheckpointLoading.load("copy")
+    #expect(EvalCommand.columnTitles(models: [model, model], names: ["runs/a.json", "runs/b.json"]) == ["a", "b"])
+    #expect(EvalCommand.columnTitles(models: [model, model], names: ["one/copy.json", "two/copy.json"]) == ["one/copy.json", "two/copy.json"])
+    let (_, baseline) = try CheckpointLoading.load("copy-lstm")
+    #expect(EvalCommand.columnTitles(models: [model, baseline], names: ["copy", "copy-lstm"]) == ["NTM", "LSTM"])
+  }
 }

@@ -125,10 +125,13 @@ enum EvalCommand {
       yLabel: "bits per sequence", marker: marker, width: max(SVGBarChart.defaultWidth, 96 + 36 * bars))
   }
 
-  /// `NTM` and `LSTM` — or the checkpoints' names when both are of one kind.
+  /// `NTM` and `LSTM` — or, when both are of one kind, the checkpoints' file names (without
+  /// folder and extension, unless those alone are the same).
   static func columnTitles(models: [TrainedModel], names: [String]) -> [String] {
     let kinds = models.map(\.kindName)
-    return Set(kinds).count == kinds.count ? kinds : names.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+    if Set(kinds).count == kinds.count { return kinds }
+    let short = names.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+    return Set(short).count == short.count ? short : names
   }
 
   /// One model: length, bits/seq, loss/seq, range. Several: length, each model's score, range.
