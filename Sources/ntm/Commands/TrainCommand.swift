@@ -33,6 +33,9 @@ enum TrainCommand {
       --model M             ntm or lstm, the stacked-LSTM baseline (default ntm)
       --layer-sizes S       the baseline's layers, e.g. 64,64,64 (default 64,64,64; the paper
                             uses 3 layers of 128–512)
+      --preset paper        start from the paper's settings for the task (Tables 1–2: the
+                            controller, its size, the heads, RMSProp's rate; with --model
+                            lstm, Table 3's layers and rate); flags given as well still win
 
     MACHINE (ignored with --resume: the checkpoint fixes them):
       --controller K        feedforward or lstm (default feedforward)
@@ -93,6 +96,7 @@ enum TrainCommand {
       ntm train copy --model lstm --sequences 20000 --checkpoint copy-lstm.json
       ntm train copy --resume --checkpoint copy.checkpoint.json --sequences 60000
       ntm train copy --stop-below 0.1 --svg copy-curve.svg
+      ntm train priority-sort --preset paper --sequences 100000
     """
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {

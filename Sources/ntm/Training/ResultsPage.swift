@@ -115,6 +115,10 @@ struct ResultsPage {
         + "1e-4) unless the command says `--optimiser adam` (learning rate 1e-3), which a baseline used where it took that "
         + "baseline further in the same budget. Gradients are clipped to a global norm of 10 (`--clip-norm`), which trained more reliably here than "
         + "clipping each element (`--clip-value`).",
+      "- **Presets.** `ntm train <task> --preset paper` starts from the paper's settings given in parentheses below. "
+        + "The paper does not say how its heads split into reading and writing: Table 1's eight heads for priority sort "
+        + "are five read and three write heads here, and for associative recall the preset is Table 2's one-head LSTM "
+        + "controller rather than Table 1's four-head feed-forward one.",
     ]
     for entry in models {
       guard let paper = PaperSettings.tasks[entry.task] else { continue }
@@ -123,8 +127,8 @@ struct ResultsPage {
       let task = (entry.machine ?? entry.baseline)?.checkpoint.task
       let trained = task.map { "\(Self.range($0.lengths)) \($0.lengthUnit)" } ?? "—"
       lines.append(
-        "- **\(entry.task)**: NTM \(machine) (paper: \(paper.machine)); baseline \(baseline) (paper: \(paper.baseline)); "
-          + "trained on \(trained) (paper: \(paper.training)).")
+        "- **\(entry.task)**: NTM \(machine) (paper: \(paper.machine?.summary ?? "none")); baseline \(baseline) "
+          + "(paper: \(paper.baseline?.summary ?? "none")); trained on \(trained) (paper: \(paper.training)).")
     }
     return lines + [""]
   }

@@ -19,8 +19,9 @@ extension TrainPlan {
 
   /// Sets `model` and `exportPath` from `--model`, `--layer-sizes` and `--export`. For the
   /// baseline, `configuration` keeps only the task's sizes and the layer sizes (a checkpoint
-  /// records the baseline's shape in `baseline`).
-  mutating func chooseModel(_ arguments: Arguments) throws {
+  /// records the baseline's shape in `baseline`); `paperLayers` are the layer sizes of
+  /// `--preset paper`, used when `--layer-sizes` is absent.
+  mutating func chooseModel(_ arguments: Arguments, paperLayers: [Int]? = nil) throws {
     let hint = "Try 'ntm train --help'."
     exportPath = arguments.value("export")
     switch arguments.value("model") ?? "ntm" {
@@ -32,7 +33,7 @@ extension TrainPlan {
     case "lstm":
       let text = arguments.value("layer-sizes")
       let defaults = LSTMNetworkConfiguration(inputSize: task.inputSize, outputSize: task.outputSize)
-      let sizes = text.map { $0.split(separator: ",").map { Int($0) } } ?? defaults.layerSizes.map { $0 }
+      let sizes = text.map { $0.split(separator: ",").map { Int($0) } } ?? (paperLayers ?? defaults.layerSizes).map { $0 }
       guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 100_000 }) else {
         throw Arguments.UsageError(message: "--layer-sizes must be whole numbers from 1 to 100000, separated by commas, got '\(text ?? "")'. \(hint)")
       }

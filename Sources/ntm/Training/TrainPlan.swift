@@ -72,7 +72,7 @@ struct TrainPlan: Equatable {
     "shift-range", "memory-init", "optimiser", "learning-rate", "batch-size", "clip-value", "clip-norm", "seed",
     "sequences", "min-length", "max-length", "bits", "min-repeats", "max-repeats", "repeat-encoding", "checkpoint",
     "checkpoint-every", "report-every", "stop-below", "eval-every", "eval-sequences",
-    "anneal-below", "svg",
+    "anneal-below", "svg", "preset",
   ].map { Arguments.Option(name: $0, takesValue: true) } + modelOptions.map { Arguments.Option(name: $0, takesValue: true) } + ["resume", "keep-best"].map { Arguments.Option(name: $0, takesValue: false) }
 
   /// The plan for `words` (the arguments after `train`).
@@ -95,14 +95,16 @@ struct TrainPlan: Equatable {
       try arguments.integer(option, default: fallback, in: range, command: command)
     }
     task = try taskSettings(task, arguments: arguments, whole: whole)
+    let isBaseline = arguments.value("model") == "lstm"
+    let paper = try paperSettings(arguments.value("preset"), task: task.name, baseline: isBaseline)
 
     let controller: MachineConfiguration.ControllerKind
-    switch arguments.value("controller") ?? "feedforward" {
+    switch arguments.value("controller") ?? (paper?.machine?.controller == .lstm ? "lstm" : "feedforward") {
     case "feedforward", "feed-forward", "ff": controller = .feedForward
     case "lstm": controller = .lstm
     case let other: throw Arguments.UsageError(message: "--controller must be feedforward or lstm, got '\(other)'. \(hint)")
     }
-    let sizesText = arguments.value("controller-size") ?? "100"
+    let sizesText = arguments.value("controller-size") ?? paper?.machine?.controllerSizes.map(String.init).joined(separator: ",") ?? "100"
     let sizes = sizesText.split(separator: ",").map { Int($0) }
     guard !sizes.isEmpty, sizes.allSatisfy({ $0.map(size.contains) ?? false }) else {
       throw Arguments.UsageError(message: "--controller-size must be whole numbers from 1 to 100000, separated by commas, got '\(sizesText)'. \(hint)")
@@ -120,14 +122,18 @@ struct TrainPlan: Equatable {
     let configuration = MachineConfiguration(
       inputSize: task.inputSize, outputSize: task.outputSize, controller: controller, controllerSizes: sizes.compactMap { $0 },
       controllerActivation: activation, memoryRows: rows, memoryWidth: try whole("memory-width", 20),
-      readHeads: try whole("read-heads", 1, 0...64), writeHeads: try whole("write-heads", 1, 0...64),
+      readHeads: try whole("read-heads", paper?.machine?.readHeads ?? 1, 0...64),
+      writeHeads: try whole("write-heads", paper?.machine?.writeHeads ?? 1, 0...64),
       shiftRange: try whole("shift-range", 1, 0...50_000), memoryInitialisation: memoryInit)
     if let problem = configuration.problems.first { throw Arguments.UsageError(message: "\(problem). \(hint)") }
 
     guard let optimiser = Optimiser.Kind(rawValue: arguments.value("optimiser") ?? Optimiser.Kind.rmsprop.rawValue) else {
       throw Arguments.UsageError(message: "--optimiser must be rmsprop or adam, got '\(arguments.value("optimiser")!)'. \(hint)")
     }
-    let learningRate = try positive("learning-rate", arguments.value("learning-rate"), fallback: optimiser.defaultLearningRate)
+    // The paper's rates are RMSProp's: with Adam a preset keeps Adam's own default.
+    let paperRate = optimiser == .rmsprop ? (isBaseline ? paper?.baseline?.learningRate : paper?.machine?.learningRate) : nil
+    let learningRate = try positive(
+      "learning-rate", arguments.value("learning-rate"), fallback: paperRate ?? optimiser.defaultLearningRate)
     let clipValue = try positive("clip-value", arguments.value("clip-value"), fallback: Defaults.clipValue, zeroMeansOff: true)
     let clipNorm = try positive("clip-norm", arguments.value("clip-norm"), fallback: Defaults.clipNorm, zeroMeansOff: true)
     let settings = TrainingSettings(
@@ -147,8 +153,23 @@ struct TrainPlan: Equatable {
     let anneal = try positive("anneal-below", arguments.value("anneal-below"), fallback: 0, zeroMeansOff: true)
     plan.annealBelow = anneal == 0 ? nil : anneal
     plan.svgPath = arguments.value("svg")
-    try plan.chooseModel(arguments)
+    try plan.chooseModel(arguments, paperLayers: paper?.baseline?.layerSizes)
     return plan
+  }
+
+  /// The paper's settings for `task` when `--preset paper` is given (nil without `--preset`).
+  /// - Throws: `Arguments.UsageError` for an unknown preset, or a task the paper has no
+  ///   settings for.
+  static func paperSettings(_ preset: String?, task: String, baseline: Bool) throws -> PaperSettings.Task? {
+    guard let preset else { return nil }
+    let hint = "Try 'ntm train --help'."
+    guard PaperSettings.presetNames.contains(preset) else {
+      throw Arguments.UsageError(message: "--preset must be \(PaperSettings.presetNames.joined(separator: " or ")), got '\(preset)'. \(hint)")
+    }
+    guard let settings = PaperSettings.tasks[task], baseline ? settings.baseline != nil : settings.machine != nil else {
+      throw Arguments.UsageError(message: "the paper has no settings for \(task) (\(PaperSettings.tasks[task]?.training ?? "not in it")), so --preset paper cannot apply. \(hint)")
+    }
+    return settings
   }
 
   /// A positive finite number (or 0 when `zeroMeansOff`), or `fallback` when absent.
