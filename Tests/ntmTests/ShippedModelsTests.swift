@@ -76,6 +76,21 @@ import Testing
     #expect(checked >= 2, "copy and associative recall at least reached their targets")
   }
 
+  /// The command recorded in each shipped model builds that very model: parsed again, it gives
+  /// the checkpoint's task, machine (or baseline), training settings and seed.
+  @Test func everyRecordedCommandDescribesItsModel() throws {
+    for name in ShippedModels.names {
+      let (checkpoint, _) = try CheckpointLoading.load(name)
+      let plan = try TrainPlan.parse(Array(checkpoint.commandLine.dropFirst(2)))
+      #expect(plan.task == checkpoint.task, "\(name)")
+      #expect(plan.settings == checkpoint.training, "\(name)")
+      #expect(plan.seed == checkpoint.seed, "\(name)")
+      #expect(plan.model.baselineConfiguration == checkpoint.baseline, "\(name)")
+      if checkpoint.baseline == nil { #expect(plan.configuration == checkpoint.configuration, "\(name)") }
+      #expect(plan.exportPath == "Models/\(name).json", "\(name) was exported where it is shipped")
+    }
+  }
+
   @Test func showFindsAShippedModelByName() {
     let result = TrainCommandTests.run(["show", "copy", "--length", "5"])
     #expect(result.code == 0, "\(result.error)")
