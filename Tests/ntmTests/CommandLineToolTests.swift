@@ -42,6 +42,10 @@ struct CommandLineToolTests {
     #expect(Suggestion.closest(to: "gradchek", among: ["gradcheck", "train"]) == "gradcheck")
     #expect(Suggestion.closest(to: "trian", among: ["gradcheck", "train"]) == "train")
     #expect(Suggestion.closest(to: "xyz", among: ["gradcheck", "train"]) == nil)
+    // Replacing every character is no typo: garbage gets no suggestion, a near miss still does.
+    #expect(Suggestion.closest(to: "??", among: ["k", "key", "beta"]) == nil)
+    #expect(Suggestion.closest(to: "q", among: ["k", "quit"]) == "quit")
+    #expect(Suggestion.closest(to: "bta", among: ["k", "beta"]) == "beta")
     #expect(Suggestion.editDistance("kitten", "sitting") == 3)
   }
 }

@@ -1,13 +1,15 @@
 /// "Did you mean …?": the closest known word to a mistyped one.
 enum Suggestion {
   /// The candidate nearest to `word` by edit distance, if it is near enough to be a typo
-  /// (at most 2 edits, or a third of the word's length for longer words), or one that `word`
-  /// begins.
+  /// (at most 2 edits, or a third of the word's length for longer words, and never every
+  /// character: `??` is not a typo of `k`), or one that `word` begins.
   static func closest(to word: String, among candidates: [String]) -> String? {
     let lowered = word.lowercased()
     if let prefixed = candidates.first(where: { $0.hasPrefix(lowered) && !lowered.isEmpty }) { return prefixed }
     let limit = max(2, lowered.count / 3)
-    let scored = candidates.map { ($0, editDistance(lowered, $0)) }.filter { $0.1 <= limit }
+    let scored = candidates.map { ($0, editDistance(lowered, $0)) }.filter {
+      $0.1 <= limit && $0.1 < max(lowered.count, $0.0.count)
+    }
     return scored.min { $0.1 < $1.1 }?.0
   }
 
