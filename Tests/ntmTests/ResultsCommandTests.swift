@@ -18,7 +18,7 @@ import Testing
     let result = TrainCommandTests.run(["results", "--quick", "--models", folder.path, "--output", output])
     #expect(result.code == 0, "\(result.error)")
     let page = try String(contentsOfFile: output, encoding: .utf8)
-    #expect(page.hasPrefix("# 14 — Results"))
+    #expect(page.hasPrefix("# 14. Results"))
     for task in TrainingTask.names {
       #expect(page.contains("| \(task) | NTM |") && page.contains("| \(task) | LSTM |"), "summary row for \(task)")
       #expect(page.contains("## \(task)\n"), "section for \(task)")

@@ -52,10 +52,13 @@ struct ResultsPage {
 
   func header() -> [String] {
     [
-      "# 14 — Results: every experiment, NTM against LSTM", "",
+      "# 14. Results: every experiment, NTM against LSTM", "",
       "Source: [ResultsCommand.swift](../Sources/ntm/Commands/ResultsCommand.swift), "
         + "[ResultsPage.swift](../Sources/ntm/Training/ResultsPage.swift) · "
-        + "Models: [Models/](../Models/README.md) · Tests: [ResultsCommandTests.swift](../Tests/ntmTests/ResultsCommandTests.swift)", "",
+        + "Models: [Models/](../Models/README.md) · Tests: [ResultsCommandTests.swift](../Tests/ntmTests/ResultsCommandTests.swift), "
+        + "[ShippedModelsTests.swift](../Tests/ntmTests/ShippedModelsTests.swift)", "",
+      "**In one line:** every task, the NTM and the LSTM baseline side by side, inside the training range and beyond — "
+        + "scored afresh each time this page is written.", "",
       "Every shipped model, scored afresh: the NTM against a stacked-LSTM network trained on the same task with the same loss, "
         + "metric and trainer. This page is written by `ntm results --output Tutorials/14-results.md`; "
         + "the training figures come from the checkpoints in `Models/`, the scores from \(sequences) fresh sequences per length "
