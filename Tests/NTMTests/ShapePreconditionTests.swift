@@ -62,4 +62,14 @@ struct ShapePreconditionTests {
     }
     #expect(Self.text(result).contains("Sharpening output gradient: expected length 2, got 1"))
   }
+
+  @Test func contentBackwardNeedsWhatForwardSavedForThisMemory() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      let small = ContentAddressing.forward(key: [1, 0], memory: Matrix(rows: 2, columns: 2), keyStrength: 1)
+      _ = ContentAddressing.backward(
+        key: [1, 0], memory: Matrix(rows: 6, columns: 2), keyStrength: 1, saved: small,
+        outputGradient: [Double](repeating: 1, count: 6))
+    }
+    #expect(Self.text(result).contains("Saved similarity 2 and weighting 2 do not match memory 6 × 2"))
+  }
 }

@@ -60,7 +60,7 @@ public enum Addressing {
   public static func forward(memory: Matrix, previousWeighting: [Double], parameters p: AddressingParameters)
     -> Trace
   {
-    precondition(
+    require(
       previousWeighting.count == memory.rows,
       "Previous weighting of length \(previousWeighting.count) does not match memory \(memory.shapeDescription)"
     )

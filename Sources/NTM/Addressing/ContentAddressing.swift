@@ -60,10 +60,10 @@ public enum ContentAddressing {
   /// The content weighting, with what the backward pass needs.
   /// - Precondition: `memory.columns == key.count`, `memory.rows ≥ 1`.
   public static func forward(key: [Double], memory: Matrix, keyStrength: Double) -> Saved {
-    precondition(
+    require(
       memory.columns == key.count,
       "Key of length \(key.count) does not match memory \(memory.shapeDescription)")
-    precondition(memory.rows > 0, "Memory \(memory.shapeDescription) has no rows to address")
+    require(memory.rows > 0, "Memory \(memory.shapeDescription) has no rows to address")
     var similarity = [Double](repeating: 0, count: memory.rows)
     var weighting = similarity
     forward(
@@ -76,9 +76,13 @@ public enum ContentAddressing {
   public static func backward(
     key: [Double], memory: Matrix, keyStrength: Double, saved: Saved, outputGradient: [Double]
   ) -> Gradients {
-    precondition(
+    require(
       memory.columns == key.count && memory.rows == outputGradient.count,
       "Key \(key.count), memory \(memory.shapeDescription) and weighting gradient \(outputGradient.count) do not match"
+    )
+    require(
+      saved.similarity.count == memory.rows && saved.weighting.count == memory.rows,
+      "Saved similarity \(saved.similarity.count) and weighting \(saved.weighting.count) do not match memory \(memory.shapeDescription): pass what forward returned for this memory"
     )
     var gradients = Gradients(
       key: [Double](repeating: 0, count: key.count),

@@ -89,7 +89,7 @@ public enum CosineSimilarity {
   /// `K(key, M_i)` for every row.
   /// - Precondition: `memory.columns == key.count`.
   public static func forward(key: [Double], memory: Matrix) -> [Double] {
-    precondition(
+    require(
       memory.columns == key.count,
       "Key of length \(key.count) does not match memory \(memory.shapeDescription)")
     var similarity = [Double](repeating: 0, count: memory.rows)
@@ -104,7 +104,7 @@ public enum CosineSimilarity {
   public static func backward(key: [Double], memory: Matrix, outputGradient: [Double])
     -> (key: [Double], memory: Matrix)
   {
-    precondition(
+    require(
       memory.columns == key.count && memory.rows == outputGradient.count,
       "Key \(key.count), memory \(memory.shapeDescription) and similarity gradient \(outputGradient.count) do not match"
     )

@@ -16,7 +16,7 @@ public enum Shift {
   /// The range `R` of a shift weighting with `count = 2R + 1` entries.
   /// - Precondition: `count` is odd.
   public static func range(ofShiftCount count: Int) -> Int {
-    precondition(count > 0 && count % 2 == 1, "A shift weighting needs 2R + 1 entries (an odd count), got \(count)")
+    require(count > 0 && count % 2 == 1, "A shift weighting needs 2R + 1 entries (an odd count), got \(count)")
     return count / 2
   }
 
@@ -74,7 +74,7 @@ public enum Shift {
   static func checkShapes(_ weighting: [Double], _ shiftWeighting: [Double]) -> Int {
     requireNonEmpty(weighting.count, "Weighting")
     let range = range(ofShiftCount: shiftWeighting.count)
-    precondition(
+    require(
       2 * range + 1 <= weighting.count,
       "Shift weighting of \(shiftWeighting.count) entries (R = \(range)) needs 2R + 1 ≤ N, but the weighting has N = \(weighting.count)"
     )

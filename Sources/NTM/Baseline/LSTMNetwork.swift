@@ -51,7 +51,7 @@ public struct LSTMNetwork: SequenceModel, Sendable {
   }
 
   private init(configuration: LSTMNetworkConfiguration, parameters: [Double]?) {
-    precondition(
+    require(
       configuration.problems.isEmpty, "Invalid LSTM network: \(configuration.problems.joined(separator: "; "))")
     self.configuration = configuration
     layers = LSTMController(inputSize: configuration.inputSize, sizes: configuration.layerSizes)
@@ -88,7 +88,7 @@ public struct LSTMNetwork: SequenceModel, Sendable {
   /// Runs `inputs` (T × `inputSize`) from the zero state; returns the logits (T × `outputSize`).
   /// - Precondition: `inputs.columns == inputSize`.
   public mutating func forward(_ inputs: Matrix) -> Matrix {
-    precondition(
+    require(
       inputs.columns == inputSize,
       "Input sequence \(inputs.shapeDescription) does not match an LSTM network with \(inputSize) inputs per step")
     let steps = inputs.rows
@@ -124,7 +124,7 @@ public struct LSTMNetwork: SequenceModel, Sendable {
   ///   `gradient` has `parameters.count` entries.
   public mutating func backward(logitGradient: Matrix, addingInto gradient: inout [Double]) {
     let steps = lastInputs.rows
-    precondition(
+    require(
       logitGradient.rows == steps && logitGradient.columns == outputSize,
       "Logit gradient \(logitGradient.shapeDescription) does not match \(steps) steps × \(outputSize) outputs")
     requireLength(gradient.count, parameters.count, "Gradient of the LSTM network")

@@ -36,7 +36,7 @@ public struct GradientChecker: Sendable {
 
     /// - Precondition: the shape's product is `values.count`.
     public init(_ name: String, shape: [Int], values: [Double]) {
-      precondition(
+      require(
         shape.reduce(1, *) == values.count,
         "Input \(name): shape \(shape) holds \(shape.reduce(1, *)) values, got \(values.count)")
       self.name = name
@@ -168,11 +168,11 @@ public struct GradientChecker: Sendable {
     let output = evaluate(point)
     let projection = generator.normals(output.count)
     let analytic = gradient(point, projection)
-    precondition(analytic.count == inputs.count, "\(operation): backward returned \(analytic.count) gradients for \(inputs.count) inputs")
+    require(analytic.count == inputs.count, "\(operation): backward returned \(analytic.count) gradients for \(inputs.count) inputs")
 
     var results: [InputResult] = []
     for (index, input) in inputs.enumerated() {
-      precondition(
+      require(
         analytic[index].count == input.values.count,
         "\(operation): gradient of \(input.name) has \(analytic[index].count) entries, the input \(input.values.count)")
       let squares = input.values.reduce(0) { $0 + $1 * $1 }

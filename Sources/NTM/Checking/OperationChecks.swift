@@ -9,8 +9,8 @@ public enum OperationChecks {
 
     /// - Precondition: `rows ≥ 1`, `width ≥ 1`, `shiftRange ≥ 0`, `2R + 1 ≤ rows`.
     public init(rows: Int, width: Int, shiftRange: Int) {
-      precondition(rows >= 1 && width >= 1 && shiftRange >= 0, "Shape N = \(rows), W = \(width), R = \(shiftRange) must have N, W ≥ 1 and R ≥ 0")
-      precondition(2 * shiftRange + 1 <= rows, "Shift range R = \(shiftRange) needs 2R + 1 ≤ N = \(rows)")
+      require(rows >= 1 && width >= 1 && shiftRange >= 0, "Shape N = \(rows), W = \(width), R = \(shiftRange) must have N, W ≥ 1 and R ≥ 0")
+      require(2 * shiftRange + 1 <= rows, "Shift range R = \(shiftRange) needs 2R + 1 ≤ N = \(rows)")
       self.rows = rows
       self.width = width
       self.shiftRange = shiftRange

@@ -48,7 +48,7 @@ extension Controller {
   {
     let steps = inputs.rows
     requireLength(run.records.count, steps * recordSize, "Controller records")
-    precondition(
+    require(
       outputGradient.rows == steps && outputGradient.columns == outputSize,
       "Output gradient \(outputGradient.shapeDescription) does not match \(steps) steps × \(outputSize) outputs")
     var parameterGradient = [Double](repeating: 0, count: parameterCount)

@@ -67,7 +67,7 @@ public struct ParameterBlock: Sendable, Equatable, Hashable, Codable {
   public var range: Range<Int>
 
   public init(name: String, shape: [Int], range: Range<Int>) {
-    precondition(shape.reduce(1, *) == range.count, "Block \(name): shape \(shape) does not fill \(range.count) numbers")
+    require(shape.reduce(1, *) == range.count, "Block \(name): shape \(shape) does not fill \(range.count) numbers")
     self.name = name
     self.shape = shape
     self.range = range

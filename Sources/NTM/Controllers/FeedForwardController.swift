@@ -18,9 +18,9 @@ public struct FeedForwardController: Controller, Equatable, Hashable, Codable {
 
   /// - Precondition: `inputSize ≥ 1`; `sizes` not empty, all ≥ 1; `activation` is tanh or relu.
   public init(inputSize: Int, sizes: [Int], activation: Activation = .tanh) {
-    precondition(inputSize >= 1, "A controller needs an input of length ≥ 1, got \(inputSize)")
-    precondition(!sizes.isEmpty && sizes.allSatisfy { $0 >= 1 }, "Controller layer sizes must be one or more positive numbers, got \(sizes)")
-    precondition(activation == .tanh || activation == .relu, "A feed-forward controller uses tanh or relu, got \(activation)")
+    require(inputSize >= 1, "A controller needs an input of length ≥ 1, got \(inputSize)")
+    require(!sizes.isEmpty && sizes.allSatisfy { $0 >= 1 }, "Controller layer sizes must be one or more positive numbers, got \(sizes)")
+    require(activation == .tanh || activation == .relu, "A feed-forward controller uses tanh or relu, got \(activation)")
     self.inputSize = inputSize
     self.sizes = sizes
     self.activation = activation

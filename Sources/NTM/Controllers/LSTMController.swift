@@ -26,8 +26,8 @@ public struct LSTMController: Controller, Equatable, Hashable, Codable {
 
   /// - Precondition: `inputSize ≥ 1`; `sizes` not empty, all ≥ 1.
   public init(inputSize: Int, sizes: [Int]) {
-    precondition(inputSize >= 1, "A controller needs an input of length ≥ 1, got \(inputSize)")
-    precondition(!sizes.isEmpty && sizes.allSatisfy { $0 >= 1 }, "LSTM layer sizes must be one or more positive numbers, got \(sizes)")
+    require(inputSize >= 1, "A controller needs an input of length ≥ 1, got \(inputSize)")
+    require(!sizes.isEmpty && sizes.allSatisfy { $0 >= 1 }, "LSTM layer sizes must be one or more positive numbers, got \(sizes)")
     self.inputSize = inputSize
     self.sizes = sizes
   }

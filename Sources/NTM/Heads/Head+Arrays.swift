@@ -31,7 +31,7 @@ extension Head {
   func checkShapes(parameters: [Double], controllerOutput: [Double], memory: Matrix, previousWeighting: [Double]) {
     requireLength(parameters.count, parameterCount, "Parameters of a \(kind) head")
     requireLength(controllerOutput.count, controllerSize, "Controller output feeding a head")
-    precondition(
+    require(
       memory.rows == rows && memory.columns == width,
       "Memory \(memory.shapeDescription) does not match a head built for \(rows) × \(width)")
     requireLength(previousWeighting.count, rows, "Previous weighting")

@@ -22,10 +22,10 @@ public struct Head: Sendable, Equatable, Hashable, Codable {
 
   /// - Precondition: `rows ≥ 1`, `2R + 1 ≤ rows`, `controllerSize ≥ 1`.
   public init(kind: HeadKind, rows: Int, width: Int, shiftRange: Int, controllerSize: Int) {
-    precondition(rows >= 1, "A head needs N ≥ 1 memory rows, got \(rows)")
-    precondition(
+    require(rows >= 1, "A head needs N ≥ 1 memory rows, got \(rows)")
+    require(
       2 * shiftRange + 1 <= rows, "Shift range R = \(shiftRange) needs 2R + 1 ≤ N = \(rows)")
-    precondition(controllerSize >= 1, "A head needs a controller output of length ≥ 1, got \(controllerSize)")
+    require(controllerSize >= 1, "A head needs a controller output of length ≥ 1, got \(controllerSize)")
     layout = HeadLayout(kind: kind, width: width, shiftRange: shiftRange)
     self.rows = rows
     self.controllerSize = controllerSize

@@ -21,8 +21,8 @@ public struct HeadLayout: Sendable, Equatable, Hashable, Codable {
 
   /// - Precondition: `width ≥ 1`, `shiftRange ≥ 0`.
   public init(kind: HeadKind, width: Int, shiftRange: Int) {
-    precondition(width >= 1, "A head needs a memory width W ≥ 1, got \(width)")
-    precondition(shiftRange >= 0, "A head needs a shift range R ≥ 0, got \(shiftRange)")
+    require(width >= 1, "A head needs a memory width W ≥ 1, got \(width)")
+    require(shiftRange >= 0, "A head needs a shift range R ≥ 0, got \(shiftRange)")
     self.kind = kind
     self.width = width
     self.shiftRange = shiftRange

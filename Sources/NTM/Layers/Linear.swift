@@ -45,10 +45,10 @@ public enum Linear {
   /// `y = W x + b`.
   /// - Precondition: `weights.columns == input.count`, `bias.count == weights.rows`.
   public static func forward(weights: Matrix, bias: [Double], input: [Double]) -> [Double] {
-    precondition(
+    require(
       weights.columns == input.count,
       "Linear weights \(weights.shapeDescription) cannot multiply an input of length \(input.count)")
-    precondition(
+    require(
       bias.count == weights.rows,
       "Linear bias of length \(bias.count) does not match weights \(weights.shapeDescription)")
     var output = [Double](repeating: 0, count: weights.rows)
@@ -62,7 +62,7 @@ public enum Linear {
   public static func backward(weights: Matrix, input: [Double], outputGradient: [Double])
     -> (input: [Double], weights: Matrix, bias: [Double])
   {
-    precondition(
+    require(
       weights.columns == input.count && weights.rows == outputGradient.count,
       "Linear weights \(weights.shapeDescription) do not match input \(input.count) and output gradient \(outputGradient.count)"
     )

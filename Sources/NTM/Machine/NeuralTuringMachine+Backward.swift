@@ -21,7 +21,7 @@ extension NeuralTuringMachine {
   /// - Precondition: `logitGradient` has the last forward's shape; `gradient.count ==
   ///   parameters.count`.
   public mutating func backward(logitGradient: Matrix, addingInto gradient: inout [Double]) {
-    precondition(
+    require(
       logitGradient.rows == tape.steps && logitGradient.columns == outputSize,
       "Logit gradient \(logitGradient.shapeDescription) does not match the last forward pass: \(tape.steps) steps × \(outputSize) outputs")
     requireLength(gradient.count, parameters.count, "Gradient of the machine's parameters")

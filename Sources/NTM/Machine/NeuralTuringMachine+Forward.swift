@@ -5,7 +5,7 @@ extension NeuralTuringMachine {
   /// (T × `outputSize`). The outputs are their sigmoids; the loss works on the logits.
   /// - Precondition: `inputs.columns == inputSize`.
   public mutating func forward(_ inputs: Matrix) -> Matrix {
-    precondition(
+    require(
       inputs.columns == inputSize,
       "Input sequence \(inputs.shapeDescription) does not match a machine with \(inputSize) inputs per step")
     if !isKnownUniquelyReferenced(&tape) { tape = MachineTape(layout: tape.layout) }

@@ -60,7 +60,7 @@ public struct NeuralTuringMachine: SequenceModel, Sendable {
   }
 
   private init(configuration c: MachineConfiguration, parameters: [Double]?, memorySeed: UInt64) {
-    precondition(c.problems.isEmpty, "Invalid machine configuration: \(c.problems.joined(separator: "; "))")
+    require(c.problems.isEmpty, "Invalid machine configuration: \(c.problems.joined(separator: "; "))")
     configuration = c
     let controllerInput = c.inputSize + c.readHeads * c.memoryWidth
     let network: any Controller

@@ -44,7 +44,7 @@ public enum Read {
   /// The read vector `r`.
   /// - Precondition: `weighting.count == memory.rows`.
   public static func forward(memory: Matrix, weighting: [Double]) -> [Double] {
-    precondition(
+    require(
       weighting.count == memory.rows,
       "Weighting of length \(weighting.count) does not match memory \(memory.shapeDescription)")
     var output = [Double](repeating: 0, count: memory.columns)
@@ -54,7 +54,7 @@ public enum Read {
 
   /// The gradients of the memory and the weighting, given the read vector's gradient.
   public static func backward(memory: Matrix, weighting: [Double], outputGradient: [Double]) -> Gradients {
-    precondition(
+    require(
       weighting.count == memory.rows && outputGradient.count == memory.columns,
       "Weighting \(weighting.count) and read gradient \(outputGradient.count) do not match memory \(memory.shapeDescription)"
     )

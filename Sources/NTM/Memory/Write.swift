@@ -66,10 +66,10 @@ public enum Write {
   }
 
   static func checkShapes(memory: Matrix, weighting: [Double], erase: [Double], add: [Double]) {
-    precondition(
+    require(
       weighting.count == memory.rows,
       "Weighting of length \(weighting.count) does not match memory \(memory.shapeDescription)")
-    precondition(
+    require(
       erase.count == memory.columns && add.count == memory.columns,
       "Erase (\(erase.count)) and add (\(add.count)) vectors must have the memory's width: memory \(memory.shapeDescription)"
     )
@@ -92,7 +92,7 @@ public enum Write {
     memory: Matrix, weighting: [Double], erase: [Double], add: [Double], outputGradient: Matrix
   ) -> Gradients {
     checkShapes(memory: memory, weighting: weighting, erase: erase, add: add)
-    precondition(
+    require(
       outputGradient.rows == memory.rows && outputGradient.columns == memory.columns,
       "Output gradient \(outputGradient.shapeDescription) does not match memory \(memory.shapeDescription)")
     var gradients = Gradients(

@@ -14,7 +14,7 @@ public struct Matrix: Equatable, Hashable, Sendable, CustomStringConvertible {
   /// A matrix whose every entry is `value`.
   /// - Precondition: `rows ≥ 0`, `columns ≥ 0`.
   public init(rows: Int, columns: Int, repeating value: Double = 0) {
-    precondition(rows >= 0 && columns >= 0, "Matrix shape \(rows) × \(columns) has a negative side")
+    require(rows >= 0 && columns >= 0, "Matrix shape \(rows) × \(columns) has a negative side")
     self.rows = rows
     self.columns = columns
     self.scalars = Array(repeating: value, count: rows * columns)
@@ -23,8 +23,8 @@ public struct Matrix: Equatable, Hashable, Sendable, CustomStringConvertible {
   /// A matrix from its entries, row after row.
   /// - Precondition: `scalars.count == rows * columns`.
   public init(rows: Int, columns: Int, scalars: [Double]) {
-    precondition(rows >= 0 && columns >= 0, "Matrix shape \(rows) × \(columns) has a negative side")
-    precondition(
+    require(rows >= 0 && columns >= 0, "Matrix shape \(rows) × \(columns) has a negative side")
+    require(
       scalars.count == rows * columns,
       "Matrix shape \(rows) × \(columns) needs \(rows * columns) scalars, got \(scalars.count)")
     self.rows = rows
@@ -37,7 +37,7 @@ public struct Matrix: Equatable, Hashable, Sendable, CustomStringConvertible {
   public init(_ rowArrays: [[Double]]) {
     let columns = rowArrays.first?.count ?? 0
     for (index, row) in rowArrays.enumerated() {
-      precondition(
+      require(
         row.count == columns,
         "Matrix rows must have equal lengths: row 0 has \(columns), row \(index) has \(row.count)")
     }
@@ -58,7 +58,7 @@ public struct Matrix: Equatable, Hashable, Sendable, CustomStringConvertible {
   /// Replaces row `index`.
   /// - Precondition: `values.count == columns`.
   public mutating func setRow(_ index: Int, to values: [Double]) {
-    precondition(values.count == columns, "Row of length \(values.count) does not fit a matrix of \(columns) columns")
+    require(values.count == columns, "Row of length \(values.count) does not fit a matrix of \(columns) columns")
     scalars.replaceSubrange(index * columns..<(index + 1) * columns, with: values)
   }
 

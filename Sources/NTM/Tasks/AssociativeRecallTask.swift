@@ -47,9 +47,9 @@ public struct AssociativeRecallTask: SequenceTask, Codable, Equatable, Sendable 
     bits: Int = defaultBits, vectorsPerItem: Int = defaultVectorsPerItem,
     items: ClosedRange<Int> = defaultItems
   ) {
-    precondition(bits >= 1, "Associative recall needs at least 1 bit per vector, got \(bits)")
-    precondition(vectorsPerItem >= 1, "Associative recall needs at least 1 vector per item, got \(vectorsPerItem)")
-    precondition(
+    require(bits >= 1, "Associative recall needs at least 1 bit per vector, got \(bits)")
+    require(vectorsPerItem >= 1, "Associative recall needs at least 1 vector per item, got \(vectorsPerItem)")
+    require(
       items.lowerBound >= Self.minimumItemCount,
       "Associative recall needs at least \(Self.minimumItemCount) items, got \(items)")
     self.bits = bits
@@ -109,10 +109,10 @@ public struct AssociativeRecallTask: SequenceTask, Codable, Equatable, Sendable 
   /// An example with `length` items.
   /// - Precondition: `2 ≤ length ≤ 2^(bits · v)` (the items must be distinct).
   public func sample(length count: Int, using generator: inout some RandomNumberGenerator) -> Example {
-    precondition(
+    require(
       count >= Self.minimumItemCount,
       "Associative recall needs at least \(Self.minimumItemCount) items, got \(count)")
-    precondition(
+    require(
       count <= distinctItemCount,
       "Associative recall cannot draw \(count) distinct items of \(vectorsPerItem) × \(bits) bits")
     let itemList = drawDistinctItems(count, using: &generator)

@@ -25,8 +25,8 @@ public struct CopyTask: SequenceTask, Codable, Equatable, Sendable {
 
   /// - Precondition: `bits ≥ 1`, `1 ≤ minimumLength ≤ maximumLength`.
   public init(bits: Int = defaultBits, lengths: ClosedRange<Int> = defaultLengths) {
-    precondition(bits >= 1, "Copy task needs at least 1 bit per vector, got \(bits)")
-    precondition(lengths.lowerBound >= 1, "Copy task lengths must start at 1 or more, got \(lengths)")
+    require(bits >= 1, "Copy task needs at least 1 bit per vector, got \(bits)")
+    require(lengths.lowerBound >= 1, "Copy task lengths must start at 1 or more, got \(lengths)")
     self.bits = bits
     minimumLength = lengths.lowerBound
     maximumLength = lengths.upperBound
@@ -44,7 +44,7 @@ public struct CopyTask: SequenceTask, Codable, Equatable, Sendable {
 
   /// - Precondition: `length ≥ 1`.
   public func sample(length: Int, using generator: inout some RandomNumberGenerator) -> Example {
-    precondition(length >= 1, "Copy task length must be at least 1, got \(length)")
+    require(length >= 1, "Copy task length must be at least 1, got \(length)")
     let steps = 2 * length + 1
     var inputs = Matrix(rows: steps, columns: inputSize)
     var targets = Matrix(rows: steps, columns: outputSize)

@@ -43,8 +43,8 @@ public struct DyckWordsTask: SequenceTask, Codable, Equatable, Sendable {
 
   /// - Precondition: `1 ≤ lengths.lowerBound`, `0 ≤ dyckProbability ≤ 1`.
   public init(lengths: ClosedRange<Int> = defaultLengths, dyckProbability: Double = defaultDyckProbability) {
-    precondition(lengths.lowerBound >= 1, "Dyck words semilengths must start at 1 or more, got \(lengths)")
-    precondition(
+    require(lengths.lowerBound >= 1, "Dyck words semilengths must start at 1 or more, got \(lengths)")
+    require(
       (0...1).contains(dyckProbability), "Dyck words probability must lie in [0, 1], got \(dyckProbability)")
     minimumLength = lengths.lowerBound
     maximumLength = lengths.upperBound
@@ -82,7 +82,7 @@ public struct DyckWordsTask: SequenceTask, Codable, Equatable, Sendable {
   /// An example whose word has semilength `length` (`2 · length` brackets).
   /// - Precondition: `length ≥ 1`.
   public func sample(length: Int, using generator: inout some RandomNumberGenerator) -> Example {
-    precondition(length >= 1, "Dyck words semilength must be at least 1, got \(length)")
+    require(length >= 1, "Dyck words semilength must be at least 1, got \(length)")
     let word =
       generator.nextUnit() < dyckProbability
       ? Self.randomDyckWord(semilength: length, using: &generator)

@@ -46,12 +46,12 @@ public enum NGramBaseline {
   /// The sequence `x_0 … x_{L−1}` an N-grams example reads: its inputs, then its last target.
   /// - Precondition: one input and one output channel, at least one step, bits 0 or 1.
   public static func sequence(of example: Example) -> [Int] {
-    precondition(
+    require(
       example.inputs.columns == 1 && example.targets.columns == 1 && example.steps >= 1,
       "N-grams example needs one input channel, one output channel and a step; got inputs "
         + "\(example.inputs.shapeDescription) and targets \(example.targets.shapeDescription)")
     let values = example.inputs.scalars + [example.targets.scalars[example.steps - 1]]
-    precondition(values.allSatisfy { $0 == 0 || $0 == 1 }, "N-grams example must hold only bits 0 and 1")
+    require(values.allSatisfy { $0 == 0 || $0 == 1 }, "N-grams example must hold only bits 0 and 1")
     return values.map { Int($0) }
   }
 
@@ -61,7 +61,7 @@ public enum NGramBaseline {
   public static func predictions(
     for example: Example, contextLength n: Int = NGramTask.defaultContextLength
   ) -> [Double] {
-    precondition(
+    require(
       (1...NGramTask.maximumContextLength).contains(n),
       "N-grams context must be 1…\(NGramTask.maximumContextLength) bits, got \(n)")
     let sequence = sequence(of: example)
@@ -93,10 +93,10 @@ public enum NGramBaseline {
   /// table's, to measure how far the estimator is from knowing the distribution).
   /// - Precondition: one prediction per step, each in `[0, 1]`.
   public static func cost(predictions: [Double], for example: Example) -> Cost {
-    precondition(
+    require(
       predictions.count == example.steps,
       "N-grams cost needs one prediction per step: \(predictions.count) for \(example.steps) steps")
-    precondition(predictions.allSatisfy { (0...1).contains($0) }, "N-grams predictions must lie in [0, 1]")
+    require(predictions.allSatisfy { (0...1).contains($0) }, "N-grams predictions must lie in [0, 1]")
     var nats = 0.0
     for t in 0..<example.steps where example.mask[t] != 0 {
       let p = predictions[t]

@@ -48,10 +48,10 @@ public struct NGramTask: SequenceTask, Codable, Equatable, Sendable {
 
   /// - Precondition: `1 ≤ contextLength ≤ 16`, `lengths.lowerBound > contextLength`.
   public init(contextLength: Int = defaultContextLength, lengths: ClosedRange<Int> = defaultLengths) {
-    precondition(
+    require(
       (1...Self.maximumContextLength).contains(contextLength),
       "N-grams context must be 1…\(Self.maximumContextLength) bits, got \(contextLength)")
-    precondition(
+    require(
       lengths.lowerBound > contextLength,
       "N-grams sequences must be longer than the context of \(contextLength) bits, got \(lengths)")
     self.contextLength = contextLength
@@ -98,8 +98,8 @@ public struct NGramTask: SequenceTask, Codable, Equatable, Sendable {
   public func drawSequence(
     length: Int, table: [Double], using generator: inout some RandomNumberGenerator
   ) -> [Int] {
-    precondition(table.count == tableSize, "N-grams table has \(table.count) entries, expected \(tableSize)")
-    precondition(length > contextLength, "N-grams length \(length) must exceed the context of \(contextLength) bits")
+    require(table.count == tableSize, "N-grams table has \(table.count) entries, expected \(tableSize)")
+    require(length > contextLength, "N-grams length \(length) must exceed the context of \(contextLength) bits")
     var sequence = (0..<contextLength).map { _ in Int(generator.nextBit()) }
     var context = Self.context(before: contextLength, in: sequence, contextLength: contextLength)
     for _ in contextLength..<length {
@@ -113,10 +113,10 @@ public struct NGramTask: SequenceTask, Codable, Equatable, Sendable {
   /// The example that reads `sequence` bit by bit and predicts each next bit.
   /// - Precondition: `sequence.count > n`, every entry 0 or 1.
   public func example(sequence: [Int]) -> Example {
-    precondition(
+    require(
       sequence.count > contextLength,
       "N-grams sequence of \(sequence.count) bits must exceed the context of \(contextLength) bits")
-    precondition(sequence.allSatisfy { $0 == 0 || $0 == 1 }, "N-grams sequence must hold only 0 and 1")
+    require(sequence.allSatisfy { $0 == 0 || $0 == 1 }, "N-grams sequence must hold only 0 and 1")
     let steps = sequence.count - 1
     return Example(
       inputs: Matrix(rows: steps, columns: 1, scalars: sequence.dropLast().map(Double.init)),
@@ -147,7 +147,7 @@ public struct NGramTask: SequenceTask, Codable, Equatable, Sendable {
   /// The context `c` of position `t`: `Σ_{j=1…n} x_{t−j} 2^(j−1)`.
   /// - Precondition: `n ≤ t ≤ sequence.count`.
   public static func context(before t: Int, in sequence: [Int], contextLength n: Int) -> Int {
-    precondition(n <= t && t <= sequence.count, "N-grams position \(t) has no context of \(n) bits")
+    require(n <= t && t <= sequence.count, "N-grams position \(t) has no context of \(n) bits")
     var context = 0
     for j in 1...n { context |= sequence[t - j] << (j - 1) }
     return context

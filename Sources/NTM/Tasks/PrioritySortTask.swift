@@ -45,9 +45,9 @@ public struct PrioritySortTask: SequenceTask, Codable, Equatable, Sendable {
     bits: Int = defaultBits, lengths: ClosedRange<Int> = defaultLengths,
     outputCount: Int = defaultOutputCount
   ) {
-    precondition(bits >= 1, "Priority sort needs at least 1 bit per vector, got \(bits)")
-    precondition(lengths.lowerBound >= 1, "Priority sort lengths must start at 1 or more, got \(lengths)")
-    precondition(outputCount >= 1, "Priority sort must output at least 1 vector, got \(outputCount)")
+    require(bits >= 1, "Priority sort needs at least 1 bit per vector, got \(bits)")
+    require(lengths.lowerBound >= 1, "Priority sort lengths must start at 1 or more, got \(lengths)")
+    require(outputCount >= 1, "Priority sort must output at least 1 vector, got \(outputCount)")
     self.bits = bits
     minimumLength = lengths.lowerBound
     maximumLength = lengths.upperBound
@@ -95,7 +95,7 @@ public struct PrioritySortTask: SequenceTask, Codable, Equatable, Sendable {
   /// An example with `length` input vectors.
   /// - Precondition: `length ≥ 1`.
   public func sample(length: Int, using generator: inout some RandomNumberGenerator) -> Example {
-    precondition(length >= 1, "Priority sort length must be at least 1, got \(length)")
+    require(length >= 1, "Priority sort length must be at least 1, got \(length)")
     let answers = answerCount(length: length)
     let steps = steps(length: length)
     var inputs = Matrix(rows: steps, columns: inputSize)

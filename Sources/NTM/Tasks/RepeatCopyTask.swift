@@ -44,9 +44,9 @@ public struct RepeatCopyTask: SequenceTask, Codable, Equatable, Sendable {
     bits: Int = defaultBits, lengths: ClosedRange<Int> = defaultLengths,
     repeats: ClosedRange<Int> = defaultRepeats, encoding: CountEncoding = .scalar
   ) {
-    precondition(bits >= 1, "Repeat copy needs at least 1 bit per vector, got \(bits)")
-    precondition(lengths.lowerBound >= 1, "Repeat copy lengths must start at 1 or more, got \(lengths)")
-    precondition(repeats.lowerBound >= 1, "Repeat copy counts must start at 1 or more, got \(repeats)")
+    require(bits >= 1, "Repeat copy needs at least 1 bit per vector, got \(bits)")
+    require(lengths.lowerBound >= 1, "Repeat copy lengths must start at 1 or more, got \(lengths)")
+    require(repeats.lowerBound >= 1, "Repeat copy counts must start at 1 or more, got \(repeats)")
     self.bits = bits
     minimumLength = lengths.lowerBound
     maximumLength = lengths.upperBound
@@ -74,7 +74,7 @@ public struct RepeatCopyTask: SequenceTask, Codable, Equatable, Sendable {
   /// An example of `length` vectors to be written `repeats` times.
   /// - Precondition: `length ≥ 1`, `repeats ≥ 1`.
   public func sample(length: Int, repeats count: Int, using generator: inout some RandomNumberGenerator) -> Example {
-    precondition(length >= 1 && count >= 1, "Repeat copy needs length ≥ 1 and count ≥ 1, got \(length) and \(count)")
+    require(length >= 1 && count >= 1, "Repeat copy needs length ≥ 1 and count ≥ 1, got \(length) and \(count)")
     let countSteps = encoding == .scalar ? 1 : count
     let delimiterStep = length + countSteps
     let answerStart = delimiterStep + 1

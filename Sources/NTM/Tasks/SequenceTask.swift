@@ -10,7 +10,7 @@ public struct Example: Equatable, Sendable {
 
   /// - Precondition: `inputs`, `targets` and `mask` have the same number of time steps.
   public init(inputs: Matrix, targets: Matrix, mask: [Double]) {
-    precondition(
+    require(
       inputs.rows == targets.rows && mask.count == inputs.rows,
       "Example: inputs \(inputs.shapeDescription), targets \(targets.shapeDescription) and mask of \(mask.count) differ in length")
     self.inputs = inputs

@@ -24,7 +24,7 @@ public struct Evaluation: Equatable, Sendable {
     _ model: inout Model, on task: Task, count: Int = defaultSequences, length: Int? = nil,
     using generator: inout some RandomNumberGenerator
   ) -> Evaluation {
-    precondition(count >= 1, "Evaluation needs at least one sequence, got \(count)")
+    require(count >= 1, "Evaluation needs at least one sequence, got \(count)")
     var errors = 0
     var loss = 0.0
     for _ in 0..<count {

@@ -37,14 +37,14 @@ public struct GradientClipping: Codable, Equatable, Sendable {
   /// `g_i ← min(max(g_i, −bound), bound)`.
   /// - Precondition: `bound ≥ 0`.
   public static func clipByValue(_ gradient: inout [Double], bound: Double) {
-    precondition(bound >= 0, "Clip bound \(bound) must not be negative")
+    require(bound >= 0, "Clip bound \(bound) must not be negative")
     for i in gradient.indices { gradient[i] = min(max(gradient[i], -bound), bound) }
   }
 
   /// `g ← g · bound / ‖g‖₂` when `‖g‖₂ > bound`.
   /// - Precondition: `bound ≥ 0`.
   public static func clipByNorm(_ gradient: inout [Double], bound: Double) {
-    precondition(bound >= 0, "Clip bound \(bound) must not be negative")
+    require(bound >= 0, "Clip bound \(bound) must not be negative")
     let size = norm(gradient)
     guard size > bound, size.isFinite else { return }
     let scale = bound / size

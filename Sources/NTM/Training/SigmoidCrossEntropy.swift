@@ -61,10 +61,10 @@ public enum SigmoidCrossEntropy {
   }
 
   static func requireShapes(logits: Matrix, targets: Matrix, mask: [Double]) {
-    precondition(
+    require(
       logits.rows == targets.rows && logits.columns == targets.columns,
       "Loss: logits \(logits.shapeDescription) and targets \(targets.shapeDescription) differ in shape")
-    precondition(
+    require(
       mask.count == logits.rows,
       "Loss: mask of length \(mask.count) for logits of \(logits.rows) time steps")
   }

@@ -43,12 +43,12 @@ public struct Trainer<Model: SequenceModel, Task: SequenceTask> {
     model: Model, task: Task, optimiser: Optimiser, settings: TrainingSettings = TrainingSettings(),
     generator: SplitMix64, step: Int = 0, sequencesSeen: Int = 0, averages: RunningAverages = RunningAverages()
   ) {
-    precondition(
+    require(
       task.inputSize == model.inputSize && task.outputSize == model.outputSize,
       "Task sizes \(task.inputSize) → \(task.outputSize) do not match the model's \(model.inputSize) → \(model.outputSize)")
     let count = model.parameters.count
-    precondition(optimiser.parameterCount == count, "Optimiser state covers \(optimiser.parameterCount) parameters, the model has \(count)")
-    precondition(settings.problems.isEmpty, "Training settings: \(settings.problems.joined(separator: "; "))")
+    require(optimiser.parameterCount == count, "Optimiser state covers \(optimiser.parameterCount) parameters, the model has \(count)")
+    require(settings.problems.isEmpty, "Training settings: \(settings.problems.joined(separator: "; "))")
     self.model = model
     self.task = task
     self.optimiser = optimiser
