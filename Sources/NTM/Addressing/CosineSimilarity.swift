@@ -5,7 +5,7 @@
 /// ```
 /// - Note: The paper writes `u·v / (‖u‖‖v‖)`. The `ε` keeps a zero key or a zero memory row
 ///   (the memory starts near zero) from dividing by zero; `K` is then 0. Where a norm is 0 its
-///   gradient is taken as 0 (DESIGN.md), so a zero vector gets a finite gradient too.
+///   gradient is taken as 0 (a convention of this package), so a zero vector gets a finite gradient too.
 public enum CosineSimilarity {
   /// The `ε` added to the product of norms.
   public static let epsilon = 1e-8
@@ -67,7 +67,7 @@ public enum CosineSimilarity {
         let denominator = a * b + epsilon
         let direct = g / denominator
         let overSquare = g * similarity[i] / denominator  // g d / D², as K = d / D
-        // Zero norms contribute no gradient through ‖·‖ (DESIGN.md).
+        // Zero norms contribute no gradient through ‖·‖ (a convention of this package).
         keyScaleSum += a > 0 ? overSquare * b / a : 0
         let rowScale = b > 0 ? overSquare * a / b : 0
         addScaled(direct, row, to: keyGradient, count: width)

@@ -25,7 +25,7 @@
 ///   near 0, or one that is 0 up to the cosine's `ε`) cannot be resolved to 1e-7 of *itself*,
 ///   so its denominator is floored at that size: it passes when `|a − n|` is within the
 ///   noise, and fails when the mismatch is larger than rounding could explain. Both below
-///   `negligible` (1e-10, DESIGN.md), an element passes outright.
+///   `negligible` (1e-10), an element passes outright.
 public struct GradientChecker: Sendable {
   /// One input of the checked operation: a name (as reported), a shape (for positions) and
   /// the values at which to check.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The activations that turn a head's raw linear output `z` into its parameters (paper §3.3;
-/// the choices are DESIGN.md's):
+/// the choices are this package's):
 /// ```
 /// k = tanh(z_k)             key, in (−1, 1)^W
 /// β = softplus(z_β)         key strength, ≥ 0

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The element-wise activations that turn a controller's output into head parameters
-/// (DESIGN.md: key `tanh`, strength `softplus`, gate `sigmoid`, sharpening `1 + softplus`,
+/// (the package's choices: key `tanh`, strength `softplus`, gate `sigmoid`, sharpening `1 + softplus`,
 /// erase `sigmoid`, add `tanh`) and the feed-forward controller's `relu`.
 ///
 /// Each forward maps an array to an array; each backward takes what the forward saw (its

@@ -12,7 +12,7 @@ public struct MachineConfiguration: Codable, Equatable, Hashable, Sendable {
 
   /// How `M_0`, the memory before the first step, is set.
   public enum MemoryInitialisation: String, Codable, Sendable, CaseIterable {
-    /// Every entry `constantMemoryValue` (DESIGN.md default).
+    /// Every entry `constantMemoryValue` (the default).
     case constant
     /// A learned `N × W` parameter.
     case learned

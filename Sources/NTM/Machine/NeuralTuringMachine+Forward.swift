@@ -1,4 +1,4 @@
-/// The forward pass over a whole sequence (DESIGN.md's step order), saving in the tape what
+/// The forward pass over a whole sequence (in the step order `NeuralTuringMachine` documents), saving in the tape what
 /// backpropagation through time needs.
 extension NeuralTuringMachine {
   /// Runs `inputs` (T × `inputSize`) from the initial state and returns the output logits

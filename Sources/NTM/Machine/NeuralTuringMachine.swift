@@ -2,7 +2,7 @@
 /// an `N × W` memory through read and write heads, trained end to end by backpropagation
 /// through time.
 ///
-/// One step `t` (DESIGN.md):
+/// One step `t`, in the order this package fixes:
 /// ```
 /// h_t = controller([x_t ; r_{t−1}])                      all read vectors of the last step
 /// w_t^read  = address(M_{t−1}, w_{t−1}^read),  r_t = Σ_i w_t(i) M_{t−1}(i)

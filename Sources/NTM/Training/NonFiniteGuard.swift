@@ -1,6 +1,5 @@
-/// Training stops at the first NaN or infinity, and says where it appeared (DESIGN.md, "Numbers
-/// must stay finite"): which step, which tensor, which element and — when the model names its
-/// parameters — which parameter.
+/// Training stops at the first NaN or infinity, and says where it appeared: which step, which
+/// tensor, which element and — when the model names its parameters — which parameter.
 public struct NonFiniteError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The update (counting from 1) during which the value appeared.
   public var step: Int
