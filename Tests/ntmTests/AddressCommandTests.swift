@@ -70,7 +70,16 @@ import Testing
     (["--gate", "x"], "error: --gate: 'x' is not a number for g."),
     (["--memory", "1 0; 0"], "error: --memory needs rows of equal length"),
     (["--rows", "5"], "error: a random memory needs both --rows and --width."),
-    (["--rows", "-5", "--width", "2"], "error: --rows: N (rows) must be from 1 to 1024, got -5."),
+    (["--seed", "3"], "error: a random memory needs both --rows and --width."),
+    (["--rows", "-5", "--width", "2"], "error: --rows must be a whole number from 1 to 1024, got '-5'."),
+    (["--rows", "5 3", "--width", "2"], "error: --rows must be a whole number from 1 to 1024, got '5 3'."),
+    (["--rows", "5", "--width", "300"], "error: --width must be a whole number from 1 to 256, got '300'."),
+    (["--rows", "5", "--width", "2", "--seed", "x"], "error: --seed must be a whole number from 0 to"),
+    (["--memory", "1 0; 0 1", "--seed", "3"], "error: --seed is for a random memory and --memory gives one;"),
+    (["--memory", "1 0; 0 1", "--rows", "3"], "error: --rows is for a random memory and --memory gives one;"),
+    (["--memory", "1 x; 0 1"], "error: --memory: 'x' is not a number for row 0."),
+    (["--previous", "row 8"], "error: --previous: the row index i must be from 0 to 7, got 8."),
+    (["--memory", "1 0; 0 1", "--shift", "+1"], "error: --shift: a shift of 1 needs 2|offset| + 1 ≤ N = 2; only offset 0 fits a memory of 2 rows."),
     (["--key", "1 2 3"], "error: --key: the key k needs 4 numbers (W = 4), got 3."),
     (["--shift", "+5"], "error: --shift: a shift of 5 needs 2|offset| + 1 ≤ N = 8"),
     (["--gama", "2"], "error: unknown option --gama for 'address'. Did you mean --gamma?"),
@@ -82,5 +91,40 @@ import Testing
     #expect(result.output.isEmpty)
     #expect(result.error.hasPrefix(message), "\(result.error)")
     #expect(result.error.hasSuffix("\n") && result.error.dropLast().contains("\n") == false)
+  }
+
+  /// The help states the defaults a given memory gets, and they are what runs.
+  @Test func aGivenMemoryGetsTheDefaultsTheHelpStates() throws {
+    #expect(AddressCommand.help.contains("the key is its row 0 (all ones when row 0 is zero), w_prev is uniform, and s shifts by +1"))
+    let report = try JSONDecoder().decode(
+      AddressCommand.Report.self,
+      from: Data(runNTM(["address", "--json", "--memory", "0 1 0; 1 0 0; 0 0 1; 1 1 1"]).output.utf8))
+    #expect(report.parameters.key == [0, 1, 0])
+    #expect(report.previousWeighting == [0.25, 0.25, 0.25, 0.25])
+    #expect(report.parameters.shiftWeighting == [0, 0, 1])
+    #expect(report.parameters.keyStrength == 20 && report.parameters.gate == 0.8 && report.parameters.sharpening == 3)
+    let small = try JSONDecoder().decode(
+      AddressCommand.Report.self, from: Data(runNTM(["address", "--json", "--memory", "0 0; 1 0"]).output.utf8))
+    #expect(small.parameters.key == [1, 1])
+    #expect(small.parameters.shiftWeighting == [1])
+    let random = try JSONDecoder().decode(
+      AddressCommand.Report.self, from: Data(runNTM(["address", "--json", "--rows", "5", "--width", "3", "--seed", "4"]).output.utf8))
+    #expect(random.parameters.key == random.memory[0])
+    #expect(random.previousWeighting == Array(repeating: 0.2, count: 5))
+    // A key given with the memory is kept.
+    let keyed = try JSONDecoder().decode(
+      AddressCommand.Report.self, from: Data(runNTM(["address", "--json", "--memory", "1 0; 0 1", "--key", "0 1"]).output.utf8))
+    #expect(keyed.parameters.key == [0, 1])
+  }
+
+  /// `--previous last` is the final weighting of the other settings: the next time step.
+  @Test func previousLastStartsFromTheFinalWeighting() throws {
+    #expect(AddressCommand.help.contains("'last' (the final w of"))
+    let flags = ["--beta", "5", "--shift", "-1"]
+    let once = try JSONDecoder().decode(AddressCommand.Report.self, from: Data(runNTM(["address", "--json"] + flags).output.utf8))
+    let next = try JSONDecoder().decode(
+      AddressCommand.Report.self, from: Data(runNTM(["address", "--json", "--previous", "last"] + flags).output.utf8))
+    #expect(next.previousWeighting == once.trace.weighting)
+    #expect(next.parameters == once.parameters)
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ntm
@@ -47,5 +48,52 @@ struct CommandLineToolTests {
     #expect(Suggestion.closest(to: "q", among: ["k", "quit"]) == "quit")
     #expect(Suggestion.closest(to: "bta", among: ["k", "beta"]) == "beta")
     #expect(Suggestion.editDistance("kitten", "sitting") == 3)
+  }
+
+  /// Help follows the locale as every page does: spelled in ASCII under `LANG=C` or with
+  /// `--ascii`, every symbol written out (no `?`), and unchanged in UTF-8.
+  @Test func helpIsSpelledInASCIIWhenTheLocaleIsNotUTF8() {
+    let c = ["LANG": "C"]
+    let overview = Self.run(["help"], environment: c).output
+    #expect(overview == CommandLineTool.overview.asciiSpelledKeepingColumns + "\n")
+    #expect(overview.hasPrefix("ntm -- Neural Turing Machines"))
+    for command in CommandLineTool.subcommands {
+      let spelled = command.help.asciiSpelledKeepingColumns + "\n"
+      #expect(Self.run(["help", command.name], environment: c).output == spelled)
+      #expect(Self.run([command.name, "--help"], environment: c).output == spelled)
+      #expect(Self.run([command.name, "--ascii", "--help"]).output == spelled)
+      #expect(Self.run([command.name, "--help"]).output == command.help + "\n")
+      #expect(spelled.unicodeScalars.allSatisfy { $0.value < 128 }, "\(command.name)")
+      #expect(spelled.filter { $0 == "?" }.count == command.help.filter { $0 == "?" }.count, "\(command.name): a symbol became '?'")
+    }
+    let address = Self.run(["help", "address"], environment: c).output
+    #expect(address.contains("(paper section 3.3)"))
+    // The descriptions of an aligned option list still start in one column.
+    #expect(Self.descriptionColumn(of: "gate", in: address) == 18)
+    #expect(Self.descriptionColumn(of: "beta", in: address) == Self.descriptionColumn(of: "gate", in: address))
+    #expect(Self.descriptionColumn(of: "gamma", in: address) == Self.descriptionColumn(of: "gate", in: address))
+  }
+
+  /// Where the description of `--flag` starts in a help text: after the run of spaces
+  /// that follows the flag and its value.
+  static func descriptionColumn(of flag: String, in help: String) -> Int? {
+    guard let line = help.split(separator: "\n").first(where: { $0.hasPrefix("  --\(flag) ") }),
+      let gap = line.dropFirst(2).range(of: "  ")
+    else { return nil }
+    return line.distance(from: line.startIndex, to: gap.lowerBound) + (line[gap.lowerBound...].prefix { $0 == " " }.count)
+  }
+
+  @Test func spellingKeepsColumns() {
+    #expect("  --beta β        the strength\n  --gate g        the gate".asciiSpelledKeepingColumns
+      == "  --beta beta     the strength\n  --gate g        the gate")
+    #expect("a β  b".asciiSpelledKeepingColumns == "a beta  b")
+    #expect("x  ".asciiSpelledKeepingColumns == "x  ")
+  }
+
+  @Test func errorsAreSpelledInASCIIWhenTheLocaleIsNotUTF8() {
+    let result = Self.run(["gradcheck", "--rows", "2", "--shift-range", "1"], environment: ["LANG": "C"])
+    #expect(result.code == 64)
+    #expect(result.error == "error: --shift-range 1 needs 2R + 1 <= N = 2; use --shift-range 0.\n")
+    #expect(Self.run(["gradcheck", "--rows", "2", "--shift-range", "1"]).error.contains("2R + 1 ≤ N = 2"))
   }
 }

@@ -118,4 +118,35 @@ import Testing
     #expect(reply.isError && reply.text.hasPrefix("error: the line is"))
     #expect(state == .builtIn)
   }
+
+  /// `set` alone is not a typo of `key`: it gets its own line; a word needing most of its
+  /// letters changed gets no suggestion, a near miss or a beginning still does.
+  @Test func setAloneAndFarWordsGetNoSuggestion() {
+    let interpreter = Interpreter(canvas: Fixtures.unicode)
+    let (reply, state) = interpreter.respond(to: "set", in: .builtIn)
+    #expect(reply == .error("set needs a setting and its value: 'set beta 5' works as 'beta 5'. Type 'help' for the commands."))
+    #expect(state == .builtIn)
+    #expect(Interpreter.nearMiss("set") != "key")
+    #expect(Interpreter.nearMiss("xyz") == nil)
+    #expect(Interpreter.nearMiss("sharpn") == "sharpen")
+    #expect(Interpreter.nearMiss("bta") == "beta")
+    #expect(Interpreter.nearMiss("q") == "quit")
+    #expect(Interpreter.nearMiss("prev") == "previous")
+    #expect(Interpreter.nearMiss("kye") == "key")
+    #expect(Interpreter.nearMiss("shfit") == "shift")
+    #expect(Interpreter.nearMiss("sx") == nil)
+    #expect(Interpreter.lettersInCommon("set", "key") == 1)
+    #expect(Interpreter.lettersInCommon("sharpn", "sharpen") == 6)
+    #expect(interpreter.respond(to: "set beta 7", in: .builtIn).state.parameters.keyStrength == 7)
+  }
+
+  @Test(arguments: [(2, "2 rows"), (1, "1 row")])
+  func aShiftThatCannotFitSaysOnlyZeroFits(rows: Int, what: String) {
+    let interpreter = Interpreter(canvas: Fixtures.unicode)
+    let (_, small) = interpreter.respond(to: "memory zeros \(rows) 2", in: .builtIn)
+    let (reply, state) = interpreter.respond(to: "shift +1", in: small)
+    #expect(reply.text == "error: a shift of 1 needs 2|offset| + 1 ≤ N = \(rows); only offset 0 fits a memory of \(what). Try 'shift 0'.")
+    #expect(state == small)
+    #expect(!interpreter.respond(to: "shift 0", in: small).reply.isError)
+  }
 }

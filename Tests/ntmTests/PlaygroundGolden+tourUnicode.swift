@@ -3,12 +3,15 @@ extension PlaygroundGolden {
   static let tourUnicode = #"""
 ── 1/9  The memory ─────────────────────────────────────────────────────────────
 
+  M is N × W:  M_i = [M[i,0], …, M[i,W−1]],  i = 0…N−1
+  w(i) ≥ 0,  Σ_i w(i) = 1
+
 A Neural Turing Machine keeps a memory M: N locations (rows) of W numbers each.
 A head reads and writes it through a weighting w — N weights ≥ 0 that sum to 1 —
 and finds that weighting in four stages (paper §3.3). This tour runs each stage
 on the memory below.
 
-  M is N × W = 8 × 4
+  N × W = 8 × 4
 
 i  M[i,0]  M[i,1]  M[i,2]  M[i,3]
 ─  ──────  ──────  ──────  ──────
@@ -196,11 +199,27 @@ i   w(i)  M_i before           M_i after
 Row 3, where w(3) = 0.949, changes most; rows with w(i) near 0 keep their
 values.
 
+Row 3, entry by entry (j = 0…3): what it held, the add vector a, what it holds
+now.
+
+  M_3 before                a                         M_3 after
+0 │                  0.000  │█████████████████ 1.000  │████████████████▏ 0.949
+1 │                  0.000  │                  0.000  │                  0.000
+2 │                  0.000  │█████████████████ 1.000  │████████████████▏ 0.949
+3 │█████████████████ 1.000  │                  0.000  │▉                 0.051
+
+Notice: with e = 1 every row becomes (1 − w(i)) M_i + w(i) a, a blend of what it
+held and a; row 3, with w(3) = 0.949, is now mostly a.
+
 ── 9/9  Checking a gradient ────────────────────────────────────────────────────
 
+  n = (L(x + h) − L(x − h)) / 2h
+  e = |a − n| / max(|a|, |n|)
+
 Training needs the gradient of every stage. Each backward pass is written by
-hand, so it is checked against centred differences (f(x + h) − f(x − h)) / 2h,
-element by element, by the relative error |a − n| / max(|a|, |n|).
+hand, so it is checked element by element: its gradient a against the centred
+difference n of a scalar L of the output (two of them, at h and h/2, combined to
+cancel their h² error), by the relative error e.
 
   Content addressing at the tour's k, M and β = 20; worst element of each input:
 
@@ -210,9 +229,27 @@ k      k[0]           -2.4010e-02  -2.4010e-02     < 1e-10
 M      M[2, 2]         1.4575e-08   1.4575e-08      < 1e-8
 β      β               1.0445e-02   1.0445e-02     < 1e-11
 
-Notice: every relative error is below 1e-7, CS231n's mark of a correct gradient.
-'ntm gradcheck' checks every operation; 'ntm repl' lets you change every number
-in this tour.
+  Digits that agree, −log₁₀ of the relative error rounded down, for each element
+  of k and β and the worst of each row M_i; a pass needs 7:
+
+     digits
+k[0] │████████████████████████████████████████████▍                           10
+k[1] │█████████████████████████████████████████████████████████▊              13
+k[2] │████████████████████████████████████████████████▉                       11
+k[3] │████████████████████████████████████████████▍                           10
+ M_0 │████████████████████████████████████████                                 9
+ M_1 │████████████████████████████████████████                                 9
+ M_2 │███████████████████████████████████▌                                     8
+ M_3 │████████████████████████████████████████                                 9
+ M_4 │████████████████████████████████████████                                 9
+ M_5 │████████████████████████████████████████████████▉                       11
+ M_6 │████████████████████████████████████████████████▉                       11
+ M_7 │███████████████████████████████████▌                                     8
+   β │████████████████████████████████████████████████▉                       11
+
+Notice: every relative error is below 1e-7, CS231n's mark of a correct gradient
+(the worst, M[2, 2], is < 1e-8). 'ntm gradcheck' checks every operation;
+'ntm repl' lets you change every number in this tour.
 
 """#
 }

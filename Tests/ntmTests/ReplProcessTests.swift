@@ -3,28 +3,32 @@ import Testing
 
 /// The built `ntm` binary with a script piped into `ntm repl`, as a person's shell would run it.
 @Suite struct ReplProcessTests {
+  /// The folders the `ntm` executable is looked for in. `swift test` builds the `ntm` product
+  /// with the tests (ntmTests depends on its target) into the products folder that also
+  /// holds the test bundle, `<scratch path>/<triple>/debug/`, whatever `--scratch-path` is;
+  /// the running test binary's own folder is therefore the first place to look.
+  static let searchFolders: [URL] = [
+    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+    Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+    Bundle(for: Marker.self).bundleURL.deletingLastPathComponent(),
+  ]
+
   /// The `ntm` executable in the build products folder, beside the test bundle.
-  static let binary: URL? = {
-    let candidates = [
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-      Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-      Bundle(for: Marker.self).bundleURL.deletingLastPathComponent(),
-    ]
-    return candidates.map { $0.appendingPathComponent("ntm") }
-      .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-  }()
+  static let binary: URL? = searchFolders.map { $0.appendingPathComponent("ntm") }
+    .first { FileManager.default.isExecutableFile(atPath: $0.path) }
 
   final class Marker {}
 
-  /// The binary, or a test failure that says where it was looked for.
-  static func requireBinary() throws -> URL {
-    guard let binary else {
-      struct Missing: Error, CustomStringConvertible {
-        var description: String { "the ntm executable was not found beside the test bundle; run 'swift build' first" }
-      }
-      throw Missing()
-    }
-    return binary
+  /// The binary, or a recorded failure that says where it was looked for: a process test
+  /// must fail, never skip, when there is nothing to run.
+  static func requireBinary(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+    let folders = searchFolders.map(\.path).joined(separator: ", ")
+    return try #require(binary, "the ntm executable was not found; looked in \(folders)", sourceLocation: sourceLocation)
+  }
+
+  @Test func theBinaryIsFound() throws {
+    let binary = try Self.requireBinary()
+    #expect(binary.lastPathComponent == "ntm")
   }
 
   static func run(_ arguments: [String], input: String, environment: [String: String]) throws -> (code: Int32, output: String, error: String) {
@@ -45,7 +49,7 @@ import Testing
     return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
   }
 
-  @Test(.enabled(if: binary != nil, "the ntm executable was not found beside the test bundle; build it with 'swift build' first"))
+  @Test
   func pipedScriptGetsEachReply() throws {
     let script = "help\n\nbeta 5\nstep\nsharpn 2\nstep\nread\nshow params\n"
     let result = try Self.run(["repl"], input: script, environment: ["LANG": "en_US.UTF-8"])
@@ -58,7 +62,7 @@ import Testing
     #expect(result.error == "error: unknown command 'sharpn'. Did you mean 'sharpen'? Type 'help' for the commands.\n")
   }
 
-  @Test(.enabled(if: binary != nil, "the ntm executable was not found beside the test bundle; build it with 'swift build' first"))
+  @Test
   func quitStopsReadingAndLANGCDrawsASCII() throws {
     let result = try Self.run(["repl"], input: "address\nquit\nstep\n", environment: ["LANG": "C"])
     #expect(result.code == 0)
@@ -68,7 +72,7 @@ import Testing
     #expect(result.output.contains("beta = 20"))
   }
 
-  @Test(.enabled(if: binary != nil, "the ntm executable was not found beside the test bundle; build it with 'swift build' first"))
+  @Test
   func emptyInputExitsZero() throws {
     let result = try Self.run(["repl"], input: "", environment: ["LANG": "en_US.UTF-8"])
     #expect(result.code == 0)

@@ -1,3 +1,4 @@
+import TerminalCharts
 import Testing
 
 @testable import ntm
@@ -48,6 +49,7 @@ import Testing
     let equations = [
       Canvas.Equation.similarity, Canvas.Equation.content, Canvas.Equation.interpolation, Canvas.Equation.shift,
       Canvas.Equation.sharpening, Canvas.Equation.read, Canvas.Equation.erase, Canvas.Equation.add,
+      Canvas.Equation.memory, Canvas.Equation.weighting, TourPages.centredDifference, TourPages.relativeError,
     ]
     for equation in equations {
       #expect(Fixtures.ascii.spell(equation).unicodeScalars.allSatisfy { $0.isASCII })
@@ -64,11 +66,37 @@ import Testing
     #expect(lines.last == "… 36 more rows not drawn; the largest is row 80, 0.500")
   }
 
-  @Test func linesFitTheWidth() {
-    let narrow = Canvas(style: .unicode, width: 60)
+  @Test(arguments: [TextStyle.unicode, .ascii])
+  func linesFitTheWidth(style: TextStyle) {
+    let narrow = Canvas(style: style, width: 60)
     let state = PlaygroundState.builtIn
     for stage in PlaygroundState.Stage.allCases {
-      #expect(narrow.stage(stage, state: state, trace: state.trace).allSatisfy { $0.count <= 60 })
+      for line in narrow.stage(stage, state: state, trace: state.trace) {
+        #expect(line.count <= 60, "\(line)")
+      }
     }
+  }
+
+  @Test func aQuotedCommandStaysOnOneLine() {
+    let canvas = Canvas(style: .unicode, width: 24)
+    #expect(canvas.wrap("Type the words 'ntm repl' to play.") == ["Type the words", "'ntm repl' to play."])
+    #expect(Canvas.unbreakable(["'a", "b", "c'", "d"], within: 7) == ["'a b c'", "d"])
+    #expect(Canvas.unbreakable(["'a", "b", "c'", "d"], within: 6) == ["'a", "b", "c'", "d"])
+    #expect(Canvas.unbreakable(["'open", "never", "closed"], within: 80) == ["'open", "never", "closed"])
+  }
+
+  @Test func wideEquationsBreakAfterTheirSideConditions() {
+    let narrow = Canvas(style: .ascii, width: 60)
+    #expect(narrow.equation(Canvas.Equation.sharpening) == [
+      "  w(i) = (w~(i) + eps)^gamma / sum_j (w~(j) + eps)^gamma,", "    eps = 1e-12",
+    ])
+    #expect(Fixtures.unicode.equation(Canvas.Equation.sharpening) == ["  " + Canvas.Equation.sharpening])
+  }
+
+  @Test func vectorsFitTheWidthWithTheirIndent() {
+    let narrow = Canvas(style: .unicode, width: 30)
+    let line = narrow.vector("k", Array(repeating: 0.5, count: 20), indent: "  ")
+    #expect(line.count == 30 && line.hasPrefix("  k = [0.500") && line.hasSuffix("…"))
+    #expect(Fixtures.ascii.vector("w", Array(repeating: 0, count: 70), indent: "  ").hasSuffix("~"))
   }
 }

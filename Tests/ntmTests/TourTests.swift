@@ -93,11 +93,78 @@ import Testing
   }
 
   @Test func gradientCheckPageReportsTheCheckersResult() {
-    let report = TourPages.contentCheck(.builtIn)
+    let state = PlaygroundState.builtIn
+    let report = TourPages.contentCheck(state)
     #expect(report.passes())
+    // One result per element of k, per row of M, and β.
+    #expect(report.inputs.map(\.name) == (0..<4).map { "k[\($0)]" } + (0..<8).map { "M_\($0)" } + ["β"])
     let page = TourPages.all(canvas: Fixtures.unicode)[8]
-    for input in report.inputs {
-      #expect(page.lines.contains { $0.hasPrefix(input.name) && $0.contains(TourPages.scientific(input.analytic)) })
+    let worst = TourPages.worstElements(report, state)
+    #expect(worst.map(\.input) == ["k", "M", "β"])
+    for (input, element, result) in worst {
+      #expect(page.lines.contains {
+        $0.hasPrefix(input + " ") && $0.contains(element) && $0.contains(TourPages.scientific(result.analytic))
+          && $0.contains(TourPages.order(result.relativeError))
+      }, "\(input)")
+    }
+    // A bar per result, its number the digits that agree.
+    let bars = page.lines.filter { $0.contains("│") && !$0.contains("─") }
+    #expect(bars.count == report.inputs.count)
+    for (line, input) in zip(bars, report.inputs) {
+      #expect(line.drop { $0 == " " }.hasPrefix(input.name + " │"), "\(line)")
+      #expect(line.hasSuffix(" " + String(Int(TourPages.digits(input.relativeError)))), "\(line)")
+    }
+    let notice = page.lines.drop { !$0.hasPrefix("Notice:") }.joined(separator: " ")
+    #expect(notice.contains("every relative error is below 1e-7"))
+    let overall = worst.max { $0.result.relativeError < $1.result.relativeError }!
+    #expect(notice.contains("the worst, \(overall.element), is \(TourPages.order(overall.result.relativeError))"))
+  }
+
+  @Test func digitsThatAgree() {
+    #expect(TourPages.digits(3.2e-12) == 11)
+    #expect(TourPages.digits(1e-8) == 8)
+    #expect(TourPages.digits(0) == TourPages.allDigits)
+    #expect(TourPages.digits(.nan) == 0)
+    #expect(TourPages.digits(2) == 0)
+  }
+
+  /// Every page shows its equation, its numbers and a chart.
+  @Test func everyPageHasAnEquationAndAChart() {
+    let pages = TourPages.all(canvas: Fixtures.unicode)
+    let equations = [
+      Canvas.Equation.memory, Canvas.Equation.similarity, Canvas.Equation.content, Canvas.Equation.interpolation,
+      Canvas.Equation.shift, Canvas.Equation.sharpening, Canvas.Equation.read, Canvas.Equation.erase,
+      TourPages.centredDifference,
+    ]
+    #expect(pages.count == equations.count)
+    for (index, (page, equation)) in zip(pages, equations).enumerated() {
+      #expect(page.lines.contains("  " + equation), "page \(index + 1) does not show \(equation)")
+      #expect(page.lines.contains { $0.contains { "▏▎▍▌▋▊▉█░▒▓".contains($0) } }, "page \(index + 1) draws nothing")
+    }
+    #expect(pages[0].lines.first == "  " + Canvas.Equation.memory)
+  }
+
+  /// The written row before and after, and a, as bars on the write page.
+  @Test func writePageDrawsTheChangedRow() throws {
+    let state = PlaygroundState.builtIn
+    let w = state.trace.weighting
+    let after = Write.forward(memory: state.memory, weighting: w, erase: state.erase, add: state.add)
+    let page = TourPages.all(canvas: Fixtures.unicode)[7]
+    let top = Canvas.focus(w)
+    let title = page.lines.firstIndex { $0.contains("M_\(top) before") && $0.contains("M_\(top) after") }
+    let start = try #require(title)
+    let numbers = Self.numbers(Array(page.lines[(start + 1)...(start + state.width)]))
+    let expected = (0..<state.width).flatMap { [state.memory[top, $0], state.add[$0], after[top, $0]] }
+    #expect(numbers.count == expected.count)
+    for (shown, value) in zip(numbers, expected) { #expect(abs(shown - value) <= 0.0005 + 1e-12) }
+  }
+
+  @Test(arguments: [60, 80], ["en_US.UTF-8", "C"])
+  func everyLineFitsTheWidth(columns: Int, locale: String) {
+    let result = runNTM(["tour", "--no-pause"], environment: ["LANG": locale, "COLUMNS": String(columns)])
+    #expect(result.code == 0)
+    for line in result.output.split(separator: "\n", omittingEmptySubsequences: false) {
+      #expect(TextWidth.of(String(line)) <= columns, "\(TextWidth.of(String(line))) columns: \(line)")
     }
   }
 

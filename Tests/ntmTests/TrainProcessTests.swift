@@ -24,7 +24,7 @@ import Testing
 
   /// Acceptance 3: with a save after every sequence, SIGKILL lands during a save more often
   /// than not; whenever it lands, the checkpoint on disk still loads.
-  @Test(.enabled(if: binary != nil, "the ntm executable was not found beside the test bundle"))
+  @Test
   func killedMidSaveLeavesALoadableCheckpoint() throws {
     let folder = try TrainCommandTests.folder()
     let path = folder.appendingPathComponent("killed.json").path
@@ -43,7 +43,7 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: binary != nil, "the ntm executable was not found beside the test bundle"))
+  @Test
   func ctrlCSavesAndExitsCleanly() throws {
     let folder = try TrainCommandTests.folder()
     let path = folder.appendingPathComponent("interrupted.json").path

@@ -12,8 +12,11 @@ enum AddressCommand {
 
     Runs content addressing, interpolation, shift and sharpening (paper §3.3) and reads with
     the final weighting. Anything not given is the tour's: the 8 × 4 built-in memory, a key
-    near row 2, β = 20, g = 0.8, w_prev on row 6, s = (0.1, 0.2, 0.7), γ = 3. Vectors are
-    numbers separated by spaces or commas; weightings are normalised to sum to 1.
+    near row 2, β = 20, g = 0.8, w_prev on row 6, s = (0.1, 0.2, 0.7), γ = 3. A memory of
+    your own (--memory, or --rows and --width) starts as the REPL's 'memory' command does:
+    the key is its row 0 (all ones when row 0 is zero), w_prev is uniform, and s shifts by +1
+    (no shift when N < 3); β, g and γ stay 20, 0.8 and 3. Vectors are numbers separated by
+    spaces or commas; weightings are normalised to sum to 1.
 
     USAGE: ntm address [--memory ROWS | --rows N --width W [--seed S]] [--key K] [--beta β]
                        [--gate g] [--shift S] [--gamma γ] [--previous P] [--json] [--ascii]
@@ -29,7 +32,8 @@ enum AddressCommand {
       --gate g        the interpolation gate g, 0 to 1
       --shift S       the shift weighting over −R…R ("0.1 0.2 0.7"), or an offset ("+1")
       --gamma γ       the sharpening γ, 1 to 1e6
-      --previous P    w_prev: N weights, 'row I', or 'uniform'
+      --previous P    w_prev: N weights, 'row I', 'uniform', or 'last' (the final w of
+                      these settings: the next time step)
       --json          print the memory, the settings, every weighting and the read vector as JSON
       --ascii         draw with ASCII only (automatic when the locale is not UTF-8)
 
@@ -72,7 +76,7 @@ enum AddressCommand {
     }
     var lines = ["M: \(state.rows) × \(state.width)"] + canvas.memory(state.memory) + [""]
     lines += canvas.allStages(state: state, trace: trace)
-    lines += ["", "  " + Canvas.Equation.read, "  " + canvas.vector("r", read)]
+    lines += [""] + canvas.equation(Canvas.Equation.read) + [canvas.vector("r", read, indent: "  ")]
     console.print(lines.map(canvas.spell).joined(separator: "\n"))
     return CommandLineTool.ExitCode.success
   }
@@ -82,21 +86,28 @@ enum AddressCommand {
   static func state(from arguments: Arguments, canvas: Canvas) throws -> PlaygroundState {
     var commands: [(flag: String, line: String)] = []
     if let memory = arguments.value("memory") {
-      if arguments.value("rows") != nil || arguments.value("width") != nil {
-        throw Arguments.UsageError(message: "give either --memory or --rows and --width, not both. Try 'ntm address --help'.")
+      for flag in ["rows", "width", "seed"] where arguments.value(flag) != nil {
+        throw Arguments.UsageError(message: "--\(flag) is for a random memory and --memory gives one; use either --memory or --rows and --width [--seed]. Try 'ntm address --help'.")
       }
       let rows = memory.split(separator: ";").map { $0.split(whereSeparator: { $0 == "," || $0.isWhitespace }) }
       let width = rows.first?.count ?? 0
       guard !rows.isEmpty, width > 0, rows.allSatisfy({ $0.count == width }) else {
         throw Arguments.UsageError(message: "--memory needs rows of equal length separated by ';', e.g. \"1 0; 0 1\". Try 'ntm address --help'.")
       }
+      guard rows.count <= PlaygroundInput.maximumRows, width <= PlaygroundInput.maximumWidth else {
+        throw Arguments.UsageError(message: "--memory has \(rows.count) × \(width) entries; at most \(PlaygroundInput.maximumRows) rows of \(PlaygroundInput.maximumWidth). Try 'ntm address --help'.")
+      }
       commands.append(("memory", "memory zeros \(rows.count) \(width)"))
       commands += rows.enumerated().map { ("memory", "row \($0) " + $1.joined(separator: " ")) }
     } else if arguments.value("rows") != nil || arguments.value("width") != nil || arguments.value("seed") != nil {
-      guard let rows = arguments.value("rows"), let width = arguments.value("width") else {
+      guard arguments.value("rows") != nil, arguments.value("width") != nil else {
         throw Arguments.UsageError(message: "a random memory needs both --rows and --width. Try 'ntm address --rows 16 --width 6'.")
       }
-      commands.append(("rows", "memory random \(rows) \(width) \(arguments.value("seed") ?? "1")"))
+      // Each flag is read on its own, so a mistake is reported in the flag that holds it.
+      let rows = try arguments.integer("rows", default: 0, in: 1...PlaygroundInput.maximumRows, command: name)
+      let width = try arguments.integer("width", default: 0, in: 1...PlaygroundInput.maximumWidth, command: name)
+      let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
+      commands.append(("rows", "memory random \(rows) \(width) \(seed)"))
     }
     for (flag, command) in [("key", "key"), ("beta", "beta"), ("gate", "gate"), ("shift", "shift"), ("gamma", "sharpen"), ("previous", "previous")] {
       if let value = arguments.value(flag) {
@@ -112,6 +123,10 @@ enum AddressCommand {
         throw Arguments.UsageError(message: "--\(flag): \(withoutREPLHint(reply.text)) Try 'ntm address --help'.")
       }
       state = next
+      if flag == "memory", arguments.value("key") == nil {
+        // The rows arrive one at a time after an all-zero memory: the key follows row 0.
+        state.parameters.key = PlaygroundState.fresh(memory: state.memory).parameters.key
+      }
     }
     return state
   }

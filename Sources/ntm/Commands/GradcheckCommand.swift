@@ -44,7 +44,8 @@ enum GradcheckCommand {
     let width = try arguments.integer("width", default: 4, in: 1...64, command: name)
     let range = try arguments.integer("shift-range", default: rows >= 3 ? 1 : 0, in: 0...127, command: name)
     guard 2 * range + 1 <= rows else {
-      throw Arguments.UsageError(message: "--shift-range \(range) needs 2R + 1 ≤ N = \(rows); use --shift-range \((rows - 1) / 2) or less.")
+      let largest = (rows - 1) / 2
+      throw Arguments.UsageError(message: "--shift-range \(range) needs 2R + 1 ≤ N = \(rows); use --shift-range \(largest)\(largest > 0 ? " or less" : "").")
     }
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
     let tolerance = try arguments.number("tolerance", default: GradientChecker.goodTolerance, in: 0...1, command: name)

@@ -8,6 +8,8 @@ import TerminalCharts
 extension Canvas {
   /// The equation of each stage, as printed (paper §3.3; DESIGN.md fixes the ε's).
   enum Equation {
+    static let memory = "M is N × W:  M_i = [M[i,0], …, M[i,W−1]],  i = 0…N−1"
+    static let weighting = "w(i) ≥ 0,  Σ_i w(i) = 1"
     static let similarity = "K(k, M_i) = k · M_i / (‖k‖ ‖M_i‖ + ε),  ε = 1e-8"
     static let content = "w_c(i) = softmax_i(β · K(k, M_i))"
     static let interpolation = "w_g = g · w_c + (1 − g) · w_prev"
@@ -32,23 +34,23 @@ extension Canvas {
     var lines = ["Stage \(stage.rawValue) of 4: \(stage.name)"]
     switch stage {
     case .content:
-      lines += ["  " + Equation.similarity, "  " + Equation.content, "  " + vector("k", p.key), ""]
+      lines += equation(Equation.similarity) + equation(Equation.content) + [vector("k", p.key, indent: "  "), ""]
       lines += columns([BarSeries("K(k, M_i)", trace.similarity), BarSeries("w_c, β = \(PlaygroundInput.format(p.keyStrength))", trace.content)])
       let top = Self.focus(trace.content)
       lines += [""] + wrap("Row \(top) is most like the key (K = \(Self.number(trace.similarity[top]))) and gets weight \(Self.number(trace.content[top])).")
     case .interpolation:
-      lines += ["  " + Equation.interpolation, ""]
+      lines += equation(Equation.interpolation) + [""]
       lines += columns([BarSeries("w_c", trace.content), BarSeries("w_prev", state.previousWeighting), BarSeries("w_g, g = \(PlaygroundInput.format(p.gate))", trace.interpolated)])
       lines += [""] + wrap("A share g = \(PlaygroundInput.format(p.gate)) of the weight follows the content; \(PlaygroundInput.format(1 - p.gate)) stays where w_prev was.")
     case .shift:
-      lines += ["  " + Equation.shift, "  " + vector("s over shifts −\(state.shiftRange)…+\(state.shiftRange)", p.shiftWeighting), ""]
+      lines += equation(Equation.shift) + [vector("s over shifts −\(state.shiftRange)…+\(state.shiftRange)", p.shiftWeighting, indent: "  "), ""]
       lines += columns([BarSeries("w_g", trace.interpolated), BarSeries("w̃", trace.shifted)])
       let before = Self.focus(trace.interpolated)
       let after = Self.focus(trace.shifted)
       let moved = before == after ? "The focus stays on row \(after)" : "The focus moves from row \(before) to row \(after)"
       lines += [""] + wrap("\(moved); the largest weight goes from \(Self.number(trace.interpolated[before])) to \(Self.number(trace.shifted[after])).")
     case .sharpening:
-      lines += ["  " + Equation.sharpening, ""]
+      lines += equation(Equation.sharpening) + [""]
       lines += columns([BarSeries("w̃", trace.shifted), BarSeries("w, γ = \(PlaygroundInput.format(p.sharpening))", trace.weighting)])
       let top = Self.focus(trace.weighting)
       lines += [""] + wrap("The largest weight goes from \(Self.number(trace.shifted.max() ?? 0)) to \(Self.number(trace.weighting[top])) (row \(top)); the weights still sum to 1.")
@@ -61,7 +63,8 @@ extension Canvas {
     let p = state.parameters
     var lines = [
       "All four stages: β = \(PlaygroundInput.format(p.keyStrength)), g = \(PlaygroundInput.format(p.gate)), γ = \(PlaygroundInput.format(p.sharpening))",
-      "  " + vector("k", p.key), "  " + vector("s over shifts −\(state.shiftRange)…+\(state.shiftRange)", p.shiftWeighting), "",
+      vector("k", p.key, indent: "  "),
+      vector("s over shifts −\(state.shiftRange)…+\(state.shiftRange)", p.shiftWeighting, indent: "  "), "",
     ]
     lines += columns([
       BarSeries("K", trace.similarity), BarSeries("w_c", trace.content), BarSeries("w_g", trace.interpolated),
@@ -75,17 +78,17 @@ extension Canvas {
   /// The read: the final weighting and the read vector, with the row it is closest to.
   func reading(state: PlaygroundState, trace: Addressing.Trace, read: [Double]) -> [String] {
     let top = Self.focus(trace.weighting)
-    var lines = ["Read", "  " + Equation.read, ""]
+    var lines = ["Read"] + equation(Equation.read) + [""]
     lines += columns([BarSeries("w", trace.weighting)])
-    lines += ["", "  " + vector("r", read), "  " + vector("M_\(top)", state.memory.row(top)), ""]
+    lines += ["", vector("r", read, indent: "  "), vector("M_\(top)", state.memory.row(top), indent: "  "), ""]
     lines += wrap("r is a blend of the rows weighted by w; with w(\(top)) = \(Self.number(trace.weighting[top])) it is close to row \(top).")
     return lines
   }
 
   /// The write: the weighting, e and a, and the memory before and after.
   func writing(before: Matrix, after: Matrix, weighting: [Double], erase: [Double], add: [Double]) -> [String] {
-    var lines = ["Write (erase, then add)", "  " + Equation.erase, "  " + Equation.add,
-                 "  " + vector("e", erase), "  " + vector("a", add), ""]
+    var lines = ["Write (erase, then add)"] + equation(Equation.erase) + equation(Equation.add)
+    lines += [vector("e", erase, indent: "  "), vector("a", add, indent: "  "), ""]
     let (shown, note) = limited(before.rows)
     let rows = (0..<shown).map { i in
       [String(i), Self.number(weighting[i]), rowText(before.row(i)), rowText(after.row(i))]

@@ -1,3 +1,4 @@
+import Foundation
 import NTM
 import TerminalCharts
 
@@ -26,38 +27,28 @@ struct Canvas: Sendable {
   var isASCII: Bool { style.glyphs == .ascii }
 
   /// `text` spelled for the style: unchanged in Unicode; Greek letters and symbols written
-  /// out in ASCII (`β` → `beta`).
+  /// out in ASCII (`β` → `beta`, see `String.asciiSpelled`).
   func spell(_ text: String) -> String {
-    guard isASCII else { return text }
-    var result = text
-    for (symbol, spelling) in Self.extraSpellings { result = result.replacingOccurrences(of: symbol, with: spelling) }
-    return result.asciiSpelled
+    isASCII ? text.asciiSpelled : text
   }
 
-  /// Symbols the shared ASCII spelling does not know.
-  static let extraSpellings: [(String, String)] = [
-    ("→", "->"), ("←", "<-"), ("⊛", "(*)"), ("∈", "in"), ("≈", "~"), ("─", "-"), ("│", "|"),
-    ("·", "*"), ("⊙", "*"), ("ŵ", "w^"), ("₀", "0"), ("‘", "'"), ("’", "'"), ("“", "\""), ("”", "\""),
-    ("⁻", "-"), ("²", "^2"), ("√", "sqrt"), ("—", "--"), ("–", "-"), ("▸", ">"), ("↑", "up"), ("↓", "down"),
-  ]
-
   /// A weighting (or any row-per-location values) as bars from 0 to `maximum`, one per row.
-  func bars(_ values: [Double], maximum: Double? = 1, labels: [String]? = nil) -> [String] {
+  func bars(_ values: [Double], maximum: Double? = 1, labels: [String]? = nil, decimals: Int = Canvas.decimals) -> [String] {
     let (shown, note) = limited(values.count)
     let lines = BarChart.render(
-      Array(values.prefix(shown)), labels: labels.map { Array($0.prefix(shown)) }, maximum: maximum,
-      width: width, decimals: Self.decimals, style: style)
+      Array(values.prefix(shown)), labels: labels.map { Array($0.prefix(shown)).map(spell) }, maximum: maximum,
+      width: width, decimals: decimals, style: style)
     return lines + (note.map { [$0 + largest(values)] } ?? [])
   }
 
   /// Several weightings side by side, sharing the row labels and the scale 0…1.
-  func columns(_ series: [BarSeries], maximum: Double? = 1, labels: [String]? = nil) -> [String] {
+  func columns(_ series: [BarSeries], maximum: Double? = 1, labels: [String]? = nil, decimals: Int = Canvas.decimals) -> [String] {
     let count = series.map(\.values.count).max() ?? 0
     let (shown, note) = limited(count)
     let cut = series.map { BarSeries(spell($0.title), Array($0.values.prefix(shown))) }
     let lines = BarChart.sideBySide(
-      cut, labels: labels.map { Array($0.prefix(shown)) }, maximum: maximum, width: width,
-      decimals: Self.decimals, style: style)
+      cut, labels: labels.map { Array($0.prefix(shown)).map(spell) }, maximum: maximum, width: width,
+      decimals: decimals, style: style)
     return lines + (note.map { [$0] } ?? [])
   }
 
@@ -84,19 +75,31 @@ struct Canvas: Sendable {
       + (note.map { [$0] } ?? [])
   }
 
-  /// `name = [x₀, x₁, …]` on one line, cut to the width.
-  func vector(_ name: String, _ values: [Double], decimals: Int = Canvas.decimals) -> String {
+  /// `name = [x₀, x₁, …]` on one line after `indent`, cut to the width.
+  func vector(_ name: String, _ values: [Double], decimals: Int = Canvas.decimals, indent: String = "") -> String {
     let shown = values.prefix(Self.rowLimit).map { NumberFormat.fixed($0, decimals: decimals) }
     let more = values.count > Self.rowLimit ? ", …" : ""
-    let line = spell(name) + " = [" + shown.joined(separator: ", ") + more + "]"
-    return TextWidth.truncate(line, to: width, ellipsis: style.glyphs == .ascii ? "~" : "…")
+    let line = indent + spell(name) + " = [" + shown.joined(separator: ", ") + more + "]"
+    return TextWidth.truncate(spell(line), to: width, ellipsis: style.glyphs == .ascii ? "~" : "…")
   }
 
-  /// A paragraph wrapped to the width, each line starting with `indent`.
+  /// An equation, indented by two spaces. One too wide for the line breaks after each `,  `
+  /// (the side conditions, such as `ε = 1e-8`, go on lines of their own) and then between words.
+  func equation(_ text: String) -> [String] {
+    let spelled = spell(text)
+    guard spelled.count + 2 > width else { return ["  " + spelled] }
+    let parts = spelled.components(separatedBy: ",  ")
+    return parts.indices.flatMap { index in
+      wrap(parts[index] + (index < parts.count - 1 ? "," : ""), indent: index == 0 ? "  " : "    ")
+    }
+  }
+
+  /// A paragraph wrapped to the width, each line starting with `indent`. A quoted command
+  /// (`'ntm repl'`) stays on one line when it fits on one.
   func wrap(_ text: String, indent: String = "") -> [String] {
     var lines: [String] = []
     var line = indent
-    for word in spell(text).split(separator: " ") {
+    for word in Self.unbreakable(spell(text).split(separator: " "), within: width - indent.count) {
       if line.count > indent.count, line.count + 1 + word.count > width {
         lines.append(line)
         line = indent
@@ -105,6 +108,28 @@ struct Canvas: Sendable {
     }
     if line.count > indent.count { lines.append(line) }
     return lines
+  }
+
+  /// `words` with each quoted span, from a word that opens a quote (`'ntm`) to the word that
+  /// closes it (`repl'`), joined into one, unless the span would be wider than `limit`.
+  static func unbreakable(_ words: [Substring], within limit: Int) -> [String] {
+    var result: [String] = []
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      let opens = word.first == "'" && !word.dropFirst().contains("'")
+      if opens, let close = words[(index + 1)...].firstIndex(where: { $0.contains("'") }) {
+        let span = words[index...close].joined(separator: " ")
+        if span.count <= limit {
+          result.append(span)
+          index = close + 1
+          continue
+        }
+      }
+      result.append(String(word))
+      index += 1
+    }
+    return result
   }
 
   /// How many of `count` rows to draw, and the note that says what was left out.

@@ -97,7 +97,10 @@ extension Interpreter {
         throw Input.Rejection(message: "one value is a shift offset such as +1 or -1, got '\(Input.echo(word))'; weights need 2R + 1 numbers. Try 'shift +1'.")
       }
       guard abs(offset) <= largest else {
-        throw Input.Rejection(message: "a shift of \(offset) needs 2|offset| + 1 ≤ N = \(state.rows); use an offset from −\(largest) to +\(largest). Try 'shift \(largest > 0 ? "+1" : "0")'.")
+        let fits = largest > 0
+          ? "use an offset from −\(largest) to +\(largest)"
+          : "only offset 0 fits a memory of \(state.rows) row\(state.rows == 1 ? "" : "s")"
+        throw Input.Rejection(message: "a shift of \(offset) needs 2|offset| + 1 ≤ N = \(state.rows); \(fits). Try 'shift \(largest > 0 ? "+1" : "0")'.")
       }
       let range = max(min(1, largest), abs(offset), state.shiftRange)
       next.parameters.shiftWeighting = PlaygroundState.oneHot(offset + range, count: 2 * range + 1)

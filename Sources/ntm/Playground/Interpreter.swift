@@ -28,7 +28,12 @@ struct Interpreter: Sendable {
     var words = line.split(whereSeparator: \.isWhitespace)
     guard !words.isEmpty else { return (Reply(text: ""), state) }
     // `set beta 5` reads as `beta 5`: people coming from other tools type it.
-    if words[0].lowercased() == "set", words.count > 1 { words.removeFirst() }
+    if words[0].lowercased() == "set" {
+      guard words.count > 1 else {
+        return (spelled(.error("set needs a setting and its value: 'set beta 5' works as 'beta 5'. Type 'help' for the commands.")), state)
+      }
+      words.removeFirst()
+    }
     let word = String(words[0])
     guard let command = ReplCommandList.command(named: word) else {
       return (spelled(.error(unknownCommandMessage(word))), state)
@@ -79,11 +84,35 @@ struct Interpreter: Sendable {
 
   /// `unknown command 'x'`, with the closest command when it looks like a typo.
   func unknownCommandMessage(_ word: String) -> String {
-    // A very long word cannot be a typo of a short command, and its edit distance is slow.
-    let hint = word.count <= 40
-      ? Suggestion.closest(to: word, among: ReplCommandList.words).map { " Did you mean '\($0)'?" } ?? ""
-      : ""
+    let hint = Self.nearMiss(word).map { " Did you mean '\($0)'?" } ?? ""
     return "unknown command '\(PlaygroundInput.echo(word))'.\(hint) Type 'help' for the commands."
+  }
+
+  /// The command `word` is a typo of, if any. `Suggestion` allows two edits to any word;
+  /// among the REPL's one-letter aliases (`k`, `g`, `s`) and short names that makes `set` a
+  /// typo of `key`, so here a word must also keep most of its letters: more than half of the
+  /// longer word's letters must appear in both (`kye` keeps all three of `key`, `set` one),
+  /// unless the word begins the command (`q` for `quit`).
+  static func nearMiss(_ word: String) -> String? {
+    // A very long word cannot be a typo of a short command, and its edit distance is slow.
+    guard word.count <= 40 else { return nil }
+    let lowered = word.lowercased()
+    let near = ReplCommandList.words.filter { candidate in
+      candidate.hasPrefix(lowered) || 2 * lettersInCommon(lowered, candidate) > max(lowered.count, candidate.count)
+    }
+    return Suggestion.closest(to: word, among: near)
+  }
+
+  /// How many letters two words share, each letter counted as often as it is in both.
+  static func lettersInCommon(_ a: String, _ b: String) -> Int {
+    var counts: [Character: Int] = [:]
+    for letter in a { counts[letter, default: 0] += 1 }
+    var shared = 0
+    for letter in b where counts[letter, default: 0] > 0 {
+      counts[letter]! -= 1
+      shared += 1
+    }
+    return shared
   }
 
   /// Rejects any argument to a command that takes none.

@@ -4,11 +4,15 @@ import Glibc
 /// capture context, so it reads them from here. Written once, before any handler is set.
 nonisolated(unsafe) private var savedSettings = termios()
 
+/// Whether `exit` has been told to put the saved settings back (it is told once).
+nonisolated(unsafe) private var restoresAtExit = false
+
 /// Raw mode for the REPL's line editor: keys arrive one by one and unechoed, Ctrl-C arrives
 /// as a byte instead of a signal. Output processing is kept, so `\n` still starts a new line.
 ///
-/// The saved settings come back on `restore()`, and also when the process is ended by
-/// SIGTERM or SIGHUP — a learner's terminal must never be left raw.
+/// The saved settings come back on `restore()`, when the process is ended by SIGTERM or
+/// SIGHUP, and when it calls `exit` (as it does when standard output fails) — a learner's
+/// terminal must never be left raw.
 struct RawTerminal {
   /// Saves the settings of standard input, or returns nil when it is not a terminal.
   init?() {
@@ -25,6 +29,10 @@ struct RawTerminal {
     withUnsafeMutableBytes(of: &raw.c_cc) { bytes in
       bytes[Int(VMIN)] = 1
       bytes[Int(VTIME)] = 0
+    }
+    if !restoresAtExit {
+      restoresAtExit = true
+      atexit { tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedSettings) }
     }
     for signalNumber in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
       signal(signalNumber) { number in

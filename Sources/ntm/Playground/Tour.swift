@@ -25,9 +25,10 @@ enum Tour {
 
   /// The page as printed: a rule with its number and title, then its lines.
   static func render(_ page: Page, number: Int, of count: Int, canvas: Canvas) -> String {
-    let heading = "── \(number)/\(count)  \(page.title) "
-    let rule = heading + String(repeating: "─", count: max(3, canvas.width - heading.count))
-    return ([canvas.spell(rule), ""] + page.lines.map(canvas.spell)).joined(separator: "\n")
+    // Spelled before it is measured: `β` in a title is four letters in ASCII.
+    let heading = canvas.spell("── \(number)/\(count)  \(page.title) ")
+    let rule = heading + canvas.spell(String(repeating: "─", count: max(3, canvas.width - heading.count)))
+    return ([rule, ""] + page.lines.map(canvas.spell)).joined(separator: "\n")
   }
 
   /// The whole tour as one text, pages separated by blank lines: what `--no-pause` prints.

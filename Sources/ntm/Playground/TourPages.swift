@@ -31,8 +31,9 @@ enum TourPages {
   static func f(_ x: Double) -> String { PlaygroundInput.format(x) }
 
   static func memory(_ state: PlaygroundState, _ canvas: Canvas) -> Tour.Page {
-    var lines = canvas.wrap("A Neural Turing Machine keeps a memory M: N locations (rows) of W numbers each. A head reads and writes it through a weighting w — N weights ≥ 0 that sum to 1 — and finds that weighting in four stages (paper §3.3). This tour runs each stage on the memory below.")
-    lines += ["", "  M is N × W = \(state.rows) × \(state.width)", ""]
+    var lines = canvas.equation(Canvas.Equation.memory) + canvas.equation(Canvas.Equation.weighting) + [""]
+    lines += canvas.wrap("A Neural Turing Machine keeps a memory M: N locations (rows) of W numbers each. A head reads and writes it through a weighting w — N weights ≥ 0 that sum to 1 — and finds that weighting in four stages (paper §3.3). This tour runs each stage on the memory below.")
+    lines += ["", "  N × W = \(state.rows) × \(state.width)", ""]
     lines += canvas.memory(state.memory) + [""] + canvas.heatmap(state.memory) + [""]
     lines += canvas.wrap("Notice: rows 0–3 each hold a single 1, rows 4–7 two neighbouring 1s, so some rows are partly alike.")
     return Tour.Page(title: "The memory", lines: lines)
@@ -41,7 +42,7 @@ enum TourPages {
   static func similarity(_ state: PlaygroundState, _ trace: Addressing.Trace, _ canvas: Canvas) -> Tour.Page {
     let top = Canvas.focus(trace.similarity)
     let others = trace.similarity.indices.filter { $0 != top }.sorted { trace.similarity[$0] > trace.similarity[$1] }
-    var lines = ["  " + Canvas.Equation.similarity, "", "  " + canvas.vector("k", state.parameters.key), ""]
+    var lines = canvas.equation(Canvas.Equation.similarity) + ["", canvas.vector("k", state.parameters.key, indent: "  "), ""]
     lines += canvas.wrap("Content addressing starts by comparing the key k with every row by cosine similarity: 1 when they point the same way, 0 at right angles.")
     lines += [""] + canvas.columns([BarSeries("K(k, M_i)", trace.similarity)]) + [""]
     lines += canvas.wrap("Notice: row \(top) is most like the key (K = \(n(trace.similarity[top]))); rows \(others[0]) and \(others[1]) share part of it and come next (\(n(trace.similarity[others[0]])), \(n(trace.similarity[others[1]]))).")
@@ -52,7 +53,7 @@ enum TourPages {
     let low = ContentAddressing.forward(key: state.parameters.key, memory: state.memory, keyStrength: lowKeyStrength).weighting
     let high = ContentAddressing.forward(key: state.parameters.key, memory: state.memory, keyStrength: state.parameters.keyStrength).weighting
     let top = Canvas.focus(high)
-    var lines = ["  " + Canvas.Equation.content, ""]
+    var lines = canvas.equation(Canvas.Equation.content) + [""]
     lines += canvas.wrap("The similarities, scaled by the key strength β, go through a softmax: a weighting. β decides how sharply it picks the best match.")
     lines += [""] + canvas.columns([BarSeries("w_c, β = \(f(lowKeyStrength))", low), BarSeries("w_c, β = \(f(state.parameters.keyStrength))", high)]) + [""]
     lines += canvas.wrap("Notice: at β = \(f(lowKeyStrength)) the weights are nearly even (row \(top) gets \(n(low[top]))); at β = \(f(state.parameters.keyStrength)) row \(top) takes \(n(high[top])).")
@@ -63,7 +64,7 @@ enum TourPages {
     let series = gates.map { g in
       BarSeries("w_g, g = \(f(g))", Interpolation.forward(content: trace.content, previous: state.previousWeighting, gate: g))
     }
-    var lines = ["  " + Canvas.Equation.interpolation, ""]
+    var lines = canvas.equation(Canvas.Equation.interpolation) + [""]
     lines += canvas.wrap("The gate g blends the content weighting w_c with the weighting the head ended on last time, w_prev (here all on row \(Canvas.focus(state.previousWeighting))).")
     lines += [""] + canvas.columns(series) + [""]
     lines += canvas.wrap("Notice: g = 0 keeps the previous focus, g = 1 takes the content focus, g = 0.5 splits the weight between them. The next pages use g = \(f(state.parameters.gate)).")
@@ -74,10 +75,10 @@ enum TourPages {
     let oneHot = PlaygroundState.oneHot(wrapRow, count: state.rows)
     let moved = Shift.forward(oneHot, shiftWeighting: [0, 0, 1])
     let s = state.parameters.shiftWeighting
-    var lines = ["  " + Canvas.Equation.shift, ""]
+    var lines = canvas.equation(Canvas.Equation.shift) + [""]
     lines += canvas.wrap("The shift weighting s lets the head move its focus: s(Δ) is how much weight moves Δ rows down, wrapping round from the last row to the first.")
     lines += [""] + canvas.columns([BarSeries("focus", oneHot), BarSeries("s(+1) = 1", moved)])
-    lines += ["", "  " + canvas.vector("s over shifts −1…+1", s), ""]
+    lines += ["", canvas.vector("s over shifts −1…+1", s, indent: "  "), ""]
     lines += canvas.columns([BarSeries("w_g, g = \(f(state.parameters.gate))", trace.interpolated), BarSeries("w̃", trace.shifted)]) + [""]
     let before = Canvas.focus(trace.interpolated)
     let after = Canvas.focus(trace.shifted)
@@ -88,7 +89,7 @@ enum TourPages {
   static func sharpening(_ state: PlaygroundState, _ trace: Addressing.Trace, _ canvas: Canvas) -> Tour.Page {
     let sharpened = sharpenings.map { Sharpening.forward(trace.shifted, sharpening: $0) }
     let top = Canvas.focus(trace.weighting)
-    var lines = ["  " + Canvas.Equation.sharpening, ""]
+    var lines = canvas.equation(Canvas.Equation.sharpening) + [""]
     lines += canvas.wrap("Raising every weight to the power γ ≥ 1 and renormalising undoes the blur of the shift.")
     lines += [""] + canvas.columns(zip(sharpenings, sharpened).map { BarSeries("w, γ = \(f($0))", $1) }) + [""]
     lines += canvas.wrap("Notice: γ = 1 leaves w̃ as it is (\(n(sharpened[0][top])) on row \(top)); γ = 3 gives \(n(sharpened[1][top])), γ = 10 gives \(n(sharpened[2][top])). The head here uses γ = \(f(state.parameters.sharpening)).")
@@ -103,50 +104,23 @@ enum TourPages {
   }
 
   static func writing(_ state: PlaygroundState, _ trace: Addressing.Trace, _ canvas: Canvas) -> Tour.Page {
-    let after = Write.forward(memory: state.memory, weighting: trace.weighting, erase: state.erase, add: state.add)
+    let w = trace.weighting
+    let after = Write.forward(memory: state.memory, weighting: w, erase: state.erase, add: state.add)
     var lines = canvas.wrap("A write head erases, then adds, each row in proportion to its weight: e = 1 wipes a fully weighted row, a is what goes in.")
-    lines += [""] + canvas.writing(before: state.memory, after: after, weighting: trace.weighting, erase: state.erase, add: state.add).dropFirst()
-    return Tour.Page(title: "Writing: erase, then add", lines: lines)
-  }
-
-  static func gradientCheck(_ state: PlaygroundState, _ canvas: Canvas) -> Tour.Page {
-    let report = contentCheck(state)
-    let rows = report.inputs.map { input in
-      [input.name, input.worstElement, scientific(input.analytic), scientific(input.numeric), order(input.relativeError)]
+    lines += [""] + canvas.writing(before: state.memory, after: after, weighting: w, erase: state.erase, add: state.add).dropFirst()
+    let top = Canvas.focus(w)
+    let before = state.memory.row(top)
+    let written = after.row(top)
+    let largest = max(1, (before + state.add + written).map(abs).max() ?? 1)
+    lines += [""] + canvas.wrap("Row \(top), entry by entry (j = 0…\(state.width - 1)): what it held, the add vector a, what it holds now.")
+    lines += [""] + canvas.columns(
+      [BarSeries("M_\(top) before", before), BarSeries("a", state.add), BarSeries("M_\(top) after", written)],
+      maximum: largest) + [""]
+    if state.erase.allSatisfy({ $0 == 1 }) {
+      lines += canvas.wrap("Notice: with e = 1 every row becomes (1 − w(i)) M_i + w(i) a, a blend of what it held and a; row \(top), with w(\(top)) = \(n(w[top])), is now mostly a.")
+    } else {
+      lines += canvas.wrap("Notice: row \(top), with w(\(top)) = \(n(w[top])), loses the share w(\(top)) e of what it held and gains w(\(top)) a.")
     }
-    var lines = canvas.wrap("Training needs the gradient of every stage. Each backward pass is written by hand, so it is checked against centred differences (f(x + h) − f(x − h)) / 2h, element by element, by the relative error |a − n| / max(|a|, |n|).")
-    lines += ["", "  Content addressing at the tour's k, M and β = \(f(state.parameters.keyStrength)); worst element of each input:", ""]
-    lines += TextTable.render(
-      header: ["input", "worst element", "analytic", "numeric", "rel. error"], rows: rows.map { $0.map(canvas.spell) },
-      alignments: [.left, .left, .right, .right, .right], width: canvas.width, style: canvas.style)
-    lines += [""] + canvas.wrap("Notice: every relative error is below 1e-7, CS231n's mark of a correct gradient. 'ntm gradcheck' checks every operation; 'ntm repl' lets you change every number in this tour.")
-    return Tour.Page(title: "Checking a gradient", lines: lines)
-  }
-
-  /// The gradient check of content addressing at the tour's point, as `GradientChecker` runs it.
-  static func contentCheck(_ state: PlaygroundState) -> GradientChecker.Report {
-    let (rows, width) = (state.rows, state.width)
-    var generator = SplitMix64(seed: checkSeed)
-    return GradientChecker().check(
-      operation: "content addressing",
-      inputs: [.init("k", state.parameters.key), .init("M", state.memory), .init("β", scalar: state.parameters.keyStrength)],
-      using: &generator,
-      evaluate: { ContentAddressing.forward(key: $0[0], memory: Matrix(rows: rows, columns: width, scalars: $0[1]), keyStrength: $0[2][0]).weighting },
-      gradient: { v, g in
-        let memory = Matrix(rows: rows, columns: width, scalars: v[1])
-        let saved = ContentAddressing.forward(key: v[0], memory: memory, keyStrength: v[2][0])
-        let d = ContentAddressing.backward(key: v[0], memory: memory, keyStrength: v[2][0], saved: saved, outputGradient: g)
-        return [d.key, d.memory.scalars, [d.keyStrength]]
-      })
-  }
-
-  /// `1.2346e-01`: four digits, enough to compare the two gradients by eye.
-  static func scientific(_ x: Double) -> String { x == 0 ? "0" : String(format: "%.4e", x) }
-
-  /// A relative error as its order of magnitude, `< 1e-9`: the exact digits are rounding
-  /// noise that differs between machines, the order is what the reader judges.
-  static func order(_ error: Double) -> String {
-    guard error > 0 else { return "0" }
-    return "< 1e\(Int((log10(error)).rounded(.up)))"
+    return Tour.Page(title: "Writing: erase, then add", lines: lines)
   }
 }

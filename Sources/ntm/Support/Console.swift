@@ -20,17 +20,69 @@ struct Console {
   func printError(_ line: String) { writeError(line + "\n") }
 
   /// The real terminal.
+  ///
+  /// When standard output cannot be written (`ntm tour > /dev/full`), the process prints
+  /// `error: cannot write to standard output: <reason>` on standard error once and exits
+  /// with 1: nothing more it does could be seen.
+  ///
+  /// A reader that goes away (`ntm tour | head -1`) is not an error. SIGPIPE keeps its
+  /// default action, so the next write ends `ntm` at once and without a word, as it ends
+  /// `cat` or `yes` (a shell reports status 141). Where SIGPIPE was inherited as ignored,
+  /// the write fails with EPIPE instead, and `ntm` exits with 1, also without a word.
   static var standard: Console {
     Console(
       writeOutput: { text in
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if let failure = write(text, to: STDOUT_FILENO) { outputFailed(failure) }
       },
       writeError: { text in
-        FileHandle.standardError.write(Data(text.utf8))
+        // Nowhere is left to report a failure to write standard error.
+        _ = write(text, to: STDERR_FILENO)
       },
       readLine: { Swift.readLine(strippingNewline: true) },
       environment: ProcessInfo.processInfo.environment,
       isInteractive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1)
+  }
+
+  /// Writes all of `text` to `descriptor`, carrying on after a signal (EINTR), a partial
+  /// write, or a non-blocking descriptor that is full (EAGAIN). Returns the `errno` of the
+  /// write that failed, or nil when everything was written.
+  static func write(_ text: String, to descriptor: Int32) -> Int32? {
+    var bytes = Array(text.utf8)
+    return bytes.withUnsafeMutableBytes { buffer -> Int32? in
+      guard let start = buffer.baseAddress else { return nil }
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(descriptor, start + offset, buffer.count - offset)
+        if written >= 0 {
+          offset += written
+          continue
+        }
+        switch errno {
+        case EINTR:
+          continue
+        case EAGAIN, EWOULDBLOCK:
+          var waiting = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+          _ = poll(&waiting, 1, -1)
+        case let failure:
+          return failure
+        }
+      }
+      return nil
+    }
+  }
+
+  /// The one line printed when standard output fails with `errno` `failure`; nil for a
+  /// broken pipe, where the reader left on purpose.
+  static func outputFailureMessage(_ failure: Int32) -> String? {
+    guard failure != EPIPE else { return nil }
+    let reason = String(cString: strerror(failure))
+    return "error: cannot write to standard output: " + reason.prefix(1).lowercased() + reason.dropFirst()
+  }
+
+  /// Reports a failure to write standard output (once: the process ends here) and exits 1.
+  private static func outputFailed(_ failure: Int32) -> Never {
+    if let message = outputFailureMessage(failure) { _ = write(message + "\n", to: STDERR_FILENO) }
+    exit(CommandLineTool.ExitCode.failure)
   }
 
   /// A console that records what is written, for tests; `input` lines are read in order.
