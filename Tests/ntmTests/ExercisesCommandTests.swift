@@ -19,11 +19,17 @@ struct ExercisesCommandTests {
   static func run(
     _ words: [String], in directory: URL, functions: ExerciseFunctions = ExercisesTests.nothing
   ) -> (code: Int32, output: String, error: String) {
+    run(words, in: directory, grading: .inProcess(functions))
+  }
+
+  static func run(
+    _ words: [String], in directory: URL, grading: ExercisesCommand.Grading
+  ) -> (code: Int32, output: String, error: String) {
     let recording = Console.Recording()
     var console = recording.console(environment: ["LANG": "en_US.UTF-8", "COLUMNS": "80"])
     let code: Int32
     do {
-      code = try ExercisesCommand.run(words, console: &console, directory: directory, functions: functions)
+      code = try ExercisesCommand.run(words, console: &console, directory: directory, grading: grading)
     } catch let error as Arguments.UsageError {
       console.printError("error: \(error.message)")
       code = CommandLineTool.ExitCode.usage
@@ -86,6 +92,39 @@ struct ExercisesCommandTests {
     #expect(result.output.contains("✓ dw_c matches"))
     #expect(result.output.contains("✗ dw_prev["))
     #expect(result.error == "error: exercise 6 does not pass yet.\n")
+  }
+
+  /// Grading in which exercise 3's function crashed, and every other is not done yet.
+  static let crashingThree = ExercisesCommand.Grading(functions: ExercisesTests.nothing) { exercise in
+    exercise.number == 3 ? .crashed("Fatal error: Index out of range (Exercise03.swift:27)") : .notDone
+  }
+
+  @Test func checkOfAFunctionThatCrashedSaysSoInOneErrorLineAndExitsOne() throws {
+    let root = try Self.makeRoot()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let result = Self.run(["check", "3"], in: root, grading: Self.crashingThree)
+    #expect(result.code == 1)
+    #expect(result.output.contains("""
+      Crashed: the function in Sources/ntm/Exercises/Learner/Exercise03.swift
+      stopped the program before it could be graded:
+        ✗ Fatal error: Index out of range (Exercise03.swift:27)
+
+      Not yet: fix Sources/ntm/Exercises/Learner/Exercise03.swift and check again.
+      """))
+    #expect(
+      result.error
+        == "error: exercise 3 crashed: Fatal error: Index out of range (Exercise03.swift:27). Fix the function and check again.\n")
+  }
+
+  @Test func theListShowsAnExerciseThatCrashedAndCarriesOn() throws {
+    let root = try Self.makeRoot()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let result = Self.run([], in: root, grading: Self.crashingThree)
+    #expect(result.code == 0)
+    #expect(result.output.contains("  0 of 14 done"))
+    #expect(result.output.split(separator: "\n").contains { $0.contains("softmax, backward") && $0.contains("crashed") })
+    #expect(result.output.components(separatedBy: "to do").count - 1 == 13)
+    #expect(ExerciseProgress.load(from: root).passed == [])
   }
 
   @Test func hintsAreRevealedOneAtATimeAndRemembered() throws {

@@ -6,15 +6,24 @@ import Testing
 /// Every transcript in Tutorials/ is run and compared with what `ntm` prints now, so a
 /// chapter can never show what the program no longer does.
 ///
-/// A transcript is a fenced block marked `console`. In it, a line `$ ntm <arguments>` runs a
-/// command; the lines after it, up to the next `$` line or the end of the block, are its
-/// expected standard output. `$ printf '<lines>' | ntm <arguments>` feeds `<lines>` (with `\n`
-/// between them) as standard input. Commands run in-process with `LANG=en_US.UTF-8`,
-/// `COLUMNS=80` and no terminal, as `ntm … | cat` would.
+/// A transcript is a fenced block marked `console`, its fence in the first column. In it, a
+/// line `$ ntm <arguments>` runs a command; the lines after it, up to the next `$` line or the
+/// end of the block, are its expected standard output. `$ printf '<lines>' | ntm <arguments>`
+/// feeds `<lines>` (with `\n` between them) as standard input. A command is expected to exit
+/// 0; one expected to fail ends its output with a line `[exit N]`, its exit code. Commands run
+/// in-process with `LANG=en_US.UTF-8`, `COLUMNS=80` and no terminal, as `ntm … | cat` would.
+///
+/// Anything the runner would otherwise skip in silence fails the test instead: a `$` line that
+/// does not run `ntm`, shell syntax it does not interpret (quotes, pipes into anything but
+/// `ntm`, redirections), output before the first `$` line, and an indented `console` fence.
 ///
 /// After a deliberate change to what a command prints, `NTM_UPDATE_TRANSCRIPTS=1 swift test
 /// --filter TutorialTranscriptTests` rewrites every chapter's transcripts from the program's
 /// real output (and still fails that run, so an update is never silent); read the diff.
+///
+/// The `swift run ntm …` lines of the chapters' `sh` blocks, which a reader types but whose
+/// output is not shown, are checked too: the quick ones run and must exit 0, and `train` is
+/// parsed without training.
 struct TutorialTranscriptTests {
   struct Transcript: CustomTestStringConvertible, Sendable {
     var chapter: String
@@ -23,7 +32,15 @@ struct TutorialTranscriptTests {
     var input: [String]
     var arguments: [String]
     var expected: String
+    var exitCode: Int32 = 0
     var testDescription: String { "\(chapter):\(line) $ \(command)" }
+  }
+
+  /// What a chapter's transcripts parse to: the commands, and every line that could not be
+  /// run as written, as `chapter:line: why`.
+  struct Parsed {
+    var transcripts: [Transcript] = []
+    var problems: [String] = []
   }
 
   static let tutorialsFolder = URL(fileURLWithPath: #filePath)
@@ -32,67 +49,111 @@ struct TutorialTranscriptTests {
 
   static let environment = ["LANG": "en_US.UTF-8", "COLUMNS": "80"]
 
-  /// Every transcript of every chapter, in order.
-  static let transcripts: [Transcript] = {
+  /// Chapters that need not hold a transcript.
+  static let withoutTranscripts: Set = [
+    // Written by `ntm results`, whose output ResultsCommandTests checks.
+    "14-results.md"
+  ]
+
+  /// Every Markdown file in Tutorials/ with its text, by name.
+  static let pages: [(name: String, text: String)] = {
     let files = (try? FileManager.default.contentsOfDirectory(atPath: tutorialsFolder.path)) ?? []
-    return files.filter { $0.hasSuffix(".md") }.sorted().flatMap { name in
-      let text = (try? String(contentsOf: tutorialsFolder.appendingPathComponent(name), encoding: .utf8)) ?? ""
-      return parse(text, chapter: name)
+    return files.filter { $0.hasSuffix(".md") }.sorted().map { name in
+      (name, (try? String(contentsOf: tutorialsFolder.appendingPathComponent(name), encoding: .utf8)) ?? "")
     }
   }()
 
-  static func parse(_ text: String, chapter: String) -> [Transcript] {
-    var transcripts: [Transcript] = []
+  static let parsed: [Parsed] = pages.map { parse($0.text, chapter: $0.name) }
+
+  /// Every transcript of every chapter, in order.
+  static let transcripts: [Transcript] = parsed.flatMap(\.transcripts)
+
+  /// Characters of shell syntax the runner does not interpret in a command.
+  static let shellSyntax = Set("|&;<>'\"`$\\")
+
+  static func parse(_ text: String, chapter: String) -> Parsed {
+    var parsed = Parsed()
     var inBlock = false
     var current: Transcript?
     var expected: [String] = []
+    // After a `$` line that is a problem, its output is not a problem too.
+    var rejected = false
     func finish() {
       if var transcript = current {
+        if let last = expected.last, last.hasPrefix("[exit "), last.hasSuffix("]"),
+          let code = Int32(last.dropFirst(6).dropLast())
+        {
+          transcript.exitCode = code
+          expected.removeLast()
+        }
         transcript.expected = expected.joined(separator: "\n") + (expected.isEmpty ? "" : "\n")
-        transcripts.append(transcript)
+        parsed.transcripts.append(transcript)
       }
       current = nil
       expected = []
     }
     for (index, line) in text.components(separatedBy: "\n").enumerated() {
+      let place = "\(chapter):\(index + 1)"
       if !inBlock {
-        if line.hasPrefix("```console") { inBlock = true }
+        if line.hasPrefix("```console") {
+          inBlock = true
+        } else if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("```console") {
+          parsed.problems.append("\(place): an indented console fence is not run; start it in the first column")
+        }
         continue
       }
       if line.hasPrefix("```") {
         finish()
         inBlock = false
+        rejected = false
       } else if line.hasPrefix("$ ") {
         finish()
+        rejected = true
         let command = String(line.dropFirst(2))
-        var input: [String] = []
-        var invocation = command
-        if command.hasPrefix("printf '"), let bar = command.range(of: "' | ") {
-          let script = command[command.index(command.startIndex, offsetBy: 8)..<bar.lowerBound]
-          input = script.components(separatedBy: "\\n").filter { !$0.isEmpty }
-          invocation = String(command[bar.upperBound...])
-        }
+        let (input, invocation) = splitInput(command)
         let words = invocation.split(separator: " ").map(String.init)
-        current = Transcript(
-          chapter: chapter, line: index + 1, command: command, input: input,
-          arguments: Array(words.dropFirst()), expected: "")
+        if words.first != "ntm" {
+          parsed.problems.append("\(place): '$ \(command)' does not run ntm, so it cannot be checked")
+        } else if invocation.contains(where: shellSyntax.contains) {
+          parsed.problems.append("\(place): '$ \(command)' uses shell syntax the transcript runner does not interpret")
+        } else {
+          rejected = false
+          current = Transcript(
+            chapter: chapter, line: index + 1, command: command, input: input,
+            arguments: Array(words.dropFirst()), expected: "")
+        }
       } else if current != nil {
         expected.append(line)
+      } else if !line.isEmpty && !rejected {
+        parsed.problems.append("\(place): output before any '$ ntm' line")
       }
     }
-    return transcripts
+    return parsed
+  }
+
+  /// `printf '<lines>' | <rest>` as the lines (split at `\n`) and the rest; any other
+  /// command as no input and itself.
+  static func splitInput(_ command: String) -> (input: [String], rest: String) {
+    guard command.hasPrefix("printf '"), let bar = command.range(of: "' | ") else { return ([], command) }
+    let script = command[command.index(command.startIndex, offsetBy: 8)..<bar.lowerBound]
+    return (script.components(separatedBy: "\\n").filter { !$0.isEmpty }, String(command[bar.upperBound...]))
+  }
+
+  /// Runs a transcript's command in-process: its standard output and exit code.
+  static func run(_ transcript: Transcript) -> (output: String, code: Int32) {
+    let recording = Console.Recording(input: transcript.input)
+    var console = recording.console(environment: environment)
+    let code = CommandLineTool.run(transcript.arguments, console: &console)
+    return (recording.output, code)
   }
 
   /// Rewrites every transcript's expected output in its chapter with the program's output.
   static func updateChapters() {
-    let files = (try? FileManager.default.contentsOfDirectory(atPath: tutorialsFolder.path)) ?? []
-    for name in files where name.hasSuffix(".md") {
-      let url = tutorialsFolder.appendingPathComponent(name)
-      guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+    for page in pages {
       var lines: [String] = []
       var inBlock = false
       var skipping = false
-      for line in text.components(separatedBy: "\n") {
+      for line in page.text.components(separatedBy: "\n") {
         if !inBlock {
           lines.append(line)
           if line.hasPrefix("```console") { inBlock = true }
@@ -104,39 +165,50 @@ struct TutorialTranscriptTests {
           lines.append(line)
         } else if line.hasPrefix("$ ") {
           lines.append(line)
-          let transcript = parse("```console\n\(line)\n```", chapter: name)[0]
-          let recording = Console.Recording(input: transcript.input)
-          var console = recording.console(environment: environment)
-          _ = CommandLineTool.run(transcript.arguments, console: &console)
-          var output = recording.output
+          // A line that cannot be run keeps its output as it is; the tests name it.
+          guard let transcript = parse("```console\n\(line)\n```", chapter: page.name).transcripts.first else {
+            skipping = false
+            continue
+          }
+          var (output, code) = run(transcript)
           if output.hasSuffix("\n") { output.removeLast() }
           if !output.isEmpty { lines.append(output) }
+          if code != 0 { lines.append("[exit \(code)]") }
           skipping = true
         } else if !skipping {
           lines.append(line)
         }
       }
-      try? lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+      try? lines.joined(separator: "\n").write(
+        to: tutorialsFolder.appendingPathComponent(page.name), atomically: true, encoding: .utf8)
     }
   }
 
-  @Test func everyChapterHasTranscripts() {
+  @Test func everyChapterHasATranscript() {
     if ProcessInfo.processInfo.environment["NTM_UPDATE_TRANSCRIPTS"] == "1" {
       Self.updateChapters()
       Issue.record("Tutorial transcripts were rewritten from the program's output; review the diff and run again.")
     }
-    #expect(!Self.transcripts.isEmpty, "no transcripts found in \(Self.tutorialsFolder.path)")
+    let chapters = Self.pages.map(\.name).filter { $0.first?.isNumber == true }
+    #expect(!chapters.isEmpty, "no chapters found in \(Self.tutorialsFolder.path)")
+    for (page, parsed) in zip(Self.pages, Self.parsed)
+    where chapters.contains(page.name) && !Self.withoutTranscripts.contains(page.name) {
+      #expect(!parsed.transcripts.isEmpty, "\(page.name) has no transcript ('$ ntm …' in a console block)")
+    }
+  }
+
+  @Test func everyTranscriptCanBeRun() {
+    #expect(Self.parsed.flatMap(\.problems) == [])
   }
 
   @Test(arguments: transcripts)
   func transcriptMatchesTheProgram(_ transcript: Transcript) {
-    let recording = Console.Recording(input: transcript.input)
-    var console = recording.console(environment: Self.environment)
-    _ = CommandLineTool.run(transcript.arguments, console: &console)
-    #expect(recording.output == transcript.expected)
+    let (output, code) = Self.run(transcript)
+    #expect(output == transcript.expected)
+    #expect(code == transcript.exitCode)
   }
 
-  @Test func theParserReadsCommandsInputAndOutput() {
+  @Test func theParserReadsCommandsInputOutputAndExitCodes() {
     let text = """
       ```console
       $ ntm help gradcheck
@@ -144,14 +216,156 @@ struct TutorialTranscriptTests {
       second
       $ printf 'one\\ntwo\\n' | ntm repl
       reply
+      $ ntm eval nothing.json
+      [exit 1]
       ```
       """
     let parsed = Self.parse(text, chapter: "x.md")
-    #expect(parsed.count == 2)
-    #expect(parsed[0].arguments == ["help", "gradcheck"])
-    #expect(parsed[0].expected == "first\nsecond\n")
-    #expect(parsed[1].input == ["one", "two"])
-    #expect(parsed[1].arguments == ["repl"])
-    #expect(parsed[1].expected == "reply\n")
+    #expect(parsed.problems == [])
+    let transcripts = parsed.transcripts
+    #expect(transcripts.count == 3)
+    guard transcripts.count == 3 else { return }
+    #expect(transcripts[0].arguments == ["help", "gradcheck"])
+    #expect(transcripts[0].expected == "first\nsecond\n")
+    #expect(transcripts[0].exitCode == 0)
+    #expect(transcripts[1].input == ["one", "two"])
+    #expect(transcripts[1].arguments == ["repl"])
+    #expect(transcripts[1].expected == "reply\n")
+    #expect(transcripts[2].arguments == ["eval", "nothing.json"])
+    #expect(transcripts[2].expected == "")
+    #expect(transcripts[2].exitCode == 1)
+  }
+
+  @Test(arguments: [
+    ("$ swift run ntm gradcheck", "x.md:2: '$ swift run ntm gradcheck' does not run ntm, so it cannot be checked"),
+    ("$ printf 'step\\n' | cat", "x.md:2: '$ printf 'step\\n' | cat' does not run ntm, so it cannot be checked"),
+    ("$ ntm show copy | head", "x.md:2: '$ ntm show copy | head' uses shell syntax the transcript runner does not interpret"),
+    ("$ ntm address --key \"0 1 0 0\"", "x.md:2: '$ ntm address --key \"0 1 0 0\"' uses shell syntax the transcript runner does not interpret"),
+    ("output", "x.md:2: output before any '$ ntm' line"),
+  ])
+  func aLineTheRunnerCannotRunIsAProblem(_ line: String, _ problem: String) {
+    let parsed = Self.parse("```console\n\(line)\n```\n", chapter: "x.md")
+    #expect(parsed.problems == [problem])
+    #expect(parsed.transcripts.isEmpty)
+  }
+
+  @Test func anIndentedConsoleFenceIsAProblem() {
+    let parsed = Self.parse("1. Run it:\n\n   ```console\n   $ ntm gradcheck\n   ```\n", chapter: "x.md")
+    #expect(parsed.problems == ["x.md:3: an indented console fence is not run; start it in the first column"])
+    #expect(parsed.transcripts.isEmpty)
+  }
+
+  // MARK: - Commands in sh blocks
+
+  /// One `ntm` command a chapter's `sh` block asks the reader to type.
+  struct ShellCommand: CustomTestStringConvertible, Sendable {
+    var chapter: String
+    var line: Int
+    var text: String
+    var input: [String]
+    var arguments: [String]
+    var testDescription: String { "\(chapter):\(line) \(text)" }
+  }
+
+  /// Every line of a `sh` block that names `ntm` (lines ending in `\` continue on the next),
+  /// as `[printf '<lines>' |] [swift run [-c release]] ntm <arguments>`; a line naming `ntm` in
+  /// another form is a problem.
+  static func shellCommands(_ text: String, chapter: String) -> (commands: [ShellCommand], problems: [String]) {
+    var commands: [ShellCommand] = []
+    var problems: [String] = []
+    var inBlock = false
+    var pending: (line: Int, text: String)?
+    for (index, line) in text.components(separatedBy: "\n").enumerated() {
+      if !inBlock {
+        inBlock = line.hasPrefix("```sh")
+        continue
+      }
+      if line.hasPrefix("```") {
+        inBlock = false
+        pending = nil
+        continue
+      }
+      var joined = (pending.map { $0.text + " " } ?? "") + line.trimmingCharacters(in: .whitespaces)
+      let start = pending?.line ?? index + 1
+      if joined.hasSuffix("\\") {
+        joined.removeLast()
+        pending = (start, joined.trimmingCharacters(in: .whitespaces))
+        continue
+      }
+      pending = nil
+      if let comment = joined.range(of: " #") {
+        joined = String(joined[..<comment.lowerBound]).trimmingCharacters(in: .whitespaces)
+      }
+      guard joined.split(separator: " ").contains("ntm") else { continue }
+      let (input, rest) = splitInput(joined)
+      var words = rest.split(separator: " ").map(String.init)
+      for prefix in [["swift", "run", "-c", "release"], ["swift", "run"]] where words.starts(with: prefix) {
+        words.removeFirst(prefix.count)
+        break
+      }
+      if words.first != "ntm" || words.joined().contains(where: shellSyntax.contains) {
+        problems.append("\(chapter):\(start): '\(joined)' is not '[printf '…' |] [swift run] ntm <arguments>'")
+        continue
+      }
+      commands.append(
+        ShellCommand(chapter: chapter, line: start, text: joined, input: input, arguments: Array(words.dropFirst())))
+    }
+    return (commands, problems)
+  }
+
+  static let shellCommandsFound = pages.map { shellCommands($0.text, chapter: $0.name) }
+
+  /// Commands quick enough to run in full in a test.
+  static let quickCommands: Set = ["address", "repl", "eval", "gradcheck", "show", "help"]
+
+  @Test func everyShellCommandHasTheFormTheCheckReads() {
+    #expect(Self.shellCommandsFound.flatMap(\.problems) == [])
+    #expect(Self.shellCommandsFound.flatMap(\.commands).contains { $0.arguments.first == "train" })
+  }
+
+  /// A quick command runs and must exit 0; `train` is parsed, not run, and when it saves into
+  /// Tutorials/checkpoints/ the chapter shows the very command recorded in that checkpoint.
+  @Test(arguments: shellCommandsFound.flatMap(\.commands))
+  func shellCommandIsAccepted(_ command: ShellCommand) throws {
+    let name = command.arguments.first ?? ""
+    if name == "train" {
+      let plan = try TrainPlan.parse(Array(command.arguments.dropFirst()))
+      let saved = Self.tutorialsFolder.appendingPathComponent("checkpoints")
+        .appendingPathComponent(URL(fileURLWithPath: plan.checkpointPath).lastPathComponent)
+      if FileManager.default.fileExists(atPath: saved.path) {
+        let checkpoint = try JSONDecoder().decode(RecordedCommand.self, from: Data(contentsOf: saved))
+        #expect(checkpoint.commandLine == ["ntm"] + command.arguments, "the command recorded in \(saved.lastPathComponent)")
+      }
+    } else if Self.quickCommands.contains(name) {
+      let recording = Console.Recording(input: command.input)
+      var console = recording.console(environment: Self.environment)
+      let code = CommandLineTool.run(command.arguments, console: &console)
+      #expect(code == 0, "\(recording.error)")
+    } else {
+      Issue.record("nothing checks 'ntm \(name)' in a sh block yet; add it to quickCommands or check it like train")
+    }
+  }
+
+  /// The part of a checkpoint that records how it was made.
+  struct RecordedCommand: Decodable {
+    var commandLine: [String]
+  }
+
+  @Test func theShellCommandsAreReadAcrossContinuationsPipesAndComments() {
+    let text = """
+      ```sh
+      swift build
+      swift run ntm train copy --bits 4 \\
+        --seed 3
+      printf 'key 0 1\\nstep\\n' | swift run -c release ntm repl   # one step
+      ntm gradcheck
+      swift run ntm show copy | head
+      ```
+      """
+    let (commands, problems) = Self.shellCommands(text, chapter: "x.md")
+    #expect(commands.map(\.arguments) == [["train", "copy", "--bits", "4", "--seed", "3"], ["repl"], ["gradcheck"]])
+    #expect(commands.map(\.line) == [3, 5, 6])
+    #expect(commands.dropFirst().first?.input == ["key 0 1", "step"])
+    #expect(problems == ["x.md:7: 'swift run ntm show copy | head' is not '[printf '…' |] [swift run] ntm <arguments>'"])
   }
 }

@@ -16,7 +16,8 @@ enum ExercisesCommand {
     and write, forward or backward, and one step of backpropagation through time through a
     read head. A check compares your answers with the library's on fixed random numbers,
     and runs the gradient checker on your backward pass; when something is wrong it names
-    the element and what it should be near. Edit the file, then check again (swift run
+    the element and what it should be near, and when your function crashes (an index out of
+    range, a nil unwrapped) it says so and where. Edit the file, then check again (swift run
     rebuilds it). Progress and hints are kept in .ntm-exercises.json in the package root;
     delete it to start the hints again.
 
@@ -39,15 +40,41 @@ enum ExercisesCommand {
 
   static let actions = ["list", "check", "hint", "reset"]
 
-  static func run(_ words: [String], console: inout Console) throws -> Int32 {
-    let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    return try run(words, console: &console, directory: directory, functions: .learner)
+  /// How the learner's functions are graded.
+  struct Grading: Sendable {
+    /// The functions the hidden grading action grades, in its own process.
+    var functions: ExerciseFunctions
+    /// Grades one exercise.
+    var grade: @Sendable (Exercise) throws -> Exercise.Outcome
+
+    /// Calls `functions` in this process: how the tests grade reference solutions and
+    /// deliberately wrong ones.
+    static func inProcess(_ functions: ExerciseFunctions) -> Grading {
+      Grading(functions: functions) { $0.grade(functions) }
+    }
+
+    /// Grades each exercise in a child process, `executable` run again with the hidden
+    /// action, so that a learner's function that traps is reported as a crash.
+    static func separateProcess(executable: URL) -> Grading {
+      Grading(functions: .learner) { try ExercisesSubprocess.grade($0, executable: executable) }
+    }
   }
 
-  /// Runs the command from `directory` (where the package root is looked for), grading
-  /// `functions`.
+  /// Runs the command from the current folder, grading the learner's own functions: each in a
+  /// child process when this program is `ntm` (not inside the tests' runner, which cannot be
+  /// run again as `ntm`).
+  static func run(_ words: [String], console: inout Console) throws -> Int32 {
+    let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    // The child that grades one exercise grades it here; anyone else starts a child.
+    let executable = words.first == ExercisesSubprocess.action ? nil : ExercisesSubprocess.currentExecutable()
+    let grading = executable.map(Grading.separateProcess) ?? .inProcess(.learner)
+    return try run(words, console: &console, directory: directory, grading: grading)
+  }
+
+  /// Runs the command from `directory` (where the package root is looked for), grading as
+  /// `grading` says.
   static func run(
-    _ words: [String], console: inout Console, directory: URL, functions: ExerciseFunctions,
+    _ words: [String], console: inout Console, directory: URL, grading: Grading,
     exercises: [Exercise] = ExerciseCatalog.all
   ) throws -> Int32 {
     let arguments = try Arguments(words, options: [.init(name: "ascii", takesValue: false)], command: name)
@@ -55,6 +82,11 @@ enum ExercisesCommand {
       environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag("ascii"))
     let width = TextStyle.width(environment: console.environment)
     let action = arguments.positional.first ?? "list"
+    if action == ExercisesSubprocess.action {
+      let exercise = try number(arguments.positional, action: action, exercises: exercises)
+      console.printError(ExercisesSubprocess.outcomeLine(exercise.grade(grading.functions)))
+      return CommandLineTool.ExitCode.success
+    }
     guard actions.contains(action) else {
       let hint = Suggestion.closest(to: action, among: actions).map { " Did you mean '\($0)'?" } ?? ""
       throw Arguments.UsageError(message: "unknown action '\(action)' for 'exercises'.\(hint) Try 'ntm exercises --help'.")
@@ -74,7 +106,7 @@ enum ExercisesCommand {
       if arguments.positional.count > 1 {
         throw Arguments.UsageError(message: "list takes no number. Try 'ntm exercises check \(arguments.positional[1])'.")
       }
-      let outcomes = exercises.map { $0.grade(functions) }
+      let outcomes = try exercises.map(grading.grade)
       for (exercise, outcome) in zip(exercises, outcomes) {
         progress.record(exercise.number, passed: ExerciseReport.status(outcome) == "done")
       }
@@ -87,14 +119,19 @@ enum ExercisesCommand {
     let exercise = try number(arguments.positional, action: action, exercises: exercises)
     switch action {
     case "check":
-      let outcome = exercise.grade(functions)
+      let outcome = try grading.grade(exercise)
       progress.record(exercise.number, passed: ExerciseReport.status(outcome) == "done")
       try save()
       ExerciseReport.check(exercise, outcome: outcome, progress: progress, total: exercises.count, width: width, style: style)
         .forEach { console.print($0) }
       if root == nil { console.print(notSavedNote(directory)) }
-      if case .passed = outcome { return CommandLineTool.ExitCode.success }
-      console.printError("error: exercise \(exercise.number) \(outcome == .notDone ? "is not done yet" : "does not pass yet").")
+      switch outcome {
+      case .passed: return CommandLineTool.ExitCode.success
+      case .notDone: console.printError("error: exercise \(exercise.number) is not done yet.")
+      case .failed: console.printError("error: exercise \(exercise.number) does not pass yet.")
+      case .crashed(let how):
+        console.printError("error: exercise \(exercise.number) crashed: \(how). Fix the function and check again.")
+      }
       return CommandLineTool.ExitCode.failure
     case "hint":
       let shown = min(progress.hints(exercise.number) + 1, exercise.hints.count)

@@ -35,18 +35,21 @@ struct Exercise: Sendable {
   }
 
   /// The result of a check.
-  enum Outcome: Equatable, Sendable {
+  enum Outcome: Codable, Equatable, Sendable {
     /// The function still returns nil.
     case notDone
     /// Every comparison passed; one line for each.
     case passed([String])
     /// The first comparison that failed, after the ones that passed.
     case failed(String, passed: [String])
+    /// The learner's function stopped the program that graded it (an index out of range, a
+    /// force-unwrapped nil): one line on how, from `ExercisesSubprocess`.
+    case crashed(String)
   }
 }
 
 /// Compares a learner's answers with the library's and runs the gradient checker on a
-/// learner's backward pass, naming the first element that is wrong.
+/// learner's backward pass, naming the element that is most wrong.
 struct Grader {
   /// A wrong answer: one line naming the element, what it is and what it should be near.
   struct Mismatch: Error, Equatable {
@@ -59,8 +62,9 @@ struct Grader {
   /// One line per comparison that passed.
   private(set) var passed: [String] = []
 
-  /// Compares `got` with `expected` element by element. `shape` names positions: `[N, W]`
-  /// gives `name[i, j]`, `[]` a scalar.
+  /// Compares `got` with `expected` element by element and names the worst: the first that
+  /// is not finite, else the one furthest outside the tolerance. `shape` names positions:
+  /// `[N, W]` gives `name[i, j]`, `[]` a scalar.
   mutating func values(
     _ name: String, _ got: [Double], _ expected: [Double], shape: [Int]? = nil, what: String
   ) throws {

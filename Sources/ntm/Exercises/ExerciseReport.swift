@@ -14,6 +14,7 @@ enum ExerciseReport {
     case .notDone: return "to do"
     case .passed: return "done"
     case .failed: return "failing"
+    case .crashed: return "crashed"
     }
   }
 
@@ -73,6 +74,12 @@ enum ExerciseReport {
       lines.append("Passed. \(progress.passed.count) of \(total) done; '\(invocation)' shows the rest.")
     case .failed(let message, let passed):
       lines += passed.flatMap { wrap("  " + tick + $0, width: width, indent: "    ") }
+      lines += wrap("  " + cross + message, width: width, indent: "    ")
+      lines.append("")
+      lines.append("Not yet: fix \(exercise.path) and check again.")
+    case .crashed(let message):
+      lines.append("Crashed: the function in \(exercise.path)")
+      lines.append("stopped the program before it could be graded:")
       lines += wrap("  " + cross + message, width: width, indent: "    ")
       lines.append("")
       lines.append("Not yet: fix \(exercise.path) and check again.")
