@@ -21,10 +21,39 @@ struct BenchCommandTests {
   }
 
   @Test func badOptionsAreUsageErrors() {
-    for words in [["bench", "--length", "0"], ["bench", "--optimiser", "sgd"], ["bench", "extra"]] {
+    for words in [
+      ["bench", "--length", "0"], ["bench", "--optimiser", "sgd"], ["bench", "extra"], ["bench", "rpel"],
+      ["bench", "repl", "--sequences", "3"], ["bench", "reference", "repl"],
+    ] {
       let result = CommandLineToolTests.run(words)
       #expect(result.code == 64, "\(words)")
       #expect(result.error.hasPrefix("error: "), "\(words)")
     }
+  }
+
+  @Test func aNearMissBenchmarkGetsASuggestion() {
+    let result = CommandLineToolTests.run(["bench", "rpel"])
+    #expect(result.error.contains("Did you mean 'repl'?"), "\(result.error)")
+  }
+
+  /// The REPL benchmark times every line of the script once per repeat and reports them; the
+  /// figures themselves are for a person to read, so only their shape is checked here.
+  @Test func theReplBenchmarkTimesEveryLineAndPrintsOneJSONLine() throws {
+    let timings = BenchCommand.measureRepl(repeats: 1)
+    #expect(timings.map(\.line) == ReplCommandList.benchmarkScript)
+    #expect(timings.allSatisfy { $0.milliseconds >= 0 && $0.milliseconds.isFinite })
+    let report = BenchCommand.replReport(timings)
+    #expect(report.contains("slowest commands:"))
+    let json = try #require(report.last)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    #expect(object["benchmark"] as? String == "repl")
+    #expect(object["lines"] as? Int == ReplCommandList.benchmarkScript.count)
+  }
+
+  @Test func theReplReportSaysWhichLinesWereSlow() {
+    let report = BenchCommand.replReport([.init(line: "step", milliseconds: 25), .init(line: "read", milliseconds: 1)])
+    #expect(report.contains("1 of 2 lines took 20 ms or more."))
+    let fast = BenchCommand.replReport([.init(line: "read", milliseconds: 1.5)])
+    #expect(fast.contains("All 1 lines answered in under 20 ms (the slowest in 1.500 ms)."))
   }
 }

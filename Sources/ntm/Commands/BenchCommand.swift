@@ -7,7 +7,7 @@ enum BenchCommand {
   static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
 
   static let name = "bench"
-  static let summary = "Time training and inference of the reference NTM on copy sequences."
+  static let summary = "Time training and inference of the reference NTM, or the REPL's replies."
   static let help = """
     ntm bench — time the reference machine on copy sequences, on one thread.
 
@@ -21,7 +21,11 @@ enum BenchCommand {
     and prints milliseconds per sequence (wall clock, and this thread's CPU time, which a
     busy machine disturbs less) and sequences per second, then one JSON line.
 
-    USAGE: ntm bench [--sequences N] [--length L] [--seed S] [--optimiser O]
+    `ntm bench repl` instead times every command of the REPL on 64-row memories (best of 5
+    runs each) and says whether each answers within the 20 ms that feels instant.
+
+    USAGE: ntm bench [reference] [--sequences N] [--length L] [--seed S] [--optimiser O]
+           ntm bench repl
 
     OPTIONS:
       --sequences N   timed sequences per loop (1–1000000, default 500)
@@ -29,8 +33,13 @@ enum BenchCommand {
       --seed S        seed for the weights and the sequences (default 1)
       --optimiser O   rmsprop or adam, the update timed with training (default rmsprop)
 
-    EXAMPLE: ntm bench --sequences 2000 --length 20
+    EXAMPLES:
+      ntm bench --sequences 2000 --length 20
+      ntm bench repl
     """
+
+  /// What `ntm bench` can time.
+  static let subjects = ["reference", "repl"]
 
   /// Sequences run untimed first, so buffers are grown and caches warm.
   static let warmUpSequences = 20
@@ -44,8 +53,20 @@ enum BenchCommand {
         .init(name: "sequences", takesValue: true), .init(name: "length", takesValue: true),
         .init(name: "seed", takesValue: true), .init(name: "optimiser", takesValue: true),
       ], command: name)
-    if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "bench takes no argument '\(extra)'. Try 'ntm bench --help'.")
+    switch arguments.positional.first {
+    case nil, "reference": break
+    case "repl":
+      if arguments.positional.count > 1 || words.contains(where: { $0.hasPrefix("--") }) {
+        throw Arguments.UsageError(message: "bench repl takes no further argument or option. Try 'ntm bench repl'.")
+      }
+      for line in replReport(measureRepl()) { console.print(line) }
+      return CommandLineTool.ExitCode.success
+    case let other?:
+      let hint = Suggestion.closest(to: other, among: subjects).map { " Did you mean '\($0)'?" } ?? ""
+      throw Arguments.UsageError(message: "bench has no benchmark '\(other)'.\(hint) Try 'ntm bench --help'.")
+    }
+    if arguments.positional.count > 1 {
+      throw Arguments.UsageError(message: "bench takes one benchmark name, got '\(arguments.positional.joined(separator: " "))'. Try 'ntm bench --help'.")
     }
     let sequences = try arguments.integer("sequences", default: 500, in: 1...1_000_000, command: name)
     let length = try arguments.integer("length", default: 20, in: 1...1000, command: name)
