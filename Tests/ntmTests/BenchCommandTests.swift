@@ -5,7 +5,7 @@ import Testing
 
 struct BenchCommandTests {
   @Test func aShortRunPrintsBothFiguresAndOneJSONLine() throws {
-    let result = CommandLineToolTests.run(["bench", "--sequences", "3", "--length", "2", "--seed", "4"])
+    let result = CommandLineToolTests.run(["bench", "--sequences", "3", "--rounds", "3", "--length", "2", "--seed", "4"])
     #expect(result.code == 0)
     #expect(result.error.isEmpty)
     #expect(result.output.contains("training (forward + backward + rmsprop update):"))
@@ -14,7 +14,11 @@ struct BenchCommandTests {
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     #expect(object["steps"] as? Int == 5)
     #expect(object["sequences"] as? Int == 3)
-    for key in ["train_ms", "forward_ms", "train_sequences_per_second", "forward_sequences_per_second"] {
+    #expect(object["rounds"] as? Int == 3)
+    for key in [
+      "train_ms", "forward_ms", "train_best_ms", "forward_best_ms", "train_sequences_per_second",
+      "forward_sequences_per_second",
+    ] {
       let value = try #require(object[key] as? Double, "\(key)")
       #expect(value > 0 && value.isFinite, "\(key)")
     }
@@ -22,13 +26,20 @@ struct BenchCommandTests {
 
   @Test func badOptionsAreUsageErrors() {
     for words in [
-      ["bench", "--length", "0"], ["bench", "--optimiser", "sgd"], ["bench", "extra"], ["bench", "rpel"],
+      ["bench", "--length", "0"], ["bench", "--rounds", "0"], ["bench", "--optimiser", "sgd"], ["bench", "extra"], ["bench", "rpel"],
       ["bench", "repl", "--sequences", "3"], ["bench", "reference", "repl"],
     ] {
       let result = CommandLineToolTests.run(words)
       #expect(result.code == 64, "\(words)")
       #expect(result.error.hasPrefix("error: "), "\(words)")
     }
+  }
+
+  @Test func eachRoundIsTimedAndTheMedianIsTheMiddle() {
+    let result = BenchCommand.measure(sequences: 2, rounds: 3, length: 2, seed: 1, optimiser: .rmsprop)
+    #expect(result.train.count == 3 && result.forward.count == 3)
+    #expect(BenchCommand.median([3, 1, 2]) == 2)
+    #expect(BenchCommand.median([4, 1, 2, 3]) == 2.5)
   }
 
   @Test func aNearMissBenchmarkGetsASuggestion() {
