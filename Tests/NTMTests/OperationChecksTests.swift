@@ -11,7 +11,7 @@ struct OperationChecksTests {
     }
   }
 
-  @Test(arguments: shapes, [UInt64(1), 2])
+  @Test(arguments: shapes, [UInt64(1), 2, 3])
   func everyOperationPassesItsGradientCheck(shape: OperationChecks.Shape, seed: UInt64) {
     var generator = SplitMix64(seed: seed)
     let reports = OperationChecks.all(shape: shape, using: &generator)
