@@ -73,23 +73,8 @@ struct ExercisesSubprocessTests {
 
   // MARK: - The built binary
 
-  static let binary = ReplProcessTests.binary
-
   static func run(_ arguments: [String], in directory: URL) throws -> (code: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = try ReplProcessTests.requireBinary()
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    process.environment = ["LANG": "en_US.UTF-8", "COLUMNS": "80"]
-    let (stdout, stderr) = (Pipe(), Pipe())
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    let error = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+    try ReplProcessTests.run(arguments, environment: ["LANG": "en_US.UTF-8", "COLUMNS": "80"], in: directory)
   }
 
   @Test

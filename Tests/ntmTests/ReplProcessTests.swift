@@ -31,11 +31,16 @@ import Testing
     #expect(binary.lastPathComponent == "ntm")
   }
 
-  static func run(_ arguments: [String], input: String, environment: [String: String]) throws -> (code: Int32, output: String, error: String) {
+  /// Runs the built `ntm` with `arguments`, `input` on standard input, in `directory` (the
+  /// current folder when nil).
+  static func run(
+    _ arguments: [String], input: String = "", environment: [String: String], in directory: URL? = nil
+  ) throws -> (code: Int32, output: String, error: String) {
     let process = Process()
     process.executableURL = try ReplProcessTests.requireBinary()
     process.arguments = arguments
     process.environment = environment
+    if let directory { process.currentDirectoryURL = directory }
     let (stdin, stdout, stderr) = (Pipe(), Pipe(), Pipe())
     process.standardInput = stdin
     process.standardOutput = stdout
