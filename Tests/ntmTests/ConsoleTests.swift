@@ -9,7 +9,7 @@ import Testing
   @Test func writeSendsEveryByte() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("console-\(UUID().uuidString).txt")
     defer { try? FileManager.default.removeItem(at: url) }
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
     let handle = try FileHandle(forWritingTo: url)
     let text = String(repeating: "β = 20, γ = 3 …\n", count: 50_000)
     #expect(Console.write(text, to: handle.fileDescriptor) == nil)
