@@ -3,8 +3,9 @@ import TerminalCharts
 /// The `ntm` command: picks the subcommand, runs it, and turns errors into one line on
 /// standard error and an exit code (0 success, 1 failure, 64 usage — as sysexits.h).
 ///
-/// Help and error lines are spelled in ASCII (`β` → `beta`, `−` → `-`) when the locale is not
-/// UTF-8 or `--ascii` is given, as every chart and page is.
+/// Everything it writes is spelled in ASCII (`β` → `beta`, `−` → `-`) when the locale is not
+/// UTF-8 or `--ascii` is given: the charts and pages draw ASCII themselves, and the console
+/// spells whatever else a command prints (titles, help, errors), keeping aligned columns.
 enum CommandLineTool {
   /// Exit codes.
   enum ExitCode {
@@ -40,16 +41,18 @@ enum CommandLineTool {
     }
     let style = TextStyle.detect(
       environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.contains("--ascii"))
-    let ascii = style.glyphs == .ascii
-    let spell = { (text: String) in ascii ? text.asciiSpelled : text }
-    // Help holds aligned lists of options: spelling keeps their columns.
-    let spellHelp = { (text: String) in ascii ? text.asciiSpelledKeepingColumns : text }
+    if style.glyphs == .ascii {
+      let (output, error) = (console.writeOutput, console.writeError)
+      // Help and tables hold aligned columns: spelling keeps them.
+      console.writeOutput = { output($0.asciiSpelledKeepingColumns) }
+      console.writeError = { error($0.asciiSpelledKeepingColumns) }
+    }
     switch first {
     case "help", "--help", "-h":
       if arguments.count > 1, let command = subcommands.first(where: { $0.name == arguments[1] }) {
-        console.print(spellHelp(command.help))
+        console.print(command.help)
       } else {
-        console.print(spellHelp(overview))
+        console.print(overview)
       }
       return ExitCode.success
     default:
@@ -58,24 +61,24 @@ enum CommandLineTool {
     guard let command = subcommands.first(where: { $0.name == first }) else {
       let hint = Suggestion.closest(to: first, among: subcommands.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
       let what = first.hasPrefix("-") ? "unknown option '\(first)'" : "unknown command '\(first)'"
-      console.printError(spell("error: \(what).\(hint) Try 'ntm help'."))
+      console.printError("error: \(what).\(hint) Try 'ntm help'.")
       return ExitCode.usage
     }
     let rest = Array(arguments.dropFirst())
     if rest.contains("--help") || rest.contains("-h") {
-      console.print(spellHelp(command.help))
+      console.print(command.help)
       return ExitCode.success
     }
     do {
       return try command.run(rest, &console)
     } catch let error as Arguments.UsageError {
-      console.printError(spell("error: \(error.message)"))
+      console.printError("error: \(error.message)")
       return ExitCode.usage
     } catch let error as Failure {
-      console.printError(spell("error: \(error.message)"))
+      console.printError("error: \(error.message)")
       return ExitCode.failure
     } catch {
-      console.printError(spell("error: \(error)"))
+      console.printError("error: \(error)")
       return ExitCode.failure
     }
   }

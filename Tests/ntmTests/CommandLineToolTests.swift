@@ -96,4 +96,18 @@ struct CommandLineToolTests {
     #expect(result.error == "error: --shift-range 1 needs 2R + 1 <= N = 2; use --shift-range 0.\n")
     #expect(Self.run(["gradcheck", "--rows", "2", "--shift-range", "1"]).error.contains("2R + 1 ≤ N = 2"))
   }
+
+  /// In a locale that is not UTF-8 every command writes ASCII only, the titles and headings its
+  /// charts do not draw included.
+  @Test(arguments: [
+    ["eval", "copy", "--lengths", "10", "--sequences", "3"], ["show", "copy", "--length", "3"],
+    ["eval", "copy", "--compare", "copy-lstm", "--lengths", "10", "--sequences", "2"],
+    ["bench", "--sequences", "1", "--rounds", "1", "--length", "2"], ["train", "cpy"], ["help", "train"],
+  ])
+  func everyCommandWritesASCIIInTheCLocale(arguments: [String]) {
+    let result = Self.run(arguments, environment: ["LANG": "C"])
+    #expect(!(result.output + result.error).isEmpty)
+    let wide = (result.output + result.error).split(separator: "\n").filter { !$0.allSatisfy(\.isASCII) }
+    #expect(wide.isEmpty, "\(arguments.joined(separator: " ")): \(wide.prefix(3))")
+  }
 }
