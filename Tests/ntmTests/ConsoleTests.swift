@@ -6,6 +6,15 @@ import Testing
 /// Writing standard output: every byte of a long text, one line and exit 1 when the output
 /// is full, and a quiet end when the reader goes away.
 @Suite struct ConsoleTests {
+  /// A `COLUMNS` that is set wins; without a terminal on standard output (as under the tests)
+  /// nothing is added, so piped output keeps the 80-column default.
+  @Test func theTerminalWidthIsReadOnlyWhenColumnsIsUnsetAndOutputIsATerminal() {
+    #expect(Console.withTerminalWidth(["COLUMNS": "57"]) == ["COLUMNS": "57"])
+    if isatty(STDOUT_FILENO) == 0 {
+      #expect(Console.withTerminalWidth(["LANG": "C"]) == ["LANG": "C"])
+    }
+  }
+
   @Test func writeSendsEveryByte() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("console-\(UUID().uuidString).txt")
     defer { try? FileManager.default.removeItem(at: url) }

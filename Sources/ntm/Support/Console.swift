@@ -39,8 +39,20 @@ struct Console {
         _ = write(text, to: STDERR_FILENO)
       },
       readLine: { Swift.readLine(strippingNewline: true) },
-      environment: ProcessInfo.processInfo.environment,
+      environment: withTerminalWidth(ProcessInfo.processInfo.environment),
       isInteractive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1)
+  }
+
+  /// `environment` with `COLUMNS` set to the terminal's width when standard output is a
+  /// terminal and `COLUMNS` is not set: shells keep `COLUMNS` to themselves, so without this
+  /// every terminal would be taken as 80 columns wide. A `COLUMNS` that is set always wins.
+  static func withTerminalWidth(_ environment: [String: String]) -> [String: String] {
+    guard environment["COLUMNS"] == nil, isatty(STDOUT_FILENO) == 1 else { return environment }
+    var size = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return environment }
+    var result = environment
+    result["COLUMNS"] = String(size.ws_col)
+    return result
   }
 
   /// Writes all of `text` to `descriptor`, carrying on after a signal (EINTR), a partial
