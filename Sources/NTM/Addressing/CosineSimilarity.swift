@@ -34,9 +34,19 @@ public enum CosineSimilarity {
   ) {
     let keyNorm = dot(key, key, count: width).squareRoot()
     var row = memory
-    for i in 0..<rows {
+    var i = 0
+    // Four rows at a time: one pass over the key serves four dot products.
+    while i &+ 4 <= rows {
+      let products = dotFourRows(row, key, count: width)
+      let denominators = keyNorm * load4(rowNorms + i) + epsilon
+      store4(products / denominators, at: similarity + i)
+      row += 4 * width
+      i &+= 4
+    }
+    while i < rows {
       similarity[i] = dot(key, row, count: width) / (keyNorm * rowNorms[i] + epsilon)
       row += width
+      i &+= 1
     }
   }
 
@@ -70,13 +80,37 @@ public enum CosineSimilarity {
         // Zero norms contribute no gradient through ‖·‖ (a convention of this package).
         keyScaleSum += a > 0 ? overSquare * b / a : 0
         let rowScale = b > 0 ? overSquare * a / b : 0
-        addScaled(direct, row, to: keyGradient, count: width)
-        for j in 0..<width { rowGradient[j] += direct * key[j] - rowScale * row[j] }
+        addRowGradients(
+          direct: direct, rowScale: rowScale, key: key, row: row, width: width,
+          keyGradient: keyGradient, rowGradient: rowGradient)
       }
       row += width
       rowGradient += width
     }
     addScaled(-keyScaleSum, key, to: keyGradient, count: width)
+  }
+
+  /// One row's terms of `backward`, in one pass over the row:
+  /// `keyGradient += direct · M_i` and `rowGradient += direct · key − rowScale · M_i`.
+  @inline(__always)
+  static func addRowGradients(
+    direct: Double, rowScale: Double, key: UnsafePointer<Double>, row: UnsafePointer<Double>,
+    width: Int, keyGradient: UnsafeMutablePointer<Double>, rowGradient: UnsafeMutablePointer<Double>
+  ) {
+    let (d, r) = (Lanes4(repeating: direct), Lanes4(repeating: rowScale))
+    let whole = wholeBlocks(width)
+    var j = 0
+    while j < whole {
+      let m = load4(row + j)
+      store4(load4(keyGradient + j) + d * m, at: keyGradient + j)
+      store4(load4(rowGradient + j) + (d * load4(key + j) - r * m), at: rowGradient + j)
+      j &+= 4
+    }
+    while j < width {
+      keyGradient[j] += direct * row[j]
+      rowGradient[j] += direct * key[j] - rowScale * row[j]
+      j &+= 1
+    }
   }
 
   /// `‖M_i‖` for every row.

@@ -94,7 +94,7 @@ extension Head {
     } else {
       backwardWrite(
         memory: memory.scalars, record: step.record, outputGradient: outputGradient,
-        addingInto: &gradients.memory.scalars, weightingGradient: &totalWeightingGradient,
+        into: &gradients.memory.scalars, weightingGradient: &totalWeightingGradient,
         emittedGradient: &emittedGradient)
     }
     var scratch = [Double](repeating: 0, count: scratchSize)

@@ -62,20 +62,20 @@ extension Head {
       erase: emitted + layout.erase.lowerBound, add: emitted + layout.add.lowerBound, into: output)
   }
 
-  /// Kernel: backward of `write`. Given `∂L/∂M` after the write, adds `∂L/∂M` before it into
-  /// `memoryGradient` (a different buffer), `∂L/∂w_t` into `weightingGradient`, and `∂L/∂e`,
-  /// `∂L/∂a` into their slots of `emittedGradient`.
+  /// Kernel: backward of `write`. Given `∂L/∂M` after the write, writes `∂L/∂M` before it into
+  /// `memoryGradient` (which may be `outputGradient` itself, in place), and adds `∂L/∂w_t` into
+  /// `weightingGradient` and `∂L/∂e`, `∂L/∂a` into their slots of `emittedGradient`.
   @inline(__always)
   public func backwardWrite(
     memory: UnsafePointer<Double>, record: UnsafePointer<Double>,
-    outputGradient: UnsafePointer<Double>, addingInto memoryGradient: UnsafeMutablePointer<Double>,
+    outputGradient: UnsafePointer<Double>, into memoryGradient: UnsafeMutablePointer<Double>,
     weightingGradient: UnsafeMutablePointer<Double>, emittedGradient: UnsafeMutablePointer<Double>
   ) {
     let emitted = record + emittedOffset
     Write.backward(
       memory: memory, rows: rows, width: width, weighting: record + weightingOffset,
       erase: emitted + layout.erase.lowerBound, add: emitted + layout.add.lowerBound,
-      outputGradient: outputGradient, addingInto: memoryGradient,
+      outputGradient: outputGradient, into: memoryGradient,
       weightingGradient: weightingGradient,
       eraseGradient: emittedGradient + layout.erase.lowerBound,
       addGradient: emittedGradient + layout.add.lowerBound)

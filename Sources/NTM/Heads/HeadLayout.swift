@@ -45,5 +45,5 @@ public struct HeadLayout: Sendable, Equatable, Hashable, Codable {
   /// `2R + 1`, the number of shifts.
   public var shiftCount: Int { 2 * shiftRange + 1 }
   /// How many numbers the head emits: `W + 2R + 4` to read, `3W + 2R + 4` to write.
-  public var count: Int { kind == .write ? add.upperBound : sharpening + 1 }
+  public var count: Int { sharpening + 1 + (kind == .write ? 2 * width : 0) }
 }

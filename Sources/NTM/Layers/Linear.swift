@@ -5,22 +5,34 @@
 public enum Linear {
   /// Kernel: `output = W x + b` (overwrites `output`). `weights` is `outputs × inputs`, row-major.
   /// Each output is one `dot` of a weight row with the input (`dot` explains the row pointer
-  /// and the four accumulators that every kernel here uses).
+  /// and the four accumulators that every kernel here uses), taken four rows at a time by
+  /// `dotFourRows` so that one pass over the input serves four outputs.
   @inline(__always)
   public static func forward(
     weights: UnsafePointer<Double>, bias: UnsafePointer<Double>, input: UnsafePointer<Double>,
     inputs: Int, outputs: Int, into output: UnsafeMutablePointer<Double>
   ) {
     var row = weights
-    for o in 0..<outputs {
+    var o = 0
+    while o &+ 4 <= outputs {
+      store4(load4(bias + o) + dotFourRows(row, input, count: inputs), at: output + o)
+      row += 4 * inputs
+      o &+= 4
+    }
+    while o < outputs {
       output[o] = bias[o] + dot(row, input, count: inputs)
       row += inputs
+      o &+= 1
     }
   }
 
   /// Kernel: given `G = ∂L/∂y`, adds `∂L/∂x = Wᵀ G`, `∂L/∂W = G xᵀ` and `∂L/∂b = G` into the
   /// gradient buffers. Row `o` contributes `G_o x` to its weight row's gradient and `G_o W_o`
   /// to `∂x`; a zero `G_o` (common after relu) contributes nothing and is skipped.
+  ///
+  /// Rows go four at a time (`backwardFourRows`), so each entry of `x` and `∂x` is loaded once
+  /// per four rows; a block of four in which some `G_o` is zero goes row by row instead, so
+  /// that the zero rows can be skipped.
   @inline(__always)
   public static func backward(
     weights: UnsafePointer<Double>, input: UnsafePointer<Double>,
@@ -30,15 +42,98 @@ public enum Linear {
   ) {
     var row = weights
     var rowGradient = weightsGradient
-    for o in 0..<outputs {
+    var o = 0
+    while o &+ 4 <= outputs {
+      let g = load4(outputGradient + o)
+      if g[0] != 0 && g[1] != 0 && g[2] != 0 && g[3] != 0 {
+        store4(load4(biasGradient + o) + g, at: biasGradient + o)
+        backwardFourRows(
+          g, weights: row, input: input, inputs: inputs, addingInto: inputGradient,
+          weightsGradient: rowGradient)
+      } else {
+        for k in 0..<4 where g[k] != 0 {
+          biasGradient[o &+ k] += g[k]
+          backwardRow(
+            g[k], weights: row + k * inputs, input: input, inputs: inputs, addingInto: inputGradient,
+            weightsGradient: rowGradient + k * inputs)
+        }
+      }
+      row += 4 * inputs
+      rowGradient += 4 * inputs
+      o &+= 4
+    }
+    while o < outputs {
       let g = outputGradient[o]
       if g != 0 {
         biasGradient[o] += g
-        addScaled(g, input, to: rowGradient, count: inputs)
-        addScaled(g, row, to: inputGradient, count: inputs)
+        backwardRow(
+          g, weights: row, input: input, inputs: inputs, addingInto: inputGradient,
+          weightsGradient: rowGradient)
       }
       row += inputs
       rowGradient += inputs
+      o &+= 1
+    }
+  }
+
+  /// One row's share of `backward`: `∂W_o += g x` and `∂x += g W_o`, in one pass.
+  @inline(__always)
+  static func backwardRow(
+    _ g: Double, weights row: UnsafePointer<Double>, input: UnsafePointer<Double>, inputs: Int,
+    addingInto inputGradient: UnsafeMutablePointer<Double>,
+    weightsGradient rowGradient: UnsafeMutablePointer<Double>
+  ) {
+    let gs = Lanes4(repeating: g)
+    let whole = wholeBlocks(inputs)
+    var i = 0
+    while i < whole {
+      store4(load4(rowGradient + i) + gs * load4(input + i), at: rowGradient + i)
+      store4(load4(inputGradient + i) + gs * load4(row + i), at: inputGradient + i)
+      i &+= 4
+    }
+    while i < inputs {
+      rowGradient[i] += g * input[i]
+      inputGradient[i] += g * row[i]
+      i &+= 1
+    }
+  }
+
+  /// Four consecutive rows' share of `backward`, with `G_o` in the lanes of `g`:
+  /// `∂W_o += G_o x` for each row, and `∂x += G_0 W_0 + G_1 W_1 + G_2 W_2 + G_3 W_3`, the
+  /// terms added one after another in row order, exactly as four `backwardRow` calls would.
+  @inline(__always)
+  static func backwardFourRows(
+    _ g: Lanes4, weights rows: UnsafePointer<Double>, input: UnsafePointer<Double>,
+    inputs: Int, addingInto inputGradient: UnsafeMutablePointer<Double>,
+    weightsGradient rowGradients: UnsafeMutablePointer<Double>
+  ) {
+    let (w0, w1, w2, w3) = (rows, rows + inputs, rows + 2 * inputs, rows + 3 * inputs)
+    let (d0, d1, d2, d3) = (rowGradients, rowGradients + inputs, rowGradients + 2 * inputs, rowGradients + 3 * inputs)
+    let (g0, g1, g2, g3) = (Lanes4(repeating: g[0]), Lanes4(repeating: g[1]), Lanes4(repeating: g[2]), Lanes4(repeating: g[3]))
+    let whole = wholeBlocks(inputs)
+    var i = 0
+    while i < whole {
+      let x = load4(input + i)
+      store4(load4(d0 + i) + g0 * x, at: d0 + i)
+      store4(load4(d1 + i) + g1 * x, at: d1 + i)
+      store4(load4(d2 + i) + g2 * x, at: d2 + i)
+      store4(load4(d3 + i) + g3 * x, at: d3 + i)
+      var dx = load4(inputGradient + i)
+      dx += g0 * load4(w0 + i)
+      dx += g1 * load4(w1 + i)
+      dx += g2 * load4(w2 + i)
+      dx += g3 * load4(w3 + i)
+      store4(dx, at: inputGradient + i)
+      i &+= 4
+    }
+    while i < inputs {
+      let x = input[i]
+      d0[i] += g[0] * x
+      d1[i] += g[1] * x
+      d2[i] += g[2] * x
+      d3[i] += g[3] * x
+      inputGradient[i] = (((inputGradient[i] + g[0] * w0[i]) + g[1] * w1[i]) + g[2] * w2[i]) + g[3] * w3[i]
+      i &+= 1
     }
   }
 

@@ -28,7 +28,6 @@ final class MachineTape: @unchecked Sendable {
     var previousWeightingGradients: [Int] = []
     var headScratch = 0
     var memoryGradient = 0
-    var spareMemoryGradient = 0
     var outputInputGradient = 0
     var controllerInputGradient = 0
     var readGradientCarry = 0
@@ -60,7 +59,6 @@ final class MachineTape: @unchecked Sendable {
       previousWeightingGradients = heads.map { _ in take(rows) }
       headScratch = take(heads.map(\.scratchSize).max() ?? 0)
       memoryGradient = take(rows * width)
-      spareMemoryGradient = take(rows * width)
       outputInputGradient = take(controller.outputSize + reads)
       controllerInputGradient = take(controller.inputSize)
       readGradientCarry = take(reads)

@@ -44,8 +44,7 @@ extension NeuralTuringMachine {
     let hiddenSize = controller.outputSize
     let memorySize = rows * width
     // Nothing flows back from beyond the last step.
-    var memoryGradient = s + l.memoryGradient
-    var spareMemoryGradient = s + l.spareMemoryGradient
+    let memoryGradient = s + l.memoryGradient
     memoryGradient.update(repeating: 0, count: memorySize)
     for offset in l.weightingGradients { (s + offset).update(repeating: 0, count: rows) }
     (s + l.readGradientCarry).update(repeating: 0, count: readHeadCount * width)
@@ -65,16 +64,14 @@ extension NeuralTuringMachine {
         addingInto: outputInputGradient, weightsGradient: d + layout.outputWeights,
         biasGradient: d + layout.outputBias)
 
-      // Writes, last first: ∂M before each write from ∂M after it.
+      // Writes, last first: ∂M before each write from ∂M after it, in place.
       for k in heads.indices { (s + l.emittedGradients[k]).update(repeating: 0, count: heads[k].emittedCount) }
       for j in stride(from: heads.count - readHeadCount - 1, through: 0, by: -1) {
         let k = readHeadCount + j
-        spareMemoryGradient.update(repeating: 0, count: memorySize)
         heads[k].backwardWrite(
           memory: tape.memory(t * l.writeHeads + j), record: record + l.heads[k],
-          outputGradient: memoryGradient, addingInto: spareMemoryGradient,
+          outputGradient: memoryGradient, into: memoryGradient,
           weightingGradient: s + l.weightingGradients[k], emittedGradient: s + l.emittedGradients[k])
-        swap(&memoryGradient, &spareMemoryGradient)
       }
       // Now `memoryGradient` is (the start of) ∂M_{t−1}. Reads from M_{t−1}:
       for k in 0..<readHeadCount {

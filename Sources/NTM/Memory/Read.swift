@@ -10,7 +10,9 @@ public enum Read {
     public var weighting: [Double]
   }
 
-  /// Kernel: `output = Σ_i w(i) M_i` (width entries; overwrites `output`).
+  /// Kernel: `output = Σ_i w(i) M_i` (width entries; overwrites `output`). Rows go four at a
+  /// time (`addScaledFourRows`), so `output` is loaded and stored once per four rows; the
+  /// rows are still added in order.
   @inline(__always)
   public static func forward(
     memory: UnsafePointer<Double>, rows: Int, width: Int, weighting: UnsafePointer<Double>,
@@ -18,24 +20,47 @@ public enum Read {
   ) {
     output.update(repeating: 0, count: width)
     var row = memory
-    for i in 0..<rows {
+    var i = 0
+    while i &+ 4 <= rows {
+      addScaledFourRows(load4(weighting + i), row, to: output, count: width)
+      row += 4 * width
+      i &+= 4
+    }
+    while i < rows {
       addScaled(weighting[i], row, to: output, count: width)
       row += width
+      i &+= 1
     }
   }
 
-  /// Kernel: adds `∂M_i = w(i) G` and `∂w(i) = G · M_i`.
+  /// Kernel: adds `∂M_i = w(i) G` and `∂w(i) = G · M_i`, both in one pass over the row (the
+  /// dot product with `dot`'s four accumulators).
   @inline(__always)
   public static func backward(
     memory: UnsafePointer<Double>, rows: Int, width: Int, weighting: UnsafePointer<Double>,
     outputGradient: UnsafePointer<Double>, addingInto memoryGradient: UnsafeMutablePointer<Double>,
     weightingGradient: UnsafeMutablePointer<Double>
   ) {
+    let whole = wholeBlocks(width)
     var row = memory
     var rowGradient = memoryGradient
     for i in 0..<rows {
-      addScaled(weighting[i], outputGradient, to: rowGradient, count: width)
-      weightingGradient[i] += dot(outputGradient, row, count: width)
+      let w = weighting[i]
+      let ws = Lanes4(repeating: w)
+      var s = Lanes4()
+      var j = 0
+      while j < whole {
+        let g = load4(outputGradient + j)
+        store4(load4(rowGradient + j) + ws * g, at: rowGradient + j)
+        s += g * load4(row + j)
+        j &+= 4
+      }
+      while j < width {
+        rowGradient[j] += w * outputGradient[j]
+        s[0] += outputGradient[j] * row[j]
+        j &+= 1
+      }
+      weightingGradient[i] += total(s)
       row += width
       rowGradient += width
     }

@@ -21,44 +21,75 @@ public enum Write {
     erase: UnsafePointer<Double>, add: UnsafePointer<Double>,
     into output: UnsafeMutablePointer<Double>
   ) {
+    let whole = wholeBlocks(width)
     var row = memory
     var written = output
     for i in 0..<rows {
       let w = weighting[i]
-      for j in 0..<width { written[j] = row[j] * (1 - w * erase[j]) + w * add[j] }
+      let ws = Lanes4(repeating: w)
+      var j = 0
+      while j < whole {
+        store4(load4(row + j) * (1 - ws * load4(erase + j)) + ws * load4(add + j), at: written + j)
+        j &+= 4
+      }
+      while j < width {
+        written[j] = row[j] * (1 - w * erase[j]) + w * add[j]
+        j &+= 1
+      }
       row += width
       written += width
     }
   }
 
-  /// Kernel: given `G = ∂L/∂M'` and the memory *before* the write, adds
+  /// Kernel: given `G = ∂L/∂M'` and the memory *before* the write, writes `∂M` into
+  /// `memoryGradient` and adds the other three:
   /// ```
   /// ∂M_i = G_i ⊙ (1 − w(i) e)
   /// ∂w(i) = Σ_j G_ij (a_j − M_ij e_j)  =  G_i · a − Σ_j G_ij M_ij e_j
   /// ∂e_j = −Σ_i G_ij M_ij w(i)
   /// ∂a_j = Σ_i G_ij w(i)
   /// ```
-  /// `∂w(i)` is a sum over the row, so it is taken as two `dot`s (four accumulators each);
-  /// the other three are element-wise.
+  /// `∂M_i` overwrites `memoryGradient`, which may be `outputGradient` itself: each `G_ij`
+  /// is read for all four terms before `∂M_ij` replaces it, so the backward pass through a
+  /// chain of writes needs one gradient buffer and no zeroing. `∂w(i)` is a sum over the row,
+  /// taken as two sums with `dot`'s four accumulators, in the same pass as the element-wise
+  /// terms.
   @inline(__always)
   public static func backward(
     memory: UnsafePointer<Double>, rows: Int, width: Int, weighting: UnsafePointer<Double>,
     erase: UnsafePointer<Double>, add: UnsafePointer<Double>, outputGradient: UnsafePointer<Double>,
-    addingInto memoryGradient: UnsafeMutablePointer<Double>,
+    into memoryGradient: UnsafeMutablePointer<Double>,
     weightingGradient: UnsafeMutablePointer<Double>, eraseGradient: UnsafeMutablePointer<Double>,
     addGradient: UnsafeMutablePointer<Double>
   ) {
+    let whole = wholeBlocks(width)
     var row = memory
     var g = outputGradient
     var rowGradient = memoryGradient
     for i in 0..<rows {
       let w = weighting[i]
-      weightingGradient[i] += dot(g, add, count: width) - dot(g, row, erase, count: width)
-      for j in 0..<width {
-        rowGradient[j] += g[j] * (1 - w * erase[j])
-        eraseGradient[j] -= w * g[j] * row[j]
-        addGradient[j] += w * g[j]
+      let ws = Lanes4(repeating: w)
+      var (alongAdd, alongErase) = (Lanes4(), Lanes4())  // G_i · a, Σ_j G_ij M_ij e_j
+      var j = 0
+      while j < whole {
+        let (gj, m, e) = (load4(g + j), load4(row + j), load4(erase + j))
+        alongAdd += gj * load4(add + j)
+        alongErase += gj * m * e
+        store4(load4(eraseGradient + j) - ws * gj * m, at: eraseGradient + j)
+        store4(load4(addGradient + j) + ws * gj, at: addGradient + j)
+        store4(gj * (1 - ws * e), at: rowGradient + j)
+        j &+= 4
       }
+      while j < width {
+        let gj = g[j]
+        alongAdd[0] += gj * add[j]
+        alongErase[0] += gj * row[j] * erase[j]
+        eraseGradient[j] -= w * gj * row[j]
+        addGradient[j] += w * gj
+        rowGradient[j] = gj * (1 - w * erase[j])
+        j &+= 1
+      }
+      weightingGradient[i] += total(alongAdd) - total(alongErase)
       row += width
       g += width
       rowGradient += width
@@ -103,7 +134,7 @@ public enum Write {
     backward(
       memory: memory.scalars, rows: memory.rows, width: memory.columns, weighting: weighting,
       erase: erase, add: add, outputGradient: outputGradient.scalars,
-      addingInto: &gradients.memory.scalars, weightingGradient: &gradients.weighting,
+      into: &gradients.memory.scalars, weightingGradient: &gradients.weighting,
       eraseGradient: &gradients.erase, addGradient: &gradients.add)
     return gradients
   }
