@@ -42,6 +42,9 @@ struct ExercisesSubprocessTests {
   @Test func withoutAFatalErrorTheSignalOrStatusIsSaid() {
     #expect(ExercisesSubprocess.crash(.signalled(11), error: "", file: "Exercise03.swift") == "stopped by signal 11 (Segmentation fault)")
     #expect(
+      ExercisesSubprocess.crash(.timedOut, error: "", file: "Exercise03.swift")
+        == "it was still running after 30 seconds (an endless loop?)")
+    #expect(
       ExercisesSubprocess.outcome(termination: .exited(3), error: "", file: "Exercise03.swift")
         == .crashed("the program ended with status 3 before the grade"))
   }

@@ -20,7 +20,13 @@ enum ExercisesSubprocess {
   enum Termination: Equatable, Sendable {
     case exited(Int32)
     case signalled(Int32)
+    /// Stopped after `timeLimit` seconds: the learner's function did not return.
+    case timedOut
   }
+
+  /// Seconds a grade may take. Every reference solution is graded in well under a second,
+  /// even in a debug build; a function still running after this has an endless loop.
+  static let timeLimit = 30.0
 
   /// The running program, when it is the `ntm` tool; nil inside the test runner, which cannot
   /// run `exercises __grade`, so its grading stays in-process.
@@ -54,10 +60,20 @@ enum ExercisesSubprocess {
       throw CommandLineTool.Failure(
         message: "could not run \(executable.path) to grade exercise \(exercise.number): \(error.localizedDescription)")
     }
+    // Stop a child that runs past the limit; the stop is cancelled once the child has ended,
+    // so it can never reach a later process that reuses the number.
+    let child = process.processIdentifier
+    let stop = DispatchWorkItem { kill(child, SIGKILL) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: stop)
+    let started = Date()
     let text = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    stop.cancel()
     let termination: Termination =
-      process.terminationReason == .uncaughtSignal ? .signalled(process.terminationStatus) : .exited(process.terminationStatus)
+      process.terminationReason == .uncaughtSignal
+      ? (process.terminationStatus == SIGKILL && Date().timeIntervalSince(started) >= timeLimit
+        ? .timedOut : .signalled(process.terminationStatus))
+      : .exited(process.terminationStatus)
     return outcome(termination: termination, error: String(decoding: text, as: UTF8.self), file: exercise.fileName)
   }
 
@@ -92,6 +108,8 @@ enum ExercisesSubprocess {
         what = "stopped by signal \(signal) (\(String(cString: strsignal(signal))))"
       case .exited(let status):
         what = "the program ended with status \(status) before the grade"
+      case .timedOut:
+        what = "it was still running after \(Int(timeLimit)) seconds (an endless loop?)"
       }
     }
     return what + (place.map { " (\($0))" } ?? "")
