@@ -1,11 +1,39 @@
 /// Display widths and padding for monospaced terminals.
 ///
-/// The width of a string is its number of grapheme clusters (`Character`s), not counting ANSI
-/// escape sequences (`ESC [ … final-byte`). Every glyph the charts draw (`█`, `▏`, `░`, `│`, `─`,
-/// `β`) is one column wide.
-/// - Note: East Asian wide characters and emoji occupy two columns on most terminals but count
-///   as one here; the charts never produce them, and labels are expected to be short.
+/// The width of a string is the columns of its grapheme clusters (`Character`s), not counting
+/// ANSI escape sequences (`ESC [ … final-byte`). Every glyph the charts draw (`█`, `▏`, `░`,
+/// `│`, `─`, `β`) is one column wide; East Asian wide characters and emoji, which a person may
+/// type into a label or at a prompt, are two, as terminals draw them.
 public enum TextWidth {
+  /// The columns a terminal gives `character`: 2 for East Asian wide and fullwidth characters
+  /// and for emoji (Unicode's East_Asian_Width W and F, in the blocks that hold them), else 1.
+  public static func columns(of character: Character) -> Int {
+    guard let scalar = character.unicodeScalars.first else { return 1 }
+    if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) {
+      return 2  // an emoji presentation sequence, such as ❤️
+    }
+    return wideRanges.contains { $0.contains(scalar.value) } ? 2 : 1
+  }
+
+  /// Blocks of characters drawn two columns wide.
+  static let wideRanges: [ClosedRange<UInt32>] = [
+    0x1100...0x115F,  // Hangul Jamo initial consonants
+    0x2E80...0x303E,  // CJK radicals, Kangxi radicals, CJK symbols and punctuation
+    0x3041...0x33FF,  // Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, CJK compatibility
+    0x3400...0x4DBF,  // CJK unified ideographs extension A
+    0x4E00...0x9FFF,  // CJK unified ideographs
+    0xA000...0xA4CF,  // Yi
+    0xAC00...0xD7A3,  // Hangul syllables
+    0xF900...0xFAFF,  // CJK compatibility ideographs
+    0xFE30...0xFE4F,  // CJK compatibility forms
+    0xFF00...0xFF60,  // fullwidth forms
+    0xFFE0...0xFFE6,  // fullwidth signs
+    0x1F300...0x1F64F,  // pictographs, emoticons
+    0x1F680...0x1F6FF,  // transport and map symbols
+    0x1F900...0x1F9FF,  // supplemental symbols and pictographs
+    0x20000...0x3FFFD,  // CJK unified ideographs extensions B and beyond
+  ]
+
   /// The number of terminal columns `text` occupies.
   public static func of(_ text: String) -> Int {
     var width = 0
@@ -29,7 +57,7 @@ public enum TextWidth {
         sawBracket = false
         continue
       }
-      width += 1
+      width += columns(of: character)
     }
     return width
   }
@@ -52,10 +80,16 @@ public enum TextWidth {
   public static func truncate(_ text: String, to width: Int, ellipsis: Character? = nil) -> String {
     guard width > 0 else { return "" }
     guard of(text) > width else { return text }
-    if let ellipsis {
-      return String(text.prefix(width - 1)) + String(ellipsis)
+    let room = ellipsis == nil ? width : width - 1
+    var kept = ""
+    var used = 0
+    for character in text {
+      let columns = columns(of: character)
+      if used + columns > room { break }
+      kept.append(character)
+      used += columns
     }
-    return String(text.prefix(width))
+    return kept + (ellipsis.map { String($0) } ?? "")
   }
 
   /// `text` without trailing spaces.

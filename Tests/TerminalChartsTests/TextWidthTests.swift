@@ -4,7 +4,7 @@ import TerminalCharts
 @Suite struct TextWidthTests {
   @Test(arguments: [
     ("", 0), ("abc", 3), ("████▌", 5), ("β = 20", 6), ("│─░▒▓", 5), ("e\u{301}", 1),
-    ("\u{1B}[1mbold\u{1B}[0m", 4),
+    ("\u{1B}[1mbold\u{1B}[0m", 4), ("記憶", 4), ("🙂 ok", 5), ("한글", 4), ("❤️", 2),
   ])
   func widthCountsColumns(text: String, expected: Int) {
     #expect(TextWidth.of(text) == expected)
@@ -23,5 +23,8 @@ import TerminalCharts
     #expect(TextWidth.truncate("mem", to: 4, ellipsis: "…") == "mem")
     #expect(TextWidth.truncate("memory", to: 0) == "")
     #expect(TextWidth.truncate("░▒▓█", to: 2) == "░▒")
+    // A wide character is kept whole or not at all.
+    #expect(TextWidth.truncate("記憶装置", to: 5, ellipsis: "…") == "記憶…")
+    #expect(TextWidth.truncate("記憶装置", to: 3) == "記")
   }
 }

@@ -1,3 +1,5 @@
+import TerminalCharts
+
 /// Runs the interpreter against a console: line by line from a pipe, or with the line editor
 /// on a terminal. Only here do replies get printed.
 struct ReplSession {
@@ -69,7 +71,8 @@ struct ReplSession {
 
   /// Redraws the prompt and the line, then puts the cursor back where the editor has it.
   private func redraw(_ editor: LineEditor, console: Console) {
-    let back = editor.buffer.count - editor.cursor
+    // Columns, not characters: a wide character (記, 🙂) takes two.
+    let back = TextWidth.of(String(editor.buffer[editor.cursor...]))
     let move = back > 0 ? "\u{1B}[\(back)D" : ""
     console.writeOutput("\r" + Self.prompt + editor.line + "\u{1B}[K" + move)
   }
