@@ -126,13 +126,21 @@ func wholeBlocks(_ count: Int) -> Int { count & ~3 }
 /// The four entries from `p`, as the four lanes.
 @inline(__always)
 func load4(_ p: UnsafePointer<Double>) -> Lanes4 {
-  Lanes4(p[0], p[1], p[2], p[3])
+  #if DEBUG
+    Lanes4(p[0], p[1], p[2], p[3])
+  #else
+    UnsafeRawPointer(p).loadUnaligned(as: Lanes4.self)
+  #endif
 }
 
 /// Stores the four lanes of `v` into the four entries from `p`.
 @inline(__always)
 func store4(_ v: Lanes4, at p: UnsafeMutablePointer<Double>) {
-  (p[0], p[1], p[2], p[3]) = (v.l0, v.l1, v.l2, v.l3)
+  #if DEBUG
+    (p[0], p[1], p[2], p[3]) = (v.l0, v.l1, v.l2, v.l3)
+  #else
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: Lanes4.self)
+  #endif
 }
 
 /// The four accumulators of a `dot` added up, in the order `(s₀ + s₁) + (s₂ + s₃)`.
