@@ -59,6 +59,12 @@ enum CommandLineTool {
       break
     }
     guard let command = subcommands.first(where: { $0.name == first }) else {
+      // A learner fresh from the tour may type one of the REPL's commands at the shell.
+      if !first.hasPrefix("-"), let repl = ReplCommandList.command(named: first), repl.name != "help" {
+        console.printError(
+          "error: '\(first)' is a command of the playground, not of 'ntm'. Start it with 'ntm repl' and type '\(first)' there, or try 'ntm address --help' to run every stage at once.")
+        return ExitCode.usage
+      }
       let hint = Suggestion.closest(to: first, among: subcommands.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
       let what = first.hasPrefix("-") ? "unknown option '\(first)'" : "unknown command '\(first)'"
       console.printError("error: \(what).\(hint) Try 'ntm help'.")

@@ -12,6 +12,16 @@ struct CommandLineToolTests {
     return (code, recording.output, recording.error)
   }
 
+  @Test func aCommandOfThePlaygroundTypedAtTheShellSaysWhereItBelongs() {
+    for word in ["key", "beta", "step", "sharpen"] {
+      let result = Self.run([word, "3"])
+      #expect(result.code == 64, "\(word)")
+      #expect(
+        result.error
+          == "error: '\(word)' is a command of the playground, not of 'ntm'. Start it with 'ntm repl' and type '\(word)' there, or try 'ntm address --help' to run every stage at once.\n")
+    }
+  }
+
   @Test func anUnknownCommandGetsOneLineWithASuggestionAndExit64() {
     let result = Self.run(["gradchek"])
     #expect(result.code == 64)
