@@ -42,6 +42,10 @@ import Testing
         #expect(Self.isOneLine(reply.text), "line \(index): \(reply.text.debugDescription)")
         #expect(next == state, "line \(index) was rejected but changed the state: \(line.debugDescription)")
         #expect(reply.text.count < 400, "line \(index): the error is too long to read")
+        // Every rejection says what to type instead: an example after "Try", or "Type 'help'".
+        #expect(
+          reply.text.contains("Try '") || reply.text.contains("Type '"),
+          "line \(index) got an error that does not say what to type: \(reply.text.debugDescription)")
       } else {
         #expect(next.isFinite, "line \(index) left a non-finite number: \(line.debugDescription)")
         #expect(!Self.showsNonFinite(reply.text), "line \(index) printed nan or inf: \(line.debugDescription)")
