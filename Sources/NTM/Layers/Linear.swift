@@ -107,34 +107,8 @@ public enum Linear {
     inputs: Int, addingInto inputGradient: UnsafeMutablePointer<Double>,
     weightsGradient rowGradients: UnsafeMutablePointer<Double>
   ) {
-    let (w0, w1, w2, w3) = (rows, rows + inputs, rows + 2 * inputs, rows + 3 * inputs)
-    let (d0, d1, d2, d3) = (rowGradients, rowGradients + inputs, rowGradients + 2 * inputs, rowGradients + 3 * inputs)
-    let (g0, g1, g2, g3) = (Lanes4(repeating: g[0]), Lanes4(repeating: g[1]), Lanes4(repeating: g[2]), Lanes4(repeating: g[3]))
-    let whole = wholeBlocks(inputs)
-    var i = 0
-    while i < whole {
-      let x = load4(input + i)
-      store4(load4(d0 + i) + g0 * x, at: d0 + i)
-      store4(load4(d1 + i) + g1 * x, at: d1 + i)
-      store4(load4(d2 + i) + g2 * x, at: d2 + i)
-      store4(load4(d3 + i) + g3 * x, at: d3 + i)
-      var dx = load4(inputGradient + i)
-      dx += g0 * load4(w0 + i)
-      dx += g1 * load4(w1 + i)
-      dx += g2 * load4(w2 + i)
-      dx += g3 * load4(w3 + i)
-      store4(dx, at: inputGradient + i)
-      i &+= 4
-    }
-    while i < inputs {
-      let x = input[i]
-      d0[i] += g[0] * x
-      d1[i] += g[1] * x
-      d2[i] += g[2] * x
-      d3[i] += g[3] * x
-      inputGradient[i] = (((inputGradient[i] + g[0] * w0[i]) + g[1] * w1[i]) + g[2] * w2[i]) + g[3] * w3[i]
-      i &+= 1
-    }
+    for k in 0..<4 { addScaled(g[k], input, to: rowGradients + k * inputs, count: inputs) }
+    addScaledFourRows(g, rows, to: inputGradient, count: inputs)
   }
 
   /// `y = W x + b`.
