@@ -135,8 +135,8 @@ import Testing
     #expect(Interpreter.nearMiss("kye") == "key")
     #expect(Interpreter.nearMiss("shfit") == "shift")
     #expect(Interpreter.nearMiss("sx") == nil)
-    #expect(Interpreter.lettersInCommon("set", "key") == 1)
-    #expect(Interpreter.lettersInCommon("sharpn", "sharpen") == 6)
+    #expect(Suggestion.lettersInCommon("set", "key") == 1)
+    #expect(Suggestion.lettersInCommon("sharpn", "sharpen") == 6)
     #expect(interpreter.respond(to: "set beta 7", in: .builtIn).state.parameters.keyStrength == 7)
   }
 

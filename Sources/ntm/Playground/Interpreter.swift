@@ -88,31 +88,9 @@ struct Interpreter: Sendable {
     return "unknown command '\(PlaygroundInput.echo(word))'.\(hint) Type 'help' for the commands."
   }
 
-  /// The command `word` is a typo of, if any. `Suggestion` allows two edits to any word;
-  /// among the REPL's one-letter aliases (`k`, `g`, `s`) and short names that makes `set` a
-  /// typo of `key`, so here a word must also keep most of its letters: more than half of the
-  /// longer word's letters must appear in both (`kye` keeps all three of `key`, `set` one),
-  /// unless the word begins the command (`q` for `quit`).
+  /// The command `word` is a typo of, if any (`Suggestion` says what counts as a typo).
   static func nearMiss(_ word: String) -> String? {
-    // A very long word cannot be a typo of a short command, and its edit distance is slow.
-    guard word.count <= 40 else { return nil }
-    let lowered = word.lowercased()
-    let near = ReplCommandList.words.filter { candidate in
-      candidate.hasPrefix(lowered) || 2 * lettersInCommon(lowered, candidate) > max(lowered.count, candidate.count)
-    }
-    return Suggestion.closest(to: word, among: near)
-  }
-
-  /// How many letters two words share, each letter counted as often as it is in both.
-  static func lettersInCommon(_ a: String, _ b: String) -> Int {
-    var counts: [Character: Int] = [:]
-    for letter in a { counts[letter, default: 0] += 1 }
-    var shared = 0
-    for letter in b where counts[letter, default: 0] > 0 {
-      counts[letter]! -= 1
-      shared += 1
-    }
-    return shared
+    Suggestion.closest(to: word, among: ReplCommandList.words)
   }
 
   /// Rejects any argument to a command that takes none.
