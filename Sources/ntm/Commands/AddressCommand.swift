@@ -117,14 +117,16 @@ enum AddressCommand {
     }
     let interpreter = Interpreter(canvas: canvas)
     var state = PlaygroundState.builtIn
-    for (flag, line) in commands {
+    for (index, (flag, line)) in commands.enumerated() {
       let (reply, next) = interpreter.respond(to: line, in: state)
       if reply.isError {
         throw Arguments.UsageError(message: "--\(flag): \(withoutREPLHint(reply.text)) Try 'ntm address --help'.")
       }
       state = next
-      if flag == "memory", arguments.value("key") == nil {
-        // The rows arrive one at a time after an all-zero memory: the key follows row 0.
+      let lastRow = flag == "memory" && (index + 1 == commands.count || commands[index + 1].flag != "memory")
+      if lastRow, arguments.value("key") == nil {
+        // The rows arrive one at a time after an all-zero memory: once all are in, the key
+        // follows row 0.
         state.parameters.key = PlaygroundState.fresh(memory: state.memory).parameters.key
       }
     }
