@@ -79,7 +79,7 @@ struct Canvas: Sendable {
   func vector(_ name: String, _ values: [Double], decimals: Int = Canvas.decimals, indent: String = "") -> String {
     let shown = values.prefix(Self.rowLimit).map { NumberFormat.fixed($0, decimals: decimals) }
     let more = values.count > Self.rowLimit ? ", …" : ""
-    let line = indent + spell(name) + " = [" + shown.joined(separator: ", ") + more + "]"
+    let line = indent + name + " = [" + shown.joined(separator: ", ") + more + "]"
     return TextWidth.truncate(spell(line), to: width, ellipsis: style.glyphs == .ascii ? "~" : "…")
   }
 
