@@ -83,6 +83,7 @@ enum EvalCommand {
       throw Arguments.UsageError(message: "ngrams sequences must be longer than the context of \(ngrams.contextLength) bits, got length \(short). Try 'ntm eval --help'.")
     }
     let sweep = GeneralisationSweep.run(&models, task: task, lengths: lengths, count: count, seed: UInt64(seed))
+    try requireFiniteScores(sweep, names: names)
     let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive)
     let width = TextStyle.width(environment: console.environment)
     let trained = task.lengths
@@ -106,6 +107,19 @@ enum EvalCommand {
       console.print("Wrote the generalisation chart to \(svgPath).")
     }
     return CommandLineTool.ExitCode.success
+  }
+
+  /// A NaN or infinite score is no result: the model's numbers have overflowed (its
+  /// parameters diverged), so the command fails instead of printing `nan` as a score.
+  /// - Throws: `CommandLineTool.Failure` naming the checkpoint, the length and the value.
+  static func requireFiniteScores(_ sweep: GeneralisationSweep, names: [String]) throws {
+    for row in sweep.rows {
+      for (index, evaluation) in row.evaluations.enumerated() {
+        guard let bad = [evaluation.loss, evaluation.bitErrors].first(where: { !$0.isFinite }) else { continue }
+        throw CommandLineTool.Failure(
+          message: "\(names[index]) scores a non-finite loss (\(ProgressText.fixed(bad, 3))) at length \(row.length): its numbers overflow, so it has no score; retrain it, or evaluate an earlier checkpoint")
+      }
+    }
   }
 
   /// The bars as SVG: a group per length, a bar per series (NaN is labelled `n/a`, not drawn),
