@@ -1,7 +1,8 @@
 import TerminalCharts
 
 /// The `ntm` command: picks the subcommand, runs it, and turns errors into one line on
-/// standard error and an exit code (0 success, 1 failure, 64 usage — as sysexits.h).
+/// standard error and an exit code (0 success, 1 failure, 64 usage — as sysexits.h — and 130
+/// for a run stopped by Ctrl-C, as a shell reports a process ended by SIGINT).
 ///
 /// Everything it writes is spelled in ASCII (`β` → `beta`, `−` → `-`) when the locale is not
 /// UTF-8 or `--ascii` is given: the charts and pages draw ASCII themselves, and the console
@@ -12,6 +13,9 @@ enum CommandLineTool {
     static let success: Int32 = 0
     static let failure: Int32 = 1
     static let usage: Int32 = 64
+    /// Stopped by Ctrl-C after saving its work: 128 + SIGINT, what a shell reports for a
+    /// process the signal ended, so scripts treat it alike.
+    static let interrupted: Int32 = 130
   }
 
   /// A command that ran but failed (a file that would not load, a check that did not

@@ -43,6 +43,7 @@ import Testing
     }
   }
 
+  /// Ctrl-C saves and exits 130, as a shell reports a process ended by SIGINT.
   @Test
   func ctrlCSavesAndExitsCleanly() throws {
     let folder = try TrainCommandTests.folder()
@@ -54,9 +55,40 @@ import Testing
     usleep(100_000)
     kill(process.processIdentifier, SIGINT)
     process.waitUntilExit()
-    #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+    #expect(process.terminationReason == .exit && process.terminationStatus == 130)
     let after = try CheckpointFile.read(from: URL(fileURLWithPath: path))
     #expect(after.sequencesSeen >= before)
     #expect(!FileManager.default.fileExists(atPath: CheckpointFile.temporaryURL(for: URL(fileURLWithPath: path)).path))
+  }
+
+  /// `ntm train … | head -2`: the reader leaves after two lines; training carries on to the
+  /// end without printing, saves its checkpoint and exits 0 (SIGPIPE used to end it unsaved).
+  @Test
+  func aReaderThatLeavesDoesNotCostTheRun() throws {
+    let path = try TrainCommandTests.folder().appendingPathComponent("piped.json").path
+    let process = Process()
+    process.executableURL = try ReplProcessTests.requireBinary()
+    process.arguments =
+      ["train", "copy", "--sequences", "2000", "--report-every", "1", "--checkpoint", path] + TrainCommandTests.small
+    let pipe = Pipe()
+    let errors = Pipe()
+    process.standardOutput = pipe
+    process.standardError = errors
+    try process.run()
+    let reader = pipe.fileHandleForReading.fileDescriptor
+    var lines = 0
+    var byte: UInt8 = 0
+    while lines < 2, read(reader, &byte, 1) == 1 {
+      if byte == UInt8(ascii: "\n") { lines += 1 }
+    }
+    #expect(lines == 2)
+    let runningWhenClosed = process.isRunning
+    try pipe.fileHandleForReading.close()
+    process.waitUntilExit()
+    #expect(runningWhenClosed, "the pipe closed while the run was still printing")
+    #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+    let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(said.isEmpty, "a reader leaving is not an error: \(said)")
+    #expect(try CheckpointFile.read(from: URL(fileURLWithPath: path)).sequencesSeen == 2000)
   }
 }

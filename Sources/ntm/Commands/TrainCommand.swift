@@ -13,10 +13,11 @@ enum TrainCommand {
 
     Draws random sequences from the task, trains on each (sigmoid cross-entropy, gradients
     clipped, RMSProp or Adam), shows progress (sequences, seq/s, loss, bits/seq, ETA), and saves
-    a checkpoint every so often and at the end. Ctrl-C saves a checkpoint and stops; --resume
-    carries on from it exactly. The defaults are the paper's copy setting. --model lstm trains
-    the paper's baseline instead, a network of stacked LSTM layers, with the same loss,
-    metric, optimiser and trainer.
+    a checkpoint every so often and at the end. Ctrl-C saves a checkpoint and stops (exit code
+    130); --resume carries on from it exactly. If the output goes away (ntm train … | head -2),
+    training carries on to the end without printing and saves as usual. The defaults are the
+    paper's copy setting. --model lstm trains the paper's baseline instead, a network of
+    stacked LSTM layers, with the same loss, metric, optimiser and trainer.
 
     USAGE: ntm train <task> [options]
 
@@ -105,7 +106,11 @@ enum TrainCommand {
     for path in [plan.svgPath, plan.exportPath].compactMap({ $0 }) { try OutputFile.check(path) }
     var run = try TrainingRun(plan: plan, commandLine: ["ntm", name] + words)
     InterruptFlag.install()
-    defer { InterruptFlag.uninstall() }
+    Console.OutputLoss.keepRunning()
+    defer {
+      InterruptFlag.uninstall()
+      Console.OutputLoss.restore()
+    }
     return try run.run(console: &console)
   }
 }

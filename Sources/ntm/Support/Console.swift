@@ -29,10 +29,14 @@ struct Console {
   /// default action, so the next write ends `ntm` at once and without a word, as it ends
   /// `cat` or `yes` (a shell reports status 141). Where SIGPIPE was inherited as ignored,
   /// the write fails with EPIPE instead, and `ntm` exits with 1, also without a word.
+  /// A command whose work outlasts its output (`ntm train`) opts out: see `OutputLoss`.
   static var standard: Console {
     Console(
       writeOutput: { text in
-        if let failure = write(text, to: STDOUT_FILENO) { outputFailed(failure) }
+        guard !OutputLoss.hasHappened else { return }
+        if let failure = write(text, to: STDOUT_FILENO) {
+          if OutputLoss.isSurvivable { OutputLoss.record(failure) } else { outputFailed(failure) }
+        }
       },
       writeError: { text in
         // Nowhere is left to report a failure to write standard error.

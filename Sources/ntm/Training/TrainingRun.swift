@@ -3,7 +3,11 @@ import NTM
 import TerminalCharts
 
 /// The loop behind `ntm train`: train, report, save every so often, evaluate when asked, and
-/// stop cleanly on Ctrl-C, on reaching the target, or on a non-finite number.
+/// stop cleanly on Ctrl-C, on reaching the target, or on a non-finite or diverging number.
+///
+/// Ctrl-C saves, says where on standard error, and exits 130 (as a shell reports a process
+/// ended by SIGINT), so a script can tell an interrupted run from a finished one. A diverged
+/// state is never saved: the error is thrown before any save, so the last checkpoint stays.
 struct TrainingRun {
   var plan: TrainPlan
   var trainer: Trainer<TrainedModel, TrainingTask>
@@ -137,9 +141,9 @@ struct TrainingRun {
       if interrupted() {
         try save()
         if live { console.writeOutput("\n") }
-        console.print("Interrupted at \(ProgressText.count(trainer.sequencesSeen)) sequences; checkpoint saved to \(plan.checkpointPath).")
         try writeLearningCurve(console: &console)
-        return CommandLineTool.ExitCode.success
+        console.printError("Interrupted at \(ProgressText.count(trainer.sequencesSeen)) sequences; checkpoint saved to \(plan.checkpointPath).")
+        return CommandLineTool.ExitCode.interrupted
       }
       let before = trainer.sequencesSeen
       do {
