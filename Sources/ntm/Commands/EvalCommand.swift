@@ -66,7 +66,7 @@ enum EvalCommand {
         second.task.outputSize == checkpoint.task.outputSize
       else {
         throw CommandLineTool.Failure(
-          message: "cannot compare \(path) (\(checkpoint.task.name)) with \(other) (\(second.task.name)): they do not learn the same task")
+          message: "cannot compare \(EchoedText.echo(path, limit: EchoedText.pathLimit)) (\(checkpoint.task.name)) with \(EchoedText.echo(other, limit: EchoedText.pathLimit)) (\(second.task.name)): they do not learn the same task")
       }
       names.append(other)
       models.append(secondModel)
@@ -181,7 +181,7 @@ enum EvalCommand {
     guard let text else { return nil }
     let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
     guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 10_000 }) else {
-      throw Arguments.UsageError(message: "--lengths must be whole numbers from 1 to 10000 separated by commas, got '\(text)'. Try 'ntm eval --help'.")
+      throw Arguments.UsageError(message: "--lengths must be whole numbers from 1 to 10000 separated by commas, got '\(EchoedText.echo(text))'. Try 'ntm eval --help'.")
     }
     return values.compactMap { $0 }
   }

@@ -89,7 +89,7 @@ enum ExercisesCommand {
     }
     guard actions.contains(action) else {
       let hint = Suggestion.closest(to: action, among: actions).map { " Did you mean '\($0)'?" } ?? ""
-      throw Arguments.UsageError(message: "unknown action '\(action)' for 'exercises'.\(hint) Try 'ntm exercises --help'.")
+      throw Arguments.UsageError(message: "unknown action '\(EchoedText.echo(action))' for 'exercises'.\(hint) Try 'ntm exercises --help'.")
     }
     let root = PackageRoot.find(from: directory)
     var progress = root.map(ExerciseProgress.load) ?? ExerciseProgress()
@@ -170,10 +170,10 @@ enum ExercisesCommand {
       throw Arguments.UsageError(message: "\(action) needs an exercise number from \(range): 'ntm exercises \(action) 3'.")
     }
     guard positional.count == 2 else {
-      throw Arguments.UsageError(message: "\(action) takes one exercise number, got '\(positional.dropFirst().joined(separator: " "))'. Try 'ntm exercises \(action) 3'.")
+      throw Arguments.UsageError(message: "\(action) takes one exercise number, got '\(EchoedText.echo(positional.dropFirst().joined(separator: " ")))'. Try 'ntm exercises \(action) 3'.")
     }
     guard let number = Int(positional[1]), let exercise = exercises.first(where: { $0.number == number }) else {
-      throw Arguments.UsageError(message: "no exercise '\(positional[1])': exercises are numbered \(range). Try 'ntm exercises' for the list.")
+      throw Arguments.UsageError(message: "no exercise '\(EchoedText.echo(positional[1]))': exercises are numbered \(range). Try 'ntm exercises' for the list.")
     }
     return exercise
   }

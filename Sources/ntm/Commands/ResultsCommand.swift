@@ -38,7 +38,7 @@ enum ResultsCommand {
       words, options: ["output", "sequences", "seed", "models", "readme"].map { .init(name: $0, takesValue: true) } + [.init(name: "quick", takesValue: false)],
       command: name)
     if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "results takes no argument '\(extra)'. Try 'ntm results --help'.")
+      throw Arguments.UsageError(message: "results takes no argument '\(EchoedText.echo(extra))'. Try 'ntm results --help'.")
     }
     let quick = arguments.flag("quick")
     let sequences = try arguments.integer("sequences", default: quick ? quickSequences : defaultSequences, in: 1...100_000, command: name)

@@ -25,27 +25,8 @@ enum PlaygroundInput {
   static let maximumSharpening = 1e6
   /// Longest line the REPL reads; longer ones are rejected before any parsing.
   static let maximumLineLength = 65_536
-  /// Longest piece of user text repeated back in a message.
-  static let echoLength = 24
-
-  /// `text` made safe to repeat in a one-line message: control, format and line-separator
-  /// characters become `?` (so nothing typed can move the cursor or add a line), and long
-  /// text is cut.
-  static func echo(_ text: some StringProtocol) -> String {
-    var result = ""
-    for character in text.prefix(echoLength) {
-      let printable = character.unicodeScalars.allSatisfy { scalar in
-        switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse:
-          return false
-        default:
-          return true
-        }
-      }
-      result.append(printable ? character : "?")
-    }
-    return text.count > echoLength ? result + "…" : result
-  }
+  /// `text` made safe to repeat in a one-line message (see `EchoedText.echo`).
+  static func echo(_ text: some StringProtocol) -> String { EchoedText.echo(text) }
 
   /// A finite number within `range`.
   static func number(_ word: Substring, in range: ClosedRange<Double>, name: String, example: String) throws -> Double {
