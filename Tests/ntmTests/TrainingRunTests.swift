@@ -28,7 +28,7 @@ import Testing
   @Test func theBaselineTrainsWithTheSameLoop() throws {
     let path = try TrainCommandTests.folder().appendingPathComponent("lstm.json").path
     let result = TrainCommandTests.run(
-      ["train", "copy", "--model", "lstm", "--layer-sizes", "5,4", "--sequences", "6", "--checkpoint", path] + TrainCommandTests.small)
+      ["train", "copy", "--model", "lstm", "--layer-sizes", "5,4", "--sequences", "6", "--checkpoint", path] + TrainCommandTests.smallTask)
     #expect(result.code == 0, "\(result.error)")
     #expect(result.output.hasPrefix("Training copy: 5+4 LSTM network, "), "\(result.output)")
     let checkpoint = try CheckpointFile.read(from: URL(fileURLWithPath: path))
