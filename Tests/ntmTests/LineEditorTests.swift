@@ -113,4 +113,15 @@ import Testing
     #expect(Self.keys([0xCE, 0x41]) == [.character("A")])
     #expect(Self.keys([0x80, 0x00, 0x1F]).isEmpty)
   }
+
+  /// A line stops growing at its limit; Enter then drops it, and the next line is fresh.
+  @Test func aLinePastTheLimitIsDropped() {
+    var editor = LineEditorTests.editor()
+    LineEditorTests.type(String(repeating: "1", count: LineEditor.maximumLength + 10), into: &editor)
+    #expect(editor.buffer.count == LineEditor.maximumLength && editor.overflowed)
+    #expect(editor.handle(LineEditor.Key.enter) == LineEditor.Outcome.tooLong)
+    #expect(editor.buffer.isEmpty && !editor.overflowed && editor.history.isEmpty)
+    LineEditorTests.type("beta 5", into: &editor)
+    #expect(editor.handle(LineEditor.Key.enter) == LineEditor.Outcome.submit("beta 5"))
+  }
 }

@@ -23,7 +23,7 @@ struct Interpreter: Sendable {
   /// The reply to `line` in `state`, and the state after it.
   func respond(to line: String, in state: PlaygroundState) -> (reply: Reply, state: PlaygroundState) {
     guard line.count <= PlaygroundInput.maximumLineLength else {
-      return (spelled(.error("the line is \(line.count) characters long; at most \(PlaygroundInput.maximumLineLength). Type 'help' for the commands.")), state)
+      return (spelled(.error(PlaygroundInput.tooLongMessage)), state)
     }
     var words = line.split(whereSeparator: \.isWhitespace)
     guard !words.isEmpty else { return (Reply(text: ""), state) }

@@ -28,7 +28,13 @@ struct LineEditor: Sendable {
     case quit(interrupted: Bool)
     /// Tab found several candidates and could not extend the word: list them.
     case candidates([String])
+    /// Enter on a line that passed `maximumLength`: it is dropped, not run.
+    case tooLong
   }
+
+  /// The most characters a line holds (`PlaygroundInput.maximumLineLength`); keys past it are
+  /// dropped, so a pasted 100 MB line costs no more than this.
+  static let maximumLength = PlaygroundInput.maximumLineLength
 
   /// The characters of the line being edited.
   private(set) var buffer: [Character] = []
@@ -40,6 +46,8 @@ struct LineEditor: Sendable {
   private var historyIndex = 0
   /// The line being typed, kept while browsing history.
   private var draft: [Character] = []
+  /// Whether characters were dropped from this line for passing `maximumLength`.
+  private(set) var overflowed = false
   /// Completes the word before the cursor: `(words before it, its prefix) → candidates`.
   var complete: @Sendable (_ previous: [String], _ prefix: String) -> [String] = { _, _ in [] }
 
@@ -50,9 +58,17 @@ struct LineEditor: Sendable {
   mutating func handle(_ key: Key) -> Outcome {
     switch key {
     case .character(let character):
+      guard buffer.count < Self.maximumLength else {
+        overflowed = true
+        return .editing
+      }
       buffer.insert(character, at: cursor)
       cursor += 1
     case .enter:
+      if overflowed {
+        reset()
+        return .tooLong
+      }
       let text = line
       if !text.allSatisfy(\.isWhitespace), history.last != text { history.append(text) }
       reset()
@@ -89,6 +105,7 @@ struct LineEditor: Sendable {
   }
 
   private mutating func reset() {
+    overflowed = false
     buffer = []
     cursor = 0
     draft = []

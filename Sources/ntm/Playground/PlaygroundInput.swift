@@ -23,8 +23,12 @@ enum PlaygroundInput {
   static let maximumMagnitude = 1e6
   static let maximumKeyStrength = 1e6
   static let maximumSharpening = 1e6
-  /// Longest line the REPL reads; longer ones are rejected before any parsing.
+  /// Longest line the REPL reads; longer ones are rejected before any parsing. Readers stop
+  /// keeping a line here (the line editor takes no more keys, the piped reader drops the rest
+  /// of the line), so one enormous line costs no more memory than this.
   static let maximumLineLength = 65_536
+  /// What the REPL says of a line past `maximumLineLength`, however it arrived.
+  static let tooLongMessage = "the line is longer than \(maximumLineLength) characters and was skipped. Type 'help' for the commands."
   /// `text` made safe to repeat in a one-line message (see `EchoedText.echo`).
   static func echo(_ text: some StringProtocol) -> String { EchoedText.echo(text) }
 

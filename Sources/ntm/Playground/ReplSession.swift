@@ -60,6 +60,10 @@ struct ReplSession {
       case .candidates(let words):
         console.writeOutput("\n" + words.joined(separator: "  ") + "\n")
         redraw(editor, console: console)
+      case .tooLong:
+        console.writeOutput("\n")
+        console.printError(interpreter.canvas.spell("error: " + PlaygroundInput.tooLongMessage))
+        redraw(editor, console: console)
       }
     }
   }

@@ -42,10 +42,25 @@ struct Console {
         // Nowhere is left to report a failure to write standard error.
         _ = write(text, to: STDERR_FILENO)
       },
-      readLine: { Swift.readLine(strippingNewline: true) },
+      readLine: { standardInputLine() },
       environment: withTerminalWidth(ProcessInfo.processInfo.environment),
       isInteractive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1)
   }
+
+  /// The next line of standard input, kept to `PlaygroundInput.maximumLineLength` characters
+  /// (4 bytes each at most in UTF-8): a longer line is dropped whole, said on standard error,
+  /// and read as an empty line, which every reader takes as nothing typed.
+  private static func standardInputLine() -> String? {
+    switch StandardInput.reader.withLock({ $0.next() }) {
+    case nil: return nil
+    case .text(let line): return line
+    case .tooLong:
+      printStandardError("error: " + PlaygroundInput.tooLongMessage)
+      return ""
+    }
+  }
+
+  private static func printStandardError(_ line: String) { _ = write(line + "\n", to: STDERR_FILENO) }
 
   /// `environment` with `COLUMNS` set to the terminal's width when standard output is a
   /// terminal and `COLUMNS` is not set: shells keep `COLUMNS` to themselves, so without this
