@@ -77,7 +77,7 @@ import Testing
   @Test func flagsATaskUsesAreAccepted() throws {
     for (flag, tasks) in TrainPlan.tasksUsing {
       for task in tasks {
-        let value = flag == "repeat-encoding" ? "unary" : flag == "context" ? "2" : "2"
+        let value = flag == "repeat-encoding" ? "unary" : "2"
         _ = try TrainPlan.parse([task, "--\(flag)", value])
       }
     }

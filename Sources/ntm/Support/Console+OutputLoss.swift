@@ -14,6 +14,9 @@ extension Console {
   enum OutputLoss {
     private static let survivable = Atomic<Bool>(false)
     private static let lost = Atomic<Bool>(false)
+    /// SIGPIPE's action before `keepRunning()`, given back by `restore()` (a parent may have
+    /// set it to ignored, and that choice is kept).
+    nonisolated(unsafe) private static var previousAction: sighandler_t?
 
     /// Whether standard output has failed since `keepRunning()`; nothing more is written to it.
     static var hasHappened: Bool { lost.load(ordering: .relaxed) }
@@ -23,15 +26,15 @@ extension Console {
 
     /// From now on a failed write to standard output stops printing instead of the process.
     static func keepRunning() {
-      signal(SIGPIPE, SIG_IGN)
+      previousAction = signal(SIGPIPE, SIG_IGN)
       lost.store(false, ordering: .relaxed)
       survivable.store(true, ordering: .relaxed)
     }
 
-    /// Gives SIGPIPE back its default action and a failed write its usual ending.
+    /// Gives SIGPIPE back its earlier action and a failed write its usual ending.
     static func restore() {
       survivable.store(false, ordering: .relaxed)
-      signal(SIGPIPE, SIG_DFL)
+      signal(SIGPIPE, previousAction ?? SIG_DFL)
     }
 
     /// Notes that a write failed with `errno` `failure`: printing stops here.
