@@ -57,7 +57,7 @@ enum EvalCommand {
     let count = try arguments.integer("sequences", default: defaultSequences, in: 1...100_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
     let svgPath = arguments.value("svg")
-    if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)]) }
+    if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path] + [arguments.value("compare")].compactMap { $0 }) }
     let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     let (checkpoint, model) = try CheckpointLoading.load(path)
     var names = [path]

@@ -53,7 +53,7 @@ enum ShowCommand {
     let length = try arguments.integer("length", default: defaultLength, in: 1...1_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
     let svgPath = arguments.value("svg")
-    if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)]) }
+    if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path]) }
     let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     var (checkpoint, model) = try CheckpointLoading.load(path)
     if case .associativeRecall(let recall) = checkpoint.task,

@@ -34,8 +34,9 @@ enum OutputFile {
   }
 
   /// Checks every output of one command before it starts: each can be written, a checkpoint
-  /// is not `-`, and no two name the same file (`x`, `./x` and a link to `x` are one file).
-  static func check(_ outputs: [Output]) throws {
+  /// is not `-`, no two name the same file (`x`, `./x` and a link to `x` are one file), and
+  /// none is a file the command reads (`inputs`: `ntm show run.json --svg run.json`).
+  static func check(_ outputs: [Output], inputs: [String] = []) throws {
     for output in outputs {
       if output.path == standardOutput && !output.allowsStandardOutput {
         throw CommandLineTool.Failure(
@@ -48,6 +49,11 @@ enum OutputFile {
         let place = second.path == standardOutput ? "standard output (-)" : second.path
         throw CommandLineTool.Failure(
           message: "\(first.flag) and \(second.flag) would both write \(place); give each its own file")
+      }
+    }
+    for output in outputs where output.path != standardOutput {
+      for input in inputs where FileManager.default.fileExists(atPath: input) && SafeFile.isSameFile(input, output.path) {
+        throw CommandLineTool.Failure(message: "\(output.flag) \(output.path) would write over the checkpoint it reads; give it its own file")
       }
     }
   }
