@@ -63,6 +63,23 @@ import Testing
     #expect(Self.kind(path) == S_IFIFO)
   }
 
+  @Test func aSocketIsRefused() throws {
+    let path = try Self.folder() + "/socket"
+    let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(descriptor) }
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+      for (index, byte) in path.utf8.prefix(buffer.count - 1).enumerated() { buffer[index] = byte }
+    }
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+    }
+    try #require(bound == 0, "cannot bind a socket at \(path)")
+    #expect(throws: SafeFile.Failure(path: path, reason: "it is a socket, not a regular file")) { try Self.write("x", to: path) }
+    #expect(Self.kind(path) == S_IFSOCK)
+  }
+
   @Test func aFolderIsRefused() throws {
     let folder = try Self.folder()
     #expect(throws: SafeFile.Failure(path: folder, reason: "it is a folder, not a regular file")) { try Self.write("x", to: folder) }
