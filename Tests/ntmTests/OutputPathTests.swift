@@ -131,6 +131,12 @@ import Testing
     Self.expectRefused(["train", "copy", "--checkpoint", node] + Self.endless + Self.small, "cannot write \(node): it is \(what), not a regular file")
     Self.expectRefused(["train", "copy", "--resume", "--checkpoint", fifo] + Self.small, "cannot write \(fifo): it is a FIFO (named pipe), not a regular file")
     Self.expectRefused(["show", "copy", "--svg", node], "cannot write \(node): it is \(what), not a regular file")
+    // --keep-best's file is the checkpoint's name with .best: checked before training too.
+    let best = folder + "/run.best.json"
+    #expect(mkfifo(best, 0o644) == 0)
+    Self.expectRefused(
+      ["train", "copy", "--checkpoint", folder + "/run.json", "--keep-best"] + Self.endless + Self.small,
+      "cannot write \(best): it is a FIFO (named pipe), not a regular file")
     Self.expectRefused(["eval", "copy", "--svg", fifo], "cannot write \(fifo): it is a FIFO (named pipe), not a regular file")
     Self.expectRefused(["show", "copy", "--svg", folder], "cannot write \(folder): it is a folder, not a regular file")
     Self.expectRefused(

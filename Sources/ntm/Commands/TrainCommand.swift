@@ -82,7 +82,7 @@ enum TrainCommand {
       --checkpoint-every N  sequences between saves (default 1000)
       --resume              continue the run saved at --checkpoint
       --export PATH         at the end, also write the model without optimiser state (about a
-                            third of the size) for shipping
+                            third of the size) for shipping; a file, like --checkpoint (not -)
       --report-every N      sequences between progress lines when not on a terminal (default 500)
       --svg FILE            when the run stops (at the end, at --stop-below or on Ctrl-C), draw
                             the learning curve as an SVG picture: bits/seq against sequences
