@@ -22,25 +22,53 @@ import Testing
     while !FileManager.default.fileExists(atPath: path) && Date() < deadline { usleep(20_000) }
   }
 
-  /// Acceptance 3: with a save after every sequence, SIGKILL lands during a save more often
-  /// than not; whenever it lands, the checkpoint on disk still loads.
+  /// The inode of the file at `path` (0 when there is none): a rename puts a new one there.
+  static func inode(_ path: String) -> UInt64 {
+    var info = stat()
+    return stat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+  }
+
+  /// Waits until a file is at `path` whose inode is not `old`.
+  static func waitForNewFile(_ path: String, replacing old: UInt64?, seconds: Double = 20) {
+    let deadline = Date().addingTimeInterval(seconds)
+    while inode(path) == 0 || inode(path) == old, Date() < deadline { usleep(2_000) }
+  }
+
+  /// Kills, each at its own moment of a run that saves after every sequence.
+  static let kills = 24
+
+  /// With a save after every sequence, SIGKILL often lands during a save; wherever it lands,
+  /// the checkpoint on disk still loads, the folder holds at most one temporary file (the
+  /// killed save's), and the next save removes it.
   @Test
   func killedMidSaveLeavesALoadableCheckpoint() throws {
     let folder = try TrainCommandTests.folder()
-    let path = folder.appendingPathComponent("killed.json").path
-    for round in 0..<5 {
+    let url = folder.appendingPathComponent("killed.json")
+    let temporary = CheckpointFile.temporaryURL(for: url).lastPathComponent
+    for round in 0..<Self.kills {
       let process = try Self.start(
-        ["train", "copy", "--sequences", "100000", "--checkpoint-every", "1", "--checkpoint", path]
+        ["train", "copy", "--sequences", "100000", "--checkpoint-every", "1", "--checkpoint", url.path]
           + (round == 0 ? [] : ["--resume"]) + TrainCommandTests.small)
-      Self.waitForFile(path)
-      usleep(UInt32(50_000 + 37_000 * round))
+      // Each save renames a new file into place: wait for this process's first, so the kill
+      // lands in the run of saves rather than at start-up.
+      Self.waitForNewFile(url.path, replacing: round == 0 ? nil : Self.inode(url.path))
+      // From at once to 30 ms later, in steps that do not divide a save.
+      usleep(UInt32(round * 1_307 % 30_000))
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       #expect(process.terminationReason == .uncaughtSignal)
-      let checkpoint = try CheckpointFile.read(from: URL(fileURLWithPath: path))
+      let checkpoint = try CheckpointFile.read(from: url)
       try checkpoint.validate(parameterCount: NeuralTuringMachine.parameterCount(for: checkpoint.configuration))
-      #expect(checkpoint.sequencesSeen > 0)
+      let others = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != url.lastPathComponent }
+      #expect(others.isEmpty || others == [temporary], "\(others)")
     }
+    // One more sequence and its save: the leftover, if any, is gone.
+    let seen = try CheckpointFile.read(from: url).sequencesSeen
+    let finished = TrainCommandTests.run(
+      ["train", "copy", "--resume", "--sequences", "\(seen + 1)", "--checkpoint", url.path] + TrainCommandTests.small)
+    #expect(finished.code == 0, "\(finished.error)")
+    #expect(try CheckpointFile.read(from: url).sequencesSeen == seen + 1)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [url.lastPathComponent])
   }
 
   /// Ctrl-C saves and exits 130, as a shell reports a process ended by SIGINT.

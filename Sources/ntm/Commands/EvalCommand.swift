@@ -36,7 +36,8 @@ enum EvalCommand {
       --sequences N     sequences per length (default 100)
       --seed S          random seed for the test sequences (default 1)
       --svg FILE        also draw the bars as an SVG picture: a group per length, a bar per
-                        model, a dashed line where the training range ends
+                        model, a dashed line where the training range ends; FILE - is
+                        standard output, and the table then goes to standard error
 
     EXAMPLES:
       ntm eval copy.checkpoint.json --lengths 10,20,40,80,120
@@ -56,7 +57,8 @@ enum EvalCommand {
     let count = try arguments.integer("sequences", default: defaultSequences, in: 1...100_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
     let svgPath = arguments.value("svg")
-    if let svgPath { try OutputFile.check(svgPath) }
+    if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path] + [arguments.value("compare")].compactMap { $0 }) }
+    let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     let (checkpoint, model) = try CheckpointLoading.load(path)
     var names = [path]
     var models = [model]
@@ -103,8 +105,8 @@ enum EvalCommand {
       : BarChart.sideBySide(series, labels: labels, width: min(width, 100), decimals: 3, style: style)
     console.print(bars.joined(separator: "\n"))
     if let svgPath {
-      try OutputFile.write(chart(sweep, series: series), to: svgPath)
-      console.print("Wrote the generalisation chart to \(svgPath).")
+      try OutputFile.write(chart(sweep, series: series), to: svgPath, standardOutput: document)
+      console.print("Wrote the generalisation chart to \(OutputFile.place(svgPath)).")
     }
     return CommandLineTool.ExitCode.success
   }

@@ -1,4 +1,5 @@
 import Foundation
+import NTM
 import TerminalCharts
 
 /// `ntm exercises`: classroom exercises — list them with progress, check one, show its
@@ -98,7 +99,8 @@ enum ExercisesCommand {
       do {
         try progress.save(to: root)
       } catch {
-        throw CommandLineTool.Failure(message: "could not save progress in \(root.appendingPathComponent(ExerciseProgress.fileName).path): \(error.localizedDescription)")
+        let reason = (error as? SafeFile.Failure)?.reason ?? error.localizedDescription
+        throw CommandLineTool.Failure(message: "could not save progress in \(root.appendingPathComponent(ExerciseProgress.fileName).path): \(reason)")
       }
     }
 
@@ -150,9 +152,9 @@ enum ExercisesCommand {
         throw CommandLineTool.Failure(message: "no folder \(folder.path) to put exercise \(exercise.number) back into.")
       }
       do {
-        try Data(exercise.starter.utf8).write(to: file, options: .atomic)
+        try SafeFile.write(Data(exercise.starter.utf8), to: file.path)
       } catch {
-        throw CommandLineTool.Failure(message: "could not write \(file.path): \(error.localizedDescription)")
+        throw CommandLineTool.Failure(message: error.description)
       }
       progress.forget(exercise.number)
       try save()

@@ -65,6 +65,16 @@ struct TrainPlan: Equatable {
     return checkpointPath[..<dot] + ".best" + checkpointPath[dot...]
   }
 
+  /// Every file the run writes, for `OutputFile.check`: the checkpoint, the best model
+  /// (`--keep-best`), the export and the learning curve. Only the picture may be `-`.
+  var outputs: [OutputFile.Output] {
+    var outputs = [OutputFile.Output(flag: "--checkpoint", path: checkpointPath, allowsStandardOutput: false)]
+    if keepBest { outputs.append(.init(flag: "--keep-best", path: bestPath, allowsStandardOutput: false)) }
+    if let exportPath { outputs.append(.init(flag: "--export", path: exportPath, allowsStandardOutput: false)) }
+    if let svgPath { outputs.append(.init(flag: "--svg", path: svgPath)) }
+    return outputs
+  }
+
   static let command = "train"
 
   static let options: [Arguments.Option] = [

@@ -25,6 +25,9 @@ struct TrainingRun {
   /// The moving averages every `plan.reportEvery` sequences of this process: the training
   /// half of the `--svg` learning curve (a checkpoint keeps only the latest averages).
   var movingAverages: [TrainingRecord.Point] = []
+  /// Where `--svg -` writes the picture: the process's standard output, while the console
+  /// reports on standard error (nil: the console's output).
+  var standardOutput: ((String) -> Void)?
 
   var checkpointURL: URL { URL(fileURLWithPath: plan.checkpointPath) }
 
@@ -226,8 +229,8 @@ struct TrainingRun {
   /// Writes `learningCurve()` to `--svg`, if given.
   func writeLearningCurve(console: inout Console) throws {
     guard let path = plan.svgPath else { return }
-    try OutputFile.write(learningCurve(), to: path)
-    console.print("Wrote the learning curve to \(path).")
+    try OutputFile.write(learningCurve(), to: path, standardOutput: standardOutput ?? console.writeOutput)
+    console.print("Wrote the learning curve to \(OutputFile.place(path)).")
   }
 
   /// `feed-forward 100, memory 128 × 20, 1 read + 1 write head, R = 1`.
