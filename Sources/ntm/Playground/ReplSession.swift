@@ -25,7 +25,8 @@ struct ReplSession {
   }
 
   /// The interactive loop on a terminal in raw mode; falls back to `runLines` when standard
-  /// input cannot be put in raw mode. Returns 0, or 130 when left by Ctrl-C.
+  /// input cannot be put in raw mode. Ctrl-C clears the line and Ctrl-D on an empty line
+  /// leaves, as in a shell. Returns 0.
   mutating func runTerminal(console: inout Console) -> Int32 {
     console.print(interpreter.canvas.spell(Self.banner))
     guard let terminal = RawTerminal() else { return runLines(console: &console) }
@@ -54,9 +55,9 @@ struct ReplSession {
       case .cancel:
         console.writeOutput("^C\n")
         redraw(editor, console: console)
-      case .quit(let interrupted):
-        console.writeOutput(interrupted ? "^C\n" : "\n")
-        return interrupted ? 130 : CommandLineTool.ExitCode.success
+      case .quit:
+        console.writeOutput("\n")
+        return CommandLineTool.ExitCode.success
       case .candidates(let words):
         console.writeOutput("\n" + words.joined(separator: "  ") + "\n")
         redraw(editor, console: console)
