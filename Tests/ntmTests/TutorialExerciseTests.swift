@@ -4,9 +4,9 @@ import Testing
 
 @testable import ntm
 
-/// The commands a chapter's exercises ask the reader to run, found in the prose: inline
-/// `ntm …` spans (with an optional `printf '…' |`), and, in an item that says "In the
-/// playground", the REPL lines in backticks (a span whose first word is a REPL command), in
+/// The commands a chapter asks the reader to run, found in the prose: inline `ntm …` spans
+/// (with an optional `printf '…' |`) anywhere outside fenced blocks, and, in an exercise that
+/// says "In the playground", the REPL lines in backticks (a span whose first word is a REPL command), in
 /// the order the item gives them. Every one of them runs as written; the claims the items
 /// make are checked on the numbers below.
 struct TutorialExerciseTests {
@@ -80,35 +80,87 @@ struct TutorialExerciseTests {
 
   @Test func theExercisesAreFound() {
     #expect(Self.allItems.count >= 20)
-    #expect(Self.allItems.contains { !$0.commands.isEmpty })
+    #expect(Self.allProseCommands.count >= 20)
     #expect(Self.allItems.contains { !$0.replLines.isEmpty })
   }
 
-  /// Every `ntm` command an item asks for runs and exits 0; `train` is parsed, not run;
-  /// `exercises check N` names an exercise; `show` or `eval` of a file the reader trains first
-  /// names the file a `train` in the same chapter's exercises writes.
-  @Test(arguments: allItems.filter { !$0.commands.isEmpty })
-  func everyCommandRuns(_ item: Item) throws {
-    let trained = Self.allItems.filter { $0.chapter == item.chapter }.flatMap(\.commands)
-      .filter { $0.arguments.first == "train" }
-      .compactMap { try? TrainPlan.parse(Array($0.arguments.dropFirst())).checkpointPath }
-    for (input, arguments) in item.commands {
-      switch arguments[0] {
-      case "train":
-        _ = try TrainPlan.parse(Array(arguments.dropFirst()))
-      case "exercises":
-        if arguments.count > 2, arguments[1] == "check" {
-          #expect(Int(arguments[2]).flatMap(ExerciseCatalog.exercise) != nil, "no exercise \(arguments[2])")
-        }
-      case "show", "eval" where arguments.count > 1 && trained.contains(arguments[1]):
+  /// An `ntm` command written inline in a chapter's prose (exercises included).
+  struct ProseCommand: CustomTestStringConvertible, Sendable {
+    var chapter: String
+    var input: [String]
+    var arguments: [String]
+    /// 0, or the N of "exit status N" in the same paragraph.
+    var exitCode: Int32
+    var testDescription: String { "\(chapter): ntm \(arguments.joined(separator: " "))" }
+  }
+
+  /// Every inline `ntm …` span outside fenced blocks, but templates with `<…>` in them.
+  static func proseCommands(_ text: String, chapter: String) -> [ProseCommand] {
+    var paragraphs: [String] = []
+    var current = ""
+    var inBlock = false
+    for line in text.components(separatedBy: "\n") {
+      if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") {
+        inBlock.toggle()
         continue
-      default:
-        let recording = Console.Recording(input: input)
-        var console = recording.console(environment: TutorialTranscriptTests.environment)
-        let code = CommandLineTool.run(arguments, console: &console)
-        #expect(code == 0, "ntm \(arguments.joined(separator: " ")): \(recording.error)")
+      }
+      if inBlock { continue }
+      if line.trimmingCharacters(in: .whitespaces).isEmpty || line.first?.isNumber == true {
+        paragraphs.append(current)
+        current = ""
+      }
+      current += " " + line.trimmingCharacters(in: .whitespaces)
+    }
+    paragraphs.append(current)
+    return paragraphs.flatMap { paragraph in
+      let item = Item(chapter: chapter, number: 0, text: paragraph)
+      let code = paragraph.range(of: "exit status ").flatMap { Int32(String(paragraph[$0.upperBound...].prefix { $0.isNumber })) } ?? 0
+      return item.commands.filter { !$0.arguments.joined().contains("<") }.map {
+        ProseCommand(chapter: chapter, input: $0.input, arguments: $0.arguments, exitCode: code)
       }
     }
+  }
+
+  static let allProseCommands = TutorialTranscriptTests.pages.flatMap { proseCommands($0.text, chapter: $0.name) }
+
+  /// Commands other suites run in full, so here they are only named: `results` rewrites the
+  /// results chapter (ResultsCommandTests), `exercises check N` builds the learner's files
+  /// (ExercisesCommandTests).
+  static let checkedElsewhere: Set = ["results", "exercises"]
+
+  /// Every `ntm` command the prose asks for runs and exits as the prose says (0 unless it
+  /// names an exit status); `train` is parsed, not run; `exercises check N` names an exercise;
+  /// `show` or `eval` of a file the reader trains first names the file a `train` in the same
+  /// chapter writes.
+  @Test(arguments: allProseCommands)
+  func everyProseCommandRuns(_ command: ProseCommand) throws {
+    let trained = Self.allProseCommands.filter { $0.chapter == command.chapter && $0.arguments.first == "train" }
+      .compactMap { try? TrainPlan.parse(Array($0.arguments.dropFirst())).checkpointPath }
+    let arguments = command.arguments
+    switch arguments[0] {
+    case "train" where !arguments.contains("--help"):
+      _ = try TrainPlan.parse(Array(arguments.dropFirst()))
+    case "exercises":
+      if arguments.count > 2, arguments[1] == "check" {
+        #expect(Int(arguments[2]).flatMap(ExerciseCatalog.exercise) != nil, "no exercise \(arguments[2])")
+      }
+    case "show", "eval" where arguments.count > 1 && trained.contains(arguments[1]):
+      return
+    case let name where Self.checkedElsewhere.contains(name):
+      return
+    default:
+      let recording = Console.Recording(input: command.input)
+      var console = recording.console(environment: TutorialTranscriptTests.environment)
+      let code = CommandLineTool.run(arguments, console: &console)
+      #expect(code == command.exitCode, "ntm \(arguments.joined(separator: " ")): \(recording.error)")
+    }
+  }
+
+  @Test func theProseCommandsAreFoundWithTheirExitStatus() {
+    let text = "Try it and watch it fail, with exit status 1:\n`ntm gradcheck --tolerance 1e-13`.\n\n1. Run `ntm tour`, or `ntm train <task>`.\n```sh\nntm eval x\n```\n"
+    let commands = Self.proseCommands(text, chapter: "x.md")
+    #expect(commands.map(\.arguments) == [["gradcheck", "--tolerance", "1e-13"], ["tour"]])
+    #expect(commands.map(\.exitCode) == [1, 0])
   }
 
   /// Every line a playground item asks the reader to type is accepted.
