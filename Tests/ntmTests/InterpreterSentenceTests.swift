@@ -116,6 +116,13 @@ import Testing
     }
   }
 
+  @Test func theBannerFitsASixtyColumnLineAndKeepsItsWords() {
+    let lines = ReplSession.bannerLines(canvas: Canvas(style: .unicode, width: 60))
+    #expect(lines.allSatisfy { TextWidth.of($0) <= 60 }, "\(lines)")
+    let words = { (text: String) in text.split(whereSeparator: \.isWhitespace) }
+    #expect(words(lines.joined(separator: " ")) == words(ReplSession.banner))
+  }
+
   @Test func everyReplyFitsASixtyColumnLine() {
     let narrow = Interpreter(canvas: Canvas(style: .unicode, width: 60))
     var state = PlaygroundState.builtIn

@@ -12,6 +12,12 @@ struct ReplSession {
     Type 'help' for the commands, 'step' to run one addressing stage, 'quit' or Ctrl-D to leave.
     """
 
+  /// The banner wrapped between words to the canvas: a terminal would break a long line
+  /// anywhere, mid-word.
+  static func bannerLines(canvas: Canvas) -> [String] {
+    banner.split(separator: "\n").flatMap { canvas.wrap(String($0)) }
+  }
+
   /// Reads lines until the end of input or `quit`, printing each reply; errors go to
   /// standard error. Returns the exit code: 0.
   mutating func runLines(console: inout Console) -> Int32 {
@@ -28,7 +34,7 @@ struct ReplSession {
   /// input cannot be put in raw mode. Ctrl-C clears the line and Ctrl-D on an empty line
   /// leaves, as in a shell. Returns 0.
   mutating func runTerminal(console: inout Console) -> Int32 {
-    console.print(interpreter.canvas.spell(Self.banner))
+    console.print(Self.bannerLines(canvas: interpreter.canvas).joined(separator: "\n"))
     guard let terminal = RawTerminal() else { return runLines(console: &console) }
     var editor = LineEditor()
     editor.complete = ReplCompletion.candidates
