@@ -144,6 +144,17 @@ import Testing
     #expect(pages[0].lines.first == "  " + Canvas.Equation.memory)
   }
 
+  /// The README says how to leave the tour as the tour's own prompt does: `q` alone is not
+  /// enough, the line is read when Enter is pressed.
+  @Test func theReadmeSaysHowToLeaveTheTour() throws {
+    let readme = try String(
+      contentsOf: TutorialTranscriptTests.tutorialsFolder.deletingLastPathComponent().appendingPathComponent("README.md"),
+      encoding: .utf8)
+    #expect(Tour.prompt.contains("q then Enter"))
+    #expect(readme.contains("`q` then Enter to leave"))
+    #expect(Tour.choice(for: "q") == .leave && Tour.choice(for: "") == .next)
+  }
+
   /// The shift page's second chart is the shifted weighting, and its title says so: the
   /// focus one row on, not the shift weighting s itself.
   @Test func shiftPageNamesTheShiftedWeighting() throws {
