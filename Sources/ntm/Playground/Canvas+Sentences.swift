@@ -29,6 +29,11 @@ extension Canvas {
     return "rows " + names.dropLast().joined(separator: ", ") + " and " + names.last!
   }
 
+  /// `text` with its first letter upper-case, to start a sentence.
+  static func capitalised(_ text: String) -> String {
+    text.prefix(1).uppercased() + text.dropFirst()
+  }
+
   /// Whether every weight equals every other.
   static func isUniform(_ weighting: [Double]) -> Bool {
     guard let first = weighting.first else { return false }

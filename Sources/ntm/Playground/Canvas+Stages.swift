@@ -42,7 +42,7 @@ extension Canvas {
         ? "Every row is as like the key as any other (K = \(k)), so w_c is uniform."
         : top.count == 1
           ? "Row \(top[0]) is most like the key (K = \(k)) and gets weight \(Self.number(trace.content[top[0]]))."
-          : "R\(Self.rowList(top).dropFirst()) are equally most like the key (K = \(k)) and get \(Self.number(trace.content[top[0]])) each."
+          : "\(Self.capitalised(Self.rowList(top))) are equally most like the key (K = \(k)) and get \(Self.number(trace.content[top[0]])) each."
       lines += [""] + wrap(sentence)
     case .interpolation:
       lines += equation(Equation.interpolation) + [""]
@@ -109,7 +109,7 @@ extension Canvas {
       ? "Every row has w(i) = \(Self.number(weighting[0])), so every row changes alike."
       : top.count == 1
         ? "Row \(top[0]), where w(\(top[0])) = \(Self.number(weighting[top[0]])), changes most; rows with w(i) near 0 keep their values."
-        : "R\(Self.rowList(top).dropFirst()), where w(i) = \(Self.number(weighting[top[0]])), change most and alike; rows with w(i) near 0 keep their values."
+        : "\(Self.capitalised(Self.rowList(top))), where w(i) = \(Self.number(weighting[top[0]])), change most and alike; rows with w(i) near 0 keep their values."
     lines += [""] + wrap(sentence)
     return lines
   }
