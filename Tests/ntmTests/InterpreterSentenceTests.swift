@@ -102,6 +102,18 @@ import Testing
     #expect(stepped.contains("Rows 0 and 1 are equally most like the key"), "\(stepped)")
   }
 
+  /// A negative similarity draws a bar left of its column's axis, not an empty bar like 0.
+  @Test func aNegativeSimilarityDrawsLeftOfTheAxis() {
+    let (reply, state) = run(["memory random 5 3 7", "key 1 0 0", "step"])
+    let negative = state.trace.similarity.indices.filter { state.trace.similarity[$0] < -0.1 }
+    #expect(!negative.isEmpty, "the example has a clearly negative K")
+    let chart = reply.text.split(separator: "\n").filter { $0.contains("│") }
+    for row in negative {
+      let line = chart.first { $0.hasPrefix("\(row) ") }
+      #expect(line?.contains("█│") == true, "row \(row): \(line ?? "")")
+    }
+  }
+
   @Test func aUniformWeightingIsCalledUniform() {
     let text = run(["beta 0", "gate 1", "shift 0", "address"]).reply.text
     #expect(text.contains("is uniform: 0.125 on each of the 8 rows"), "\(text)")
