@@ -52,19 +52,23 @@ import Testing
 
   @Test func ctrlDLeavesOnAnEmptyLineOnly() {
     var editor = Self.editor()
-    #expect(editor.handle(.endOfInput) == .quit(interrupted: false))
+    #expect(editor.handle(.endOfInput) == .quit)
     Self.type("ab", into: &editor)
     _ = editor.handle(.home)
     #expect(editor.handle(.endOfInput) == .editing)
     #expect(editor.line == "b")
   }
 
-  @Test func ctrlCClearsALineThenLeaves() {
+  @Test func ctrlCClearsTheLineAndNeverLeaves() {
     var editor = Self.editor()
     Self.type("beta", into: &editor)
     #expect(editor.handle(.interrupt) == .cancel)
     #expect(editor.line.isEmpty)
-    #expect(editor.handle(.interrupt) == .quit(interrupted: true))
+    // On an empty line too, as in a shell: only Ctrl-D or 'quit' leave.
+    #expect(editor.handle(.interrupt) == .cancel)
+    #expect(editor.line.isEmpty)
+    Self.type("gate", into: &editor)
+    #expect(editor.handle(.enter) == .submit("gate"))
   }
 
   @Test func tabCompletesCommandsAndTheirWords() {

@@ -68,10 +68,7 @@ enum AddressCommand {
       let report = Report(
         memory: state.memory.rowArrays, previousWeighting: state.previousWeighting,
         parameters: state.parameters, trace: trace, read: read)
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      let data = try encoder.encode(report)
-      console.print(String(decoding: data, as: UTF8.self))
+      console.print(report.orderedJSON)
       return CommandLineTool.ExitCode.success
     }
     var lines = ["M: \(state.rows) × \(state.width)"] + canvas.memory(state.memory) + [""]

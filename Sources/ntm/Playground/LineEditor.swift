@@ -22,10 +22,10 @@ struct LineEditor: Sendable {
     case editing
     /// The line is finished: run it.
     case submit(String)
-    /// Ctrl-C on a line with text: drop it and start a fresh one.
+    /// Ctrl-C: drop the line, if any, and start a fresh one, as shells do.
     case cancel
-    /// Ctrl-D or Ctrl-C on an empty line: leave.
-    case quit(interrupted: Bool)
+    /// Ctrl-D on an empty line: leave.
+    case quit
     /// Tab found several candidates and could not extend the word: list them.
     case candidates([String])
     /// Enter on a line that passed `maximumLength`: it is dropped, not run.
@@ -88,12 +88,11 @@ struct LineEditor: Sendable {
     case .down: browseHistory(by: 1)
     case .tab: return completeWord()
     case .interrupt:
-      if buffer.isEmpty { return .quit(interrupted: true) }
       reset()
       return .cancel
     case .endOfInput:
       // As in a shell: Ctrl-D leaves on an empty line and deletes forward otherwise.
-      if buffer.isEmpty { return .quit(interrupted: false) }
+      if buffer.isEmpty { return .quit }
       if cursor < buffer.count { buffer.remove(at: cursor) }
     case .clearLine:
       buffer.removeSubrange(0..<cursor)

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// The choices, stated once:
 /// - N ≤ 1024 rows, W ≤ 256 columns.
-/// - Memory, key and add entries: |x| ≤ 1e6 (so ‖M_i‖² stays far below overflow).
+/// - Memory, key and add entries: |x| ≤ 1e6 (so ‖M(i)‖² stays far below overflow).
 /// - β in [0, 1e6]; g in [0, 1]; γ in [1, 1e6] (γ · log ε must stay finite).
 /// - Erase entries in [0, 1].
 /// - A weighting typed as numbers (shift or previous) must be ≥ 0 with a positive sum; it is
