@@ -11,7 +11,7 @@ struct ExercisesCommandTests {
   static func makeRoot() throws -> URL {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-exercises-\(UUID().uuidString)")
     try FileManager.default.createDirectory(
-      at: root.appendingPathComponent("Sources/ntm/Exercises/Learner"), withIntermediateDirectories: true)
+      at: root.appendingPathComponent(LearnerProgram.folder), withIntermediateDirectories: true)
     try Data("let package = Package(\n  name: \"NTM\",\n)\n".utf8).write(to: root.appendingPathComponent("Package.swift"))
     return root
   }
@@ -51,7 +51,7 @@ struct ExercisesCommandTests {
     for exercise in ExerciseCatalog.all {
       #expect(result.output.contains(exercise.title))
     }
-    #expect(result.output.contains("Next: edit Sources/ntm/Exercises/Learner/Exercise01.swift,"))
+    #expect(result.output.contains("Next: edit Exercises/Exercise01.swift,"))
     let done = Self.run(["list"], in: root, functions: ExerciseSolutions.all)
     #expect(done.output.contains("[████████████████████████████████████████]  14 of 14 done"))
     #expect(!done.output.contains("to do"))
@@ -95,7 +95,7 @@ struct ExercisesCommandTests {
   }
 
   /// Grading in which exercise 3's function crashed, and every other is not done yet.
-  static let crashingThree = ExercisesCommand.Grading(functions: ExercisesTests.nothing) { exercise in
+  static let crashingThree = ExercisesCommand.Grading { exercise in
     exercise.number == 3 ? .crashed("Fatal error: Index out of range (Exercise03.swift:27)") : .notDone
   }
 
@@ -105,11 +105,11 @@ struct ExercisesCommandTests {
     let result = Self.run(["check", "3"], in: root, grading: Self.crashingThree)
     #expect(result.code == 1)
     #expect(result.output.contains("""
-      Crashed: the function in Sources/ntm/Exercises/Learner/Exercise03.swift
+      Crashed: the function in Exercises/Exercise03.swift
       stopped the program before it could be graded:
         ✗ Fatal error: Index out of range (Exercise03.swift:27)
 
-      Not yet: fix Sources/ntm/Exercises/Learner/Exercise03.swift and check again.
+      Not yet: fix Exercises/Exercise03.swift and check again.
       """))
     #expect(
       result.error
@@ -142,18 +142,102 @@ struct ExercisesCommandTests {
     #expect(Self.run([], in: root).output.contains("\(exercise.hints.count) of \(exercise.hints.count)"))
   }
 
-  @Test func resetWritesTheStarterBackAndForgetsTheHints() throws {
+  /// Runs git in `root`, which must work.
+  static func git(_ arguments: [String], in root: URL) throws {
+    _ = try StarterFile.git(arguments, root: root, exercise: ExerciseCatalog.all[0])
+  }
+
+  @Test(.enabled(if: ExercisesTests.isCheckout))
+  func resetWritesTheCommittedStarterBackPastALearnersCommitAndForgetsTheHints() throws {
     let root = try Self.makeRoot()
     defer { try? FileManager.default.removeItem(at: root) }
     let exercise = ExerciseCatalog.exercise(9)!
     let file = root.appendingPathComponent(exercise.path)
-    try Data("// my attempt\n".utf8).write(to: file)
+    let starter = try StarterFile.committed(exercise, root: ExercisesTests.packageRoot)
+    try Data(starter.utf8).write(to: file)
+    try Self.git(["init", "-q"], in: root)
+    try Self.git(["add", "-A"], in: root)
+    let author = ["-c", "user.name=Learner", "-c", "user.email=learner@example.com"]
+    try Self.git(author + ["commit", "-q", "-m", "start"], in: root)
+    try Data(starter.replacingOccurrences(of: "return nil", with: "return []").utf8).write(to: file)
+    try Self.git(author + ["commit", "-q", "-am", "my attempt"], in: root)
+    try Data("// my next attempt\n".utf8).write(to: file)
     _ = Self.run(["hint", "9"], in: root)
     let result = Self.run(["reset", "9"], in: root)
     #expect(result.code == 0)
-    #expect(result.output.hasPrefix("Exercise 9 is back to its starter: Sources/ntm/Exercises/Learner/Exercise09.swift."))
-    #expect(try String(contentsOf: file, encoding: .utf8) == exercise.starter)
+    #expect(result.output.hasPrefix("Exercise 9 is back to its starter: Exercises/Exercise09.swift."))
+    #expect(try String(contentsOf: file, encoding: .utf8) == starter)
     #expect(ExerciseProgress.load(from: root).hints(9) == 0)
+  }
+
+  @Test func resetOutsideAGitCheckoutSaysWhereTheStarterComesFromAndTouchesNothing() throws {
+    let root = try Self.makeRoot()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let file = root.appendingPathComponent(ExerciseCatalog.exercise(2)!.path)
+    try Data("// my attempt\n".utf8).write(to: file)
+    let result = Self.run(["reset", "2"], in: root)
+    #expect(result.code == 1)
+    #expect(result.error.hasPrefix("error: cannot restore Exercises/Exercise02.swift: its starter comes from git"))
+    #expect(result.error.split(separator: "\n").count == 1)
+    #expect(try String(contentsOf: file, encoding: .utf8) == "// my attempt\n")
+  }
+
+  @Test func anExerciseWaitingOnAnEarlierOneThatIsNotDoneNamesIt() throws {
+    let root = try Self.makeRoot()
+    defer { try? FileManager.default.removeItem(at: root) }
+    // Exercise 3 answers nil, so exercise 10, which calls it, answers nil too.
+    var waiting = ExerciseSolutions.all
+    waiting.softmaxBackward = { _, _ in nil }
+    waiting.sharpenBackward = { _, _, _, _ in nil }
+    let result = Self.run(["check", "10"], in: root, functions: waiting)
+    #expect(result.code == 1)
+    #expect(result.output.contains("Not done yet: exercise 10 uses your softmax backward from exercise 3, which does"))
+    #expect(result.output.contains("Run 'swift run ntm exercises check 3' first."))
+    #expect(!result.output.contains("still returns nil"))
+    #expect(result.error == "error: exercise 10 uses your softmax backward from exercise 3, which does not pass yet.\n")
+    // Exercise 3 itself, and exercise 10 once 3 passes, say nothing of it.
+    #expect(!Self.run(["check", "3"], in: root, functions: waiting).output.contains("uses your"))
+    #expect(Self.run(["check", "10"], in: root, functions: ExerciseSolutions.all).code == 0)
+  }
+
+  @Test func aFailingExerciseWaitingOnAFailingOneSaysBoth() throws {
+    let root = try Self.makeRoot()
+    defer { try? FileManager.default.removeItem(at: root) }
+    var wrong = ExerciseSolutions.all
+    wrong.softmaxBackward = { p, g in zip(p, g).map { $0 * $1 } }
+    let result = Self.run(["check", "5"], in: root, functions: wrong)
+    #expect(result.code == 1)
+    #expect(result.output.contains("✗ "))
+    #expect(result.output.contains("Exercise 5 uses your softmax backward from exercise 3, which does not pass yet:"))
+    #expect(result.error == "error: exercise 5 does not pass yet.\n")
+  }
+
+  @Test func anEndlessLoopHasItsOwnHeadingAndErrorLine() throws {
+    let root = try Self.makeRoot()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let looping = ExercisesCommand.Grading { $0.number == 4 ? .timedOut(30) : .notDone }
+    let result = Self.run(["check", "4"], in: root, grading: looping)
+    #expect(result.code == 1)
+    #expect(result.output.contains("""
+      Endless loop? The function in Exercises/Exercise04.swift
+      was still running after 30 seconds, and was stopped.
+      """))
+    #expect(!result.output.contains("Crashed"))
+    #expect(result.error == "error: exercise 4 was still running after 30 seconds and was stopped (an endless loop?).\n")
+    let list = Self.run([], in: root, grading: looping)
+    #expect(list.output.split(separator: "\n").contains { $0.contains("cosine similarity, backward") && $0.contains("endless loop") })
+  }
+
+  @Test func filesThatDoNotCompileShowTheFirstErrorInEveryCheck() throws {
+    let root = try Self.makeRoot()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let error = ["Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope", "    x", "    ^"]
+    let broken = ExercisesCommand.Grading { _ in .doesNotCompile(error) }
+    let result = Self.run(["check", "2"], in: root, grading: broken)
+    #expect(result.code == 1)
+    #expect(result.output.contains("Does not compile: every file in Exercises/ must build before any can be graded.\n"
+      + "  Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope\n      x\n      ^\n"))
+    #expect(result.error == "error: the exercises do not compile: Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope.\n")
   }
 
   @Test func theRootIsFoundFromASubfolder() throws {
