@@ -205,6 +205,10 @@ struct ExercisesCommandTests {
     defer { try? FileManager.default.removeItem(at: root) }
     var wrong = ExerciseSolutions.all
     wrong.softmaxBackward = { p, g in zip(p, g).map { $0 * $1 } }
+    // As exercise 5 is when it calls that softmax backward: a wrong answer.
+    wrong.contentAddressingBackward = { k, m, beta, similarity, w, g in
+      ExerciseSolutions.contentAddressingBackward(k, m, beta, similarity, w, g.map { 2 * $0 })
+    }
     let result = Self.run(["check", "5"], in: root, functions: wrong)
     #expect(result.code == 1)
     #expect(result.output.contains("✗ "))

@@ -8,7 +8,6 @@ import Testing
 /// does not compile is named by its line and stops nothing else, an import of the library is
 /// refused, and a crash and an endless loop are each reported as such. The learner's own files
 /// in the package are never read.
-@Suite(.serialized)
 struct LearnerProgramTests {
   static let solutions = ExercisesTests.packageRoot.appendingPathComponent("Tests/Solutions")
 

@@ -43,9 +43,9 @@ enum ExercisesCommand {
   static let actions = ["list", "check", "hint", "reset"]
 
   /// How the learner's functions are graded.
-  struct Grading {
+  struct Grading: Sendable {
     /// Grades one exercise.
-    var grade: (Exercise) throws -> Exercise.Outcome
+    var grade: @Sendable (Exercise) throws -> Exercise.Outcome
 
     /// Calls `functions` in this process: how the tests grade reference solutions and
     /// deliberately wrong ones.
