@@ -3,14 +3,13 @@ import Testing
 
 @testable import ntm
 
-/// The learner's files, compiled on their own as `ntm exercises check` does, in a copy of the
-/// exercise folder: the reference solutions in `Tests/Solutions/` pass every check, a file that
-/// does not compile is named by its line and stops nothing else, an import of the library is
-/// refused, and a crash and an endless loop are each reported as such. The learner's own files
-/// in the package are never read.
+/// Exercise files compiled on their own as `ntm exercises check` does, in a temporary package
+/// made from the committed starters (never the learner's own files): a file that does not
+/// compile is named by its line and stops nothing else, an import of the library is refused,
+/// and a crash and an endless loop are each reported as such. The reference solutions are
+/// compiled and graded by `LearnerProgramSolutionTests`.
+@Suite(.enabled(if: ExercisesTests.isCheckout))
 struct LearnerProgramTests {
-  static let solutions = ExercisesTests.packageRoot.appendingPathComponent("Tests/Solutions")
-
   /// A package root in a temporary folder whose `Exercises/` holds `files` (name to text).
   static func root(_ files: [String: String]) throws -> URL {
     let root = try ExercisesCommandTests.makeRoot()
@@ -20,10 +19,10 @@ struct LearnerProgramTests {
     return root
   }
 
-  /// Every reference solution, by file name.
-  static func solved() throws -> [String: String] {
+  /// Every committed starter, by file name.
+  static func starters() throws -> [String: String] {
     try Dictionary(uniqueKeysWithValues: ExerciseCatalog.all.map { exercise in
-      (exercise.fileName, try String(contentsOf: solutions.appendingPathComponent(exercise.fileName), encoding: .utf8))
+      (exercise.fileName, try StarterFile.committed(exercise, root: ExercisesTests.packageRoot))
     })
   }
 
@@ -39,19 +38,10 @@ struct LearnerProgramTests {
     }
   }
 
-  @Test func everyReferenceSolutionCompiledOnItsOwnPasses() throws {
-    let root = try Self.root(Self.solved())
-    defer { try? FileManager.default.removeItem(at: root) }
-    let list = Self.run([], in: root)
-    #expect(list.code == 0, "\(list.error)")
-    #expect(list.output.contains("  14 of 14 done"), "\(list.output)")
-    #expect(ExerciseProgress.load(from: root).passed == Array(1...14))
-  }
-
   @Test func aFileThatDoesNotCompileIsNamedByItsLineAndTheTourStillRuns() throws {
-    var files = try Self.solved()
+    var files = try Self.starters()
     files["Exercise05.swift"] = files["Exercise05.swift"]!.replacingOccurrences(
-      of: "    guard let dz", with: "    let broken: Int = \"five\"\n    guard let dz")
+      of: "    // TODO: your code here", with: "    let broken: Int = \"five\"")
     let root = try Self.root(files)
     defer { try? FileManager.default.removeItem(at: root) }
     let line = files["Exercise05.swift"]!.split(separator: "\n", omittingEmptySubsequences: false)
@@ -69,7 +59,7 @@ struct LearnerProgramTests {
   }
 
   @Test func aFileThatImportsTheLibraryIsRefused() throws {
-    var files = try Self.solved()
+    var files = try Self.starters()
     files["Exercise02.swift"] = files["Exercise02.swift"]!.replacingOccurrences(
       of: "import Foundation\n", with: "import Foundation\nimport NTM\n")
     let root = try Self.root(files)
@@ -80,12 +70,8 @@ struct LearnerProgramTests {
     #expect(check.error.contains(": imports NTM; the exercises are written without the library"))
   }
 
-  @Test(.enabled(if: ExercisesTests.isCheckout))
-  func theStartersAreNotDoneACrashIsACrashAndAnEndlessLoopIsStopped() throws {
-    var files: [String: String] = [:]
-    for exercise in ExerciseCatalog.all {
-      files[exercise.fileName] = try StarterFile.committed(exercise, root: ExercisesTests.packageRoot)
-    }
+  @Test func theStartersAreNotDoneACrashIsACrashAndAnEndlessLoopIsStopped() throws {
+    var files = try Self.starters()
     let todo = "    // TODO: your code here\n    return nil"
     files["Exercise02.swift"] = files["Exercise02.swift"]!.replacingOccurrences(
       of: todo, with: "    var i = 0\n    while i >= 0 { i = (i + 1) % 7 }\n    return nil")

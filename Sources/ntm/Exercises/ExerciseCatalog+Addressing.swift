@@ -94,7 +94,8 @@ extension ExerciseCatalog {
       hints: [
         "Three steps: ∂L/∂z = softmax backward of G (exercise 3); ∂L/∂β = Σ_i ∂L/∂z_i · K_i; ∂L/∂K = β · ∂L/∂z.",
         "Then ∂L/∂K goes through the cosine similarity's backward (exercise 4), which gives dk and dM.",
-      ], uses: [.init(number: 3, what: "softmax backward"), .init(number: 4, what: "cosine similarity backward")],
+      ],
+      uses: [.init(number: 3, what: "softmax backward"), .init(number: 4, what: "cosine similarity backward")],
       check: { f, grader in
         var inputs = Inputs(seed: 105)
         let gradient = inputs.gradient(rows)

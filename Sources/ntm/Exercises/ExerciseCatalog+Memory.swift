@@ -94,7 +94,12 @@ extension ExerciseCatalog {
       "First the read: exercise 11 with ∂L/∂r_t gives dM (part one) and dw. Add weightingGradient to dw: that is the whole ∂L/∂w_t.",
       "Then back through the stages, last to first: sharpening (10), shift (8), interpolation (6), content addressing (5). Each stage's input gradient is the next one's output gradient.",
       "The interpolation gives ∂L/∂w_prev; the content addressing gives dk, dβ and dM (part two). Return dM = part one + part two.",
-    ], uses: [.init(number: 5, what: "content addressing backward"), .init(number: 6, what: "interpolation backward"), .init(number: 8, what: "shift backward"), .init(number: 10, what: "sharpening backward"), .init(number: 11, what: "reading backward")],
+    ],
+    uses: [
+      .init(number: 5, what: "content addressing backward"), .init(number: 6, what: "interpolation backward"),
+      .init(number: 8, what: "shift backward"), .init(number: 10, what: "sharpening backward"),
+      .init(number: 11, what: "reading backward"),
+    ],
     check: { f, grader in
       var inputs = Inputs(seed: 114)
       let head = ReadHeadParameters(

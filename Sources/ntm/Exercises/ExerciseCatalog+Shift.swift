@@ -56,7 +56,8 @@ extension ExerciseCatalog {
       hints: [
         "Scores z_i = γ · log(w̃_i + ε), then a softmax of the scores — your exercise 2 is exactly that softmax.",
         "Why not pow(w̃_i, γ) / Σ pow(w̃_j, γ)? 0.2^500 underflows to 0 in Double, so every term is 0 and the ratio is 0/0 = NaN. The log-domain softmax subtracts the largest score first and never divides by less than 1.",
-      ], uses: [.init(number: 2, what: "softmax")],
+      ],
+      uses: [.init(number: 2, what: "softmax")],
       check: { f, grader in
         let inputs = Inputs(seed: 109)
         guard let got = f.sharpen(inputs.weighting, inputs.sharpening) else { return false }
@@ -77,7 +78,8 @@ extension ExerciseCatalog {
       hints: [
         "∂L/∂z is the softmax backward (exercise 3) of G, using the forward's output w.",
         "z_i = γ · log(w̃_i + ε): so ∂z_i/∂w̃_i = γ / (w̃_i + ε) and ∂z_i/∂γ = log(w̃_i + ε). γ is shared by every entry, so dγ is a sum.",
-      ], uses: [.init(number: 3, what: "softmax backward")],
+      ],
+      uses: [.init(number: 3, what: "softmax backward")],
       check: { f, grader in
         var inputs = Inputs(seed: 110)
         let output = Sharpening.forward(inputs.weighting, sharpening: inputs.sharpening)
