@@ -17,13 +17,15 @@ final class LearnerProcess: @unchecked Sendable {
   private var stop: DispatchWorkItem?
   private let started = Date()
   private let timeLimit: Double
+  private var previousPipeHandler: (@convention(c) (Int32) -> Void)?
   /// Whether the program stopped answering.
   private(set) var ended = false
 
   /// Starts `program`; what it writes on standard error is kept in `errorFile`.
   init(_ program: LearnerProgram, errorFile: URL, timeLimit: Double = LearnerProcess.timeLimit) throws {
-    // A write to a program that has died must fail, not end this one.
-    signal(SIGPIPE, SIG_IGN)
+    // A write to a program that has died must fail, not end this one; `end()` puts the
+    // handler back.
+    previousPipeHandler = signal(SIGPIPE, SIG_IGN)
     guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {
       throw CommandLineTool.Failure(message: "could not create \(errorFile.path) to run the compiled exercises.")
     }
@@ -86,6 +88,7 @@ final class LearnerProcess: @unchecked Sendable {
     try? requests.close()
     process.waitUntilExit()
     stop?.cancel()
+    signal(SIGPIPE, previousPipeHandler)
     let error = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
     let timedOut =
       process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
