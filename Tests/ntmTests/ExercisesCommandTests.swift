@@ -177,6 +177,10 @@ struct ExercisesCommandTests {
     #expect(result.output.contains("Does not compile: every file in Exercises/ must build before any can be graded.\n"
       + "  Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope\n      x\n      ^\n"))
     #expect(result.error == "error: the exercises do not compile: Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope.\n")
+    let list = Self.run([], in: root, grading: broken)
+    #expect(list.code == 0)
+    #expect(list.output.contains("The files in Exercises/ do not compile, so none could be graded:\n"
+      + "  Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope\n"))
   }
 
   @Test func theRootIsFoundFromASubfolder() throws {

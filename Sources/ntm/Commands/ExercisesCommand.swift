@@ -113,9 +113,10 @@ enum ExercisesCommand {
       if let given { return given }
       guard let root else { throw CommandLineTool.Failure(message: notFound(directory)) }
       do {
-        program = try LearnerProgram.build(root: root, environment: console.environment.merging(
-          ProcessInfo.processInfo.environment) { mine, _ in mine })
-        return .running(program!)
+        let built = try LearnerProgram.build(
+          root: root, environment: console.environment.merging(ProcessInfo.processInfo.environment) { mine, _ in mine })
+        program = built
+        return .running(built)
       } catch let failure as LearnerProgram.BuildFailure {
         return .notCompiling(failure)
       }

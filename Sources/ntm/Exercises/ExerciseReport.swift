@@ -43,6 +43,11 @@ enum ExerciseReport {
     lines += TextTable.render(
       header: ["#", "exercise", "status", "hints"], rows: rows, alignments: [.right, .left, .left, .left], style: style)
     lines.append("")
+    if case .doesNotCompile(let error) = outcomes.first {
+      lines.append("The files in \(LearnerProgram.folder)/ do not compile, so none could be graded:")
+      lines += error.map { "  " + $0 }
+      lines.append("")
+    }
     if let next = zip(exercises, outcomes).first(where: { status($0.1) != "done" })?.0 {
       lines.append("Next: edit \(next.path),")
       lines.append("then run '\(invocation) check \(next.number)' ('hint \(next.number)' for a hint).")
