@@ -53,12 +53,19 @@ enum CommandLineTool {
     }
     switch first {
     case "help", "--help", "-h":
-      guard arguments.count > 1 else {
+      // `--ascii` may stand anywhere; any other word past the command's name is a mistake.
+      let words = arguments.dropFirst().filter { $0 != "--ascii" }
+      guard let name = words.first else {
         console.print(overview)
         return ExitCode.success
       }
-      guard let command = subcommands.first(where: { $0.name == arguments[1] }) else {
-        console.printError("error: \(unknownCommand(arguments[1])) Try 'ntm help'.")
+      guard let command = subcommands.first(where: { $0.name == name }) else {
+        console.printError("error: \(unknownCommand(name)) Try 'ntm help'.")
+        return ExitCode.usage
+      }
+      guard words.count == 1 else {
+        console.printError(
+          "error: 'ntm help' takes one command, got also '\(EchoedText.echo(words[words.startIndex + 1]))'. Try 'ntm help \(command.name)'.")
         return ExitCode.usage
       }
       console.print(command.help)

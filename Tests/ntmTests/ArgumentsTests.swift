@@ -30,4 +30,14 @@ import Testing
     #expect(result.error.count < 300, "\(result.error.count) characters")
     #expect(result.error.contains("'" + String(repeating: "9", count: EchoedText.limit) + "… (100000 characters)'"))
   }
+
+  /// `--svg --ascii` forgot the picture's name: the option after it is not taken as the value,
+  /// though `--svg=--name` still gives a value that starts with `--`.
+  @Test func anOptionIsNotTheValueOfTheOneBeforeIt() throws {
+    #expect(throws: Arguments.UsageError(message: "--seed needs a value, but the next word is the option --json. Try 'ntm demo --help'.")) {
+      try Arguments(["--seed", "--json"], options: Self.options, command: "demo")
+    }
+    #expect(try Arguments(["--seed=--json"], options: Self.options, command: "demo").value("seed") == "--json")
+    #expect(try Arguments(["--seed", "-1"], options: Self.options, command: "demo").value("seed") == "-1")
+  }
 }

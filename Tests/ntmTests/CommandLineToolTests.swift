@@ -51,6 +51,13 @@ struct CommandLineToolTests {
     #expect(Self.run(["help", "trian"]).error == "error: unknown command 'trian'. Did you mean 'train'? Try 'ntm help'.\n")
   }
 
+  @Test func helpTakesOneCommand() {
+    let result = Self.run(["help", "train", "extra"])
+    #expect(result.code == 64 && result.output.isEmpty)
+    #expect(result.error == "error: 'ntm help' takes one command, got also 'extra'. Try 'ntm help train'.\n")
+    #expect(Self.run(["help", "train", "--ascii"]).code == 0)
+  }
+
   @Test func helpForACommandPrintsItsHelp() {
     #expect(Self.run(["help", "gradcheck"]).output == GradcheckCommand.help + "\n")
     #expect(Self.run(["gradcheck", "--help"]).output == GradcheckCommand.help + "\n")

@@ -68,7 +68,7 @@ enum EvalCommand {
         second.task.outputSize == checkpoint.task.outputSize
       else {
         throw CommandLineTool.Failure(
-          message: "cannot compare \(EchoedText.echo(path, limit: EchoedText.pathLimit)) (\(checkpoint.task.name)) with \(EchoedText.echo(other, limit: EchoedText.pathLimit)) (\(second.task.name)): they do not learn the same task")
+          message: "cannot compare \(EchoedText.path(path)) (\(checkpoint.task.name)) with \(EchoedText.path(other)) (\(second.task.name)): they do not learn the same task")
       }
       names.append(other)
       models.append(secondModel)

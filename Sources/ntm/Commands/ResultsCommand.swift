@@ -53,7 +53,7 @@ enum ResultsCommand {
     }
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-      throw CommandLineTool.Failure(message: "no models folder at \(folder.path); name one with --models DIR")
+      throw CommandLineTool.Failure(message: "no models folder at \(EchoedText.path(folder.path)); name one with --models DIR")
     }
     let models = try TrainingTask.names.map { try load(task: $0, folder: folder) }
     let page = ResultsPage(sequences: sequences, seed: UInt64(seed), quick: quick).render(models)

@@ -48,7 +48,14 @@ struct Arguments {
         if let inlineValue {
           values[name] = inlineValue
         } else if index < words.count {
-          values[name] = words[index]
+          // `--svg --ascii` forgot the picture's name: the next option is not a value.
+          // (A value that starts with `--` can still be given as `--svg=--name`.)
+          let next = words[index]
+          if next.hasPrefix("--"), next.count > 2 {
+            throw UsageError(
+              message: "--\(name) needs a value, but the next word is the option \(EchoedText.echo(next)). Try 'ntm \(command) --help'.")
+          }
+          values[name] = next
           index += 1
         } else {
           throw UsageError(message: "--\(name) needs a value. Try 'ntm \(command) --help'.")

@@ -31,4 +31,7 @@ enum EchoedText {
     guard text.count > limit else { return result }
     return result + "… (\(text.count) characters)"
   }
+
+  /// A file path, cut after `pathLimit` characters.
+  static func path(_ text: some StringProtocol) -> String { echo(text, limit: pathLimit) }
 }

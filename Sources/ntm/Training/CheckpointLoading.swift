@@ -18,7 +18,7 @@ enum CheckpointLoading {
       try checkpoint.validate(parameterCount: TrainedModel.parameterCount(for: checkpoint))
       return (checkpoint, TrainedModel(checkpoint: checkpoint))
     } catch let error as CheckpointError {
-      throw CommandLineTool.Failure(message: "cannot load checkpoint \(EchoedText.echo(path, limit: EchoedText.pathLimit)): \(error.description)")
+      throw CommandLineTool.Failure(message: "cannot load checkpoint \(EchoedText.path(path)): \(error.description)")
     }
   }
 }

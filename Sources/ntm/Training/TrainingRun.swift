@@ -38,16 +38,16 @@ struct TrainingRun {
     if plan.resume {
       let (checkpoint, model) = try CheckpointLoading.load(plan.checkpointPath)
       guard checkpoint.task.name == plan.task.name else {
-        throw CommandLineTool.Failure(message: "checkpoint \(EchoedText.echo(plan.checkpointPath, limit: EchoedText.pathLimit)) trains '\(checkpoint.task.name)', not '\(plan.task.name)'")
+        throw CommandLineTool.Failure(message: "checkpoint \(EchoedText.path(plan.checkpointPath)) trains '\(checkpoint.task.name)', not '\(plan.task.name)'")
       }
       guard checkpoint.optimiser != nil else {
         throw CommandLineTool.Failure(
-          message: "cannot resume from \(EchoedText.echo(plan.checkpointPath, limit: EchoedText.pathLimit)): it is a model exported for shipping, without the optimiser state training needs; resume from the run's --checkpoint file instead")
+          message: "cannot resume from \(EchoedText.path(plan.checkpointPath)): it is a model exported for shipping, without the optimiser state training needs; resume from the run's --checkpoint file instead")
       }
       do {
         trainer = try Trainer(resuming: checkpoint, model: model)
       } catch {
-        throw CommandLineTool.Failure(message: "cannot load checkpoint \(EchoedText.echo(plan.checkpointPath, limit: EchoedText.pathLimit)): \(error.description)")
+        throw CommandLineTool.Failure(message: "cannot load checkpoint \(EchoedText.path(plan.checkpointPath)): \(error.description)")
       }
       seed = checkpoint.seed
       self.plan.configuration = checkpoint.configuration
