@@ -28,16 +28,6 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("length 5 │") }, "\(result.output)")
   }
 
-  /// The same sequences for both: a model compared with itself scores the same twice.
-  @Test func bothModelsSeeTheSameSequences() throws {
-    let path = try Self.trained("same", [])
-    var (_, model) = try CheckpointLoading.load(path)
-    var models = [model, model]
-    let sweep = GeneralisationSweep.run(&models, task: .copy(CopyTask(bits: 3, lengths: 1...3)), lengths: [2, 4], count: 3, seed: 9)
-    #expect(sweep.scores(model: 0) == sweep.scores(model: 1))
-    _ = model.forward(Matrix(rows: 1, columns: 4))
-  }
-
   @Test func nGramsAreScoredAgainstTheBayesOptimalEstimator() throws {
     let machine = try Self.trained("ngram-ntm", [], task: "ngrams")
     let baseline = try Self.trained("ngram-lstm", ["--model", "lstm", "--layer-sizes", "4"], task: "ngrams")

@@ -11,12 +11,7 @@ enum CheckpointLoading {
     let url = try ShippedModels.resolve(path)
     do {
       let checkpoint = try CheckpointFile.read(from: url)
-      if checkpoint.baseline == nil, let problem = checkpoint.configuration.problems.first {
-        throw CheckpointError.invalid("configuration: \(problem)")
-      }
-      if let problem = checkpoint.baseline?.problems.first { throw CheckpointError.invalid("baseline: \(problem)") }
-      try checkpoint.validate(parameterCount: TrainedModel.parameterCount(for: checkpoint))
-      return (checkpoint, TrainedModel(checkpoint: checkpoint))
+      return (checkpoint, try checkpoint.model())
     } catch let error as CheckpointError {
       throw CommandLineTool.Failure(message: "cannot load checkpoint \(EchoedText.path(path)): \(error.description)")
     }

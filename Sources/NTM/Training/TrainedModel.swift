@@ -1,19 +1,27 @@
-import NTM
-
 /// The model a checkpoint holds — a Neural Turing Machine or the stacked-LSTM baseline — as one
 /// `SequenceModel`, so training, evaluation and the commands treat both alike.
 ///
+/// Load one with ``Checkpoint/model()``, which validates the checkpoint first:
+///
+/// ```swift
+/// let checkpoint = try CheckpointFile.read(from: url)
+/// var model = try checkpoint.model()
+/// var generator = SplitMix64(seed: 1)
+/// let score = Evaluation.run(&model, on: checkpoint.task, count: 50, using: &generator)
+/// ```
+///
 /// Each call moves the model out of the enum before it runs (leaving `.empty` behind), so the
 /// model's buffers stay uniquely referenced and are reused in place rather than copied.
-enum TrainedModel: SequenceModel, ParameterNaming {
+public enum TrainedModel: SequenceModel, ParameterNaming {
   case machine(NeuralTuringMachine)
   case baseline(LSTMNetwork)
   /// Only while a call has moved the model out.
   case empty
 
   /// The model `checkpoint` describes, with its saved parameters (and generator).
-  /// - Precondition: the checkpoint has been validated against this model's parameter count.
-  init(checkpoint: Checkpoint) {
+  /// - Precondition: the checkpoint has been validated against this model's parameter count
+  ///   (``Checkpoint/model()`` does both).
+  init(validated checkpoint: Checkpoint) {
     if let baseline = checkpoint.baseline {
       self = .baseline(LSTMNetwork(configuration: baseline, parameters: checkpoint.parameters))
     } else {
@@ -24,13 +32,14 @@ enum TrainedModel: SequenceModel, ParameterNaming {
   }
 
   /// How many parameters the checkpoint's model needs.
-  static func parameterCount(for checkpoint: Checkpoint) -> Int {
+  /// - Precondition: the checkpoint's configuration (or baseline) has no problems.
+  public static func parameterCount(for checkpoint: Checkpoint) -> Int {
     checkpoint.baseline.map(LSTMNetwork.parameterCount(for:))
       ?? NeuralTuringMachine.parameterCount(for: checkpoint.configuration)
   }
 
   /// `NTM` or `LSTM`: the column title in comparisons.
-  var kindName: String {
+  public var kindName: String {
     switch self {
     case .machine: "NTM"
     case .baseline: "LSTM"
@@ -38,7 +47,7 @@ enum TrainedModel: SequenceModel, ParameterNaming {
     }
   }
 
-  var inputSize: Int {
+  public var inputSize: Int {
     switch self {
     case .machine(let model): model.inputSize
     case .baseline(let model): model.inputSize
@@ -46,7 +55,7 @@ enum TrainedModel: SequenceModel, ParameterNaming {
     }
   }
 
-  var outputSize: Int {
+  public var outputSize: Int {
     switch self {
     case .machine(let model): model.outputSize
     case .baseline(let model): model.outputSize
@@ -54,7 +63,7 @@ enum TrainedModel: SequenceModel, ParameterNaming {
     }
   }
 
-  var parameters: [Double] {
+  public var parameters: [Double] {
     get {
       switch self {
       case .machine(let model): model.parameters
@@ -77,7 +86,7 @@ enum TrainedModel: SequenceModel, ParameterNaming {
     }
   }
 
-  mutating func forward(_ inputs: Matrix) -> Matrix {
+  public mutating func forward(_ inputs: Matrix) -> Matrix {
     switch self {
     case .machine(var model):
       self = .empty
@@ -92,7 +101,7 @@ enum TrainedModel: SequenceModel, ParameterNaming {
     }
   }
 
-  mutating func backward(logitGradient: Matrix, addingInto gradient: inout [Double]) {
+  public mutating func backward(logitGradient: Matrix, addingInto gradient: inout [Double]) {
     switch self {
     case .machine(var model):
       self = .empty
@@ -107,7 +116,7 @@ enum TrainedModel: SequenceModel, ParameterNaming {
     }
   }
 
-  func parameterName(at index: Int) -> String {
+  public func parameterName(at index: Int) -> String {
     switch self {
     case .machine(let model): model.parameterName(at: index)
     case .baseline(let model): model.parameterName(at: index)
@@ -118,7 +127,7 @@ enum TrainedModel: SequenceModel, ParameterNaming {
 
 extension TrainedModel: RandomisedModel {
   /// The machine's memory generator (a baseline draws nothing; it reports a fixed one).
-  var modelGenerator: SplitMix64 {
+  public var modelGenerator: SplitMix64 {
     get {
       if case .machine(let model) = self { return model.modelGenerator }
       return SplitMix64(seed: 0)
@@ -130,5 +139,24 @@ extension TrainedModel: RandomisedModel {
         self = .machine(model)
       }
     }
+  }
+}
+
+extension Checkpoint {
+  /// The model this checkpoint holds, with its saved parameters (and, for a machine with a
+  /// random initial memory, its generator), ready to run, evaluate or go on training.
+  ///
+  /// The configuration is checked before anything is allocated, so a file that asks for an
+  /// absurd memory is refused rather than run out of memory; then the whole checkpoint is
+  /// checked against the parameter count that configuration gives.
+  /// - Throws: `CheckpointError.invalid` naming the first problem found.
+  public func model() throws(CheckpointError) -> TrainedModel {
+    if let baseline {
+      if let problem = baseline.problems.first { throw .invalid("baseline: \(problem)") }
+    } else if let problem = configuration.problems.first {
+      throw .invalid("configuration: \(problem)")
+    }
+    try validate(parameterCount: TrainedModel.parameterCount(for: self))
+    return TrainedModel(validated: self)
   }
 }

@@ -1,26 +1,42 @@
-import Foundation
-import NTM
-
 /// One or more trained models scored on fresh sequences at each of several lengths — inside the
 /// training range and beyond it (Graves et al. 2014, Fig. 4, 5, 10). Every model sees the very
 /// same sequences: each length draws from its own generator, seeded from the sweep's seed and
 /// the length.
-struct GeneralisationSweep {
+///
+/// ```swift
+/// var models = [try CheckpointFile.read(from: url).model()]
+/// let task = TrainingTask.copy(CopyTask())
+/// let sweep = GeneralisationSweep.run(&models, task: task, lengths: [10, 20, 40], count: 50, seed: 1)
+/// sweep.scores(model: 0)  // wrong bits per sequence at 10, 20 and 40
+/// ```
+public struct GeneralisationSweep: Sendable {
   /// The scores at one length.
-  struct Row {
-    var length: Int
+  public struct Row: Equatable, Sendable {
+    public var length: Int
     /// One per model, in the order the models were given.
-    var evaluations: [Evaluation]
+    public var evaluations: [Evaluation]
     /// N-grams only: the Bayes-optimal estimator's cost on the same sequences, in bits.
-    var optimalBits: Double?
+    public var optimalBits: Double?
+
+    public init(length: Int, evaluations: [Evaluation], optimalBits: Double? = nil) {
+      self.length = length
+      self.evaluations = evaluations
+      self.optimalBits = optimalBits
+    }
   }
 
-  var task: TrainingTask
-  var rows: [Row]
+  public var task: TrainingTask
+  public var rows: [Row]
+
+  public init(task: TrainingTask, rows: [Row]) {
+    self.task = task
+    self.rows = rows
+  }
 
   /// Scores `models` on `count` fresh sequences of each length in `lengths`.
-  static func run(
-    _ models: inout [TrainedModel], task: TrainingTask, lengths: [Int], count: Int, seed: UInt64
+  /// - Precondition: `count ≥ 1`, and every length is one the task can generate.
+  public static func run<Model: SequenceModel>(
+    _ models: inout [Model], task: TrainingTask, lengths: [Int], count: Int, seed: UInt64
   ) -> GeneralisationSweep {
     let rows = lengths.map { length -> Row in
       let evaluations = models.indices.map { index -> Evaluation in
@@ -42,33 +58,25 @@ struct GeneralisationSweep {
   }
 
   /// The generator for the sequences of `length`: the same for every model.
-  static func generator(seed: UInt64, length: Int) -> SplitMix64 {
+  public static func generator(seed: UInt64, length: Int) -> SplitMix64 {
     SplitMix64(seed: seed &+ UInt64(length) &* 0x9E37_79B9_7F4A_7C15)
   }
 
   /// Whether the task is scored by its cost in bits (N-grams: the paper's measure, comparable
   /// with the Bayes-optimal estimator) rather than by wrong bits.
-  static func scoresCost(_ task: TrainingTask) -> Bool {
+  public static func scoresCost(_ task: TrainingTask) -> Bool {
     if case .ngrams = task { return true }
     return false
   }
 
   /// The measure compared across models: wrong bits per sequence, or for N-grams the cost per
   /// sequence in bits (`loss / ln 2`).
-  static func score(_ evaluation: Evaluation, task: TrainingTask) -> Double {
+  public static func score(_ evaluation: Evaluation, task: TrainingTask) -> Double {
     scoresCost(task) ? NGramBaseline.bits(fromNats: evaluation.loss) : evaluation.bitErrors
   }
 
-  /// What `score` measures, for titles.
-  static func measure(_ task: TrainingTask) -> String {
-    scoresCost(task) ? "cost per sequence (bits, −log₂ likelihood)" : "wrong bits per sequence"
-  }
-
   /// `score` of model `index` at every length.
-  func scores(model index: Int) -> [Double] {
+  public func scores(model index: Int) -> [Double] {
     rows.map { Self.score($0.evaluations[index], task: task) }
   }
-
-  /// `trained` or `beyond` the training range.
-  func range(_ length: Int) -> String { task.lengths.contains(length) ? "trained" : "beyond" }
 }
