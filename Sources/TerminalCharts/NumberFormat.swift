@@ -1,16 +1,48 @@
 import Foundation
 
-/// The one number formatter every chart uses, so a value reads the same in a bar chart, a
-/// heatmap legend and a table.
+/// The one number formatter of the package: every chart, table, report, page and message
+/// writes its numbers through one of these styles, so a value reads the same wherever it
+/// appears, and `nan`, the infinities and `-0` are handled in one place.
+///
+/// | style | for | `0.000123` | `1234.5` |
+/// | --- | --- | --- | --- |
+/// | ``fixed(_:decimals:)`` | charts, tour pages | `0.000` | `1234.500` |
+/// | ``rounded(_:decimals:)`` | reports: progress, tables | `0.000` | `1234.500` |
+/// | ``scientific(_:digits:plainZero:)`` | gradients, errors | `1.23e-04` | `1.23e+03` |
+/// | ``general(_:)`` | a learner's numbers | `1.230e-04` | `1234.5000` |
+/// | ``short(_:)`` | values echoed in messages | `0.000123` | `1234.5` |
+/// | ``readable(_:decimals:glyphs:)`` | labels, legends | `0.00` | `1234.50` |
+/// | ``powerOfTen(_:glyphs:)`` | large labels | `1.23×10⁻⁴` | `1.23×10³` |
+/// | ``paperExponent(_:)`` | learning rates | `1.23e-4` | `1.235e3` |
+///
+/// Every style writes any `Double` without trapping. The Unicode signs some of them use
+/// (`−`, `×`, `∞`, superscripts) have ASCII spellings (`asciiSpelled`), chosen by `glyphs`.
 public enum NumberFormat {
   /// The largest number of decimals honoured; more are clamped to this.
   public static let maximumDecimals = 12
 
-  /// Magnitudes at or above this are written in exponent form, so a stray huge value cannot
-  /// push a chart past the terminal's width.
+  /// Magnitudes at or above this are written in exponent form by ``fixed(_:decimals:)``, so a
+  /// stray huge value cannot push a chart past the terminal's width.
   public static let exponentThreshold = 1e9
 
-  /// `value` with exactly `decimals` digits after the point.
+  /// `nan`, `inf` or `-inf` for a value that is not finite; nil for a finite one.
+  static func nonFinite(_ value: Double) -> String? {
+    if value.isNaN { return "nan" }
+    if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+    return nil
+  }
+
+  /// `decimals` clamped to `0...maximumDecimals`.
+  static func places(_ decimals: Int) -> Int { min(max(decimals, 0), maximumDecimals) }
+
+  /// `text` without the sign of a negative value that rounded to zero: `-0.000` reads as a bug.
+  static func unsignedZero(_ text: String) -> String {
+    let isNegativeZero = text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." }
+    return isNegativeZero ? String(text.dropFirst()) : text
+  }
+
+  /// `value` with exactly `decimals` digits after the point, rounded as printf rounds (the
+  /// exact binary value, ties to even).
   ///
   /// ```
   /// fixed(0.5625)          == "0.562"      (round half to even, as printf does)
@@ -23,15 +55,59 @@ public enum NumberFormat {
   ///   - value: any `Double`.
   ///   - decimals: digits after the point, clamped to `0...maximumDecimals`.
   public static func fixed(_ value: Double, decimals: Int = 3) -> String {
-    if value.isNaN { return "nan" }
-    if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-    let places = min(max(decimals, 0), maximumDecimals)
-    let useExponent = abs(value) >= exponentThreshold
-    let text = String(format: useExponent ? "%.*e" : "%.*f", places, value)
-    // A negative value that rounds to zero should not keep its sign: "-0.000" reads as a bug.
-    if text.hasPrefix("-"), !useExponent, text.allSatisfy({ $0 == "-" || $0 == "0" || $0 == "." }) {
-      return String(text.dropFirst())
+    if let text = nonFinite(value) { return text }
+    let places = places(decimals)
+    if abs(value) >= exponentThreshold { return String(format: "%.*e", places, value) }
+    return unsignedZero(String(format: "%.*f", places, value))
+  }
+
+  /// The largest magnitude (times `10^decimals`) ``rounded(_:decimals:)`` writes with
+  /// decimals. Beyond it a `Double` has no digits after the point left to show (2⁵³ ≈ 9e15),
+  /// and the whole part would soon not fit an `Int` (9.2e18): such a number — a loss of
+  /// 1e20 — is written as `1.00e+20` instead.
+  public static let largestRounded = 1e15
+
+  /// Digits after the point of the exponent form ``rounded(_:decimals:)`` falls back to.
+  public static let roundedExponentDigits = 2
+
+  /// `value` with exactly `decimals` digits after the point, rounded half away from zero the
+  /// way a person rounds (`-1.25` → `-1.3`): the numbers of progress lines and result tables.
+  /// `1.00e+20` beyond ``largestRounded``; `nan`, `inf`, `-inf`; never `-0.0`.
+  ///
+  /// ```
+  /// rounded(12.3456, decimals: 3) == "12.346"
+  /// rounded(-1.25, decimals: 1)   == "-1.3"
+  /// rounded(1e20, decimals: 3)    == "1.00e+20"
+  /// ```
+  public static func rounded(_ value: Double, decimals: Int) -> String {
+    let places = places(decimals)
+    guard value.isFinite, abs(value) * pow(10, Double(places)) < largestRounded else {
+      return scientific(value, digits: roundedExponentDigits)
     }
-    return text
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded()
+    let whole = Int(scaled / scale)
+    let fraction = String(Int(scaled - Double(whole) * scale))
+    let sign = value < 0 && scaled > 0 ? "-" : ""
+    if places == 0 { return "\(sign)\(whole)" }
+    return "\(sign)\(whole)." + String(repeating: "0", count: max(0, places - fraction.count)) + fraction
+  }
+
+  /// `value` as `1.23e-08`, with `digits` digits after the point; `nan`, `inf`, `-inf`.
+  ///
+  /// ```
+  /// scientific(0.000123, digits: 2)              == "1.23e-04"
+  /// scientific(0, digits: 2)                     == "0.00e+00"
+  /// scientific(0, digits: 4, plainZero: true)    == "0"
+  /// ```
+  /// - Parameters:
+  ///   - digits: digits after the point, clamped to `0...maximumDecimals`.
+  ///   - plainZero: write an exact zero (of either sign) as `0`, where a column of errors or
+  ///     gradients reads better with the zeros standing out.
+  public static func scientific(_ value: Double, digits: Int, plainZero: Bool = false) -> String {
+    if let text = nonFinite(value) { return text }
+    if plainZero && value == 0 { return "0" }
+    return String(format: "%.*e", places(digits), value)
   }
 }

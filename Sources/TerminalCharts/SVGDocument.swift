@@ -37,7 +37,7 @@ public enum SVG {
   public static let magnitudeLimit = 1e300
 
   /// Magnitudes at or above this are labelled `m×10ⁿ`, so labels stay short.
-  public static let scientificAbove = 1e6
+  public static let scientificAbove = NumberFormat.powerOfTenAbove
 
   /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities, and the control characters
   /// XML 1.0 forbids (all below U+0020 except tab, line feed and carriage return) replaced by
@@ -66,7 +66,7 @@ public enum SVG {
   }
 
   /// A coordinate or size as SVG attribute text: rounded to `decimals`, trailing zeros and a
-  /// trailing point removed, never `-0`, never an exponent.
+  /// trailing point removed, never `-0`, never an exponent (``NumberFormat/trimmed(_:decimals:)``).
   ///
   /// ```
   /// number(12)        == "12"
@@ -81,29 +81,13 @@ public enum SVG {
   public static func number(_ value: Double, decimals: Int = coordinateDecimals) -> String {
     guard value.isFinite else { return "0" }
     let clamped = min(max(value, -coordinateLimit), coordinateLimit)
-    var text = String(format: "%.*f", min(max(decimals, 0), 6), clamped)
-    if text.contains(".") {
-      while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text.removeLast() }
-    }
-    return text == "-0" ? "0" : text
+    return NumberFormat.trimmed(clamped, decimals: min(max(decimals, 0), 6))
   }
 
-  /// A value for people to read (bar labels, legends): `decimals` fixed digits, `m×10ⁿ` from
-  /// ``scientificAbove`` up, `n/a` for NaN, `∞` and `−∞` for the infinities.
-  ///
-  /// ```
-  /// readable(0.5625, decimals: 2)  == "0.56"
-  /// readable(-0.001, decimals: 2)  == "0.00"
-  /// readable(2.5e12, decimals: 2)  == "2.5×10¹²"
-  /// ```
+  /// A value for people to read (bar labels, legends): ``NumberFormat/readable(_:decimals:glyphs:)``
+  /// in Unicode (an SVG file is UTF-8): `0.56`, `2.5×10¹²`, `n/a`, `−∞`.
   public static func readable(_ value: Double, decimals: Int) -> String {
-    if value.isNaN { return "n/a" }
-    if value.isInfinite { return value < 0 ? "−∞" : "∞" }
-    if abs(value) >= scientificAbove { return scientific(value) }
-    let text = String(format: "%.*f", min(max(decimals, 0), 6), value)
-    let isNegativeZero = text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." }
-    return isNegativeZero ? String(text.dropFirst()) : text
+    NumberFormat.readable(value, decimals: decimals)
   }
 
   /// A tick label: as many decimals as the tick spacing `step` needs (`0.25` needs 2, `20`
@@ -111,32 +95,9 @@ public enum SVG {
   public static func tickLabel(_ value: Double, step: Double) -> String {
     guard value.isFinite else { return "" }
     if value == 0 { return "0" }
-    if abs(value) >= scientificAbove || step < 1e-4 { return scientific(value) }
+    if abs(value) >= scientificAbove || step < 1e-4 { return NumberFormat.powerOfTen(value) }
     let decimals = step >= 1 ? 0 : Int((-log10(step)).rounded(.up) + 1e-9)
     return readable(value, decimals: decimals)
-  }
-
-  /// `value` as `m×10ⁿ` with a mantissa of at most two decimals.
-  static func scientific(_ value: Double) -> String {
-    guard value.isFinite, value != 0 else { return "0" }
-    var exponent = Int(log10(abs(value)).rounded(.down))
-    var mantissa = value / pow(10, Double(exponent))
-    // `log10` may land one decade off at exact powers of ten.
-    if abs(mantissa) >= 9.995 {
-      mantissa /= 10
-      exponent += 1
-    } else if abs(mantissa) < 1 {
-      mantissa *= 10
-      exponent -= 1
-    }
-    return number(mantissa, decimals: 2) + "×10" + superscript(exponent)
-  }
-
-  /// `value` in superscript digits, e.g. `-12` as `⁻¹²`.
-  static func superscript(_ value: Int) -> String {
-    let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-    let body = String(String(abs(value)).map { digits[Int(String($0))!] })
-    return value < 0 ? "⁻" + body : body
   }
 
   /// The approximate width of `text` at `fontSize` in a sans-serif face, for layout only.

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalCharts
 import Testing
 
 @testable import ntm

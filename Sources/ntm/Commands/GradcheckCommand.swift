@@ -93,7 +93,6 @@ enum GradcheckCommand {
   }
 
   static func format(_ x: Double, digits: Int = 2) -> String {
-    if x == 0 { return "0" }
-    return x.formatted(scientificDigits: digits)
+    NumberFormat.scientific(x, digits: digits, plainZero: true)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NTM
+import TerminalCharts
 
 /// One classroom exercise: what to write, the equation, hints revealed one at a time, the
 /// exercises whose functions it calls, and the check that grades a learner's function. The
@@ -160,14 +161,8 @@ struct Grader {
   }
 
   /// Four decimals for ordinary numbers, scientific notation for tiny or huge ones.
-  static func format(_ x: Double) -> String {
-    if x.isNaN { return "nan" }
-    if x.isInfinite { return x < 0 ? "-inf" : "inf" }
-    if x == 0 || (abs(x) >= 1e-3 && abs(x) < 1e5) { return String(format: "%.4f", x) }
-    return String(format: "%.3e", x)
-  }
+  static func format(_ x: Double) -> String { NumberFormat.general(x) }
 
-  static func scientific(_ x: Double) -> String {
-    x == 0 ? "0" : String(format: "%.1e", x)
-  }
+  /// `1.2e-08`: a tolerance or an error, to its order and one digit.
+  static func scientific(_ x: Double) -> String { NumberFormat.scientific(x, digits: 1, plainZero: true) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalCharts
 
 /// Reading numbers typed by a person, with the playground's limits.
 ///
@@ -89,9 +90,5 @@ enum PlaygroundInput {
   }
 
   /// A number as the playground prints it in messages: short, no trailing zeros.
-  static func format(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-    let text = String(format: "%.6g", value)
-    return text
-  }
+  static func format(_ value: Double) -> String { NumberFormat.short(value) }
 }

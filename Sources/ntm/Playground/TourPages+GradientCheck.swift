@@ -94,7 +94,7 @@ extension TourPages {
   }
 
   /// `1.2346e-01`: four digits, enough to compare the two gradients by eye.
-  static func scientific(_ x: Double) -> String { x == 0 ? "0" : String(format: "%.4e", x) }
+  static func scientific(_ x: Double) -> String { NumberFormat.scientific(x, digits: 4, plainZero: true) }
 
   /// A relative error as its order of magnitude, `< 1e-9`: the exact digits are rounding
   /// noise that differs between machines, the order is what the reader judges.

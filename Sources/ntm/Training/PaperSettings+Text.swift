@@ -1,5 +1,5 @@
-import Foundation
 import NTM
+import TerminalCharts
 
 /// The paper's settings as `ntm train --preset` names them and the results page writes them.
 extension PaperSettings {
@@ -7,12 +7,7 @@ extension PaperSettings {
   static let presetNames = ["paper"]
 
   /// A learning rate as the paper writes it: `1e-4`, `3e-5`.
-  static func rate(_ value: Double) -> String {
-    let exponent = Int(floor(log10(value)))
-    let mantissa = (value / pow(10, Double(exponent)) * 1000).rounded() / 1000
-    let digits = mantissa == mantissa.rounded() ? String(Int(mantissa)) : String(mantissa)
-    return "\(digits)e\(exponent)"
-  }
+  static func rate(_ value: Double) -> String { NumberFormat.paperExponent(value) }
 }
 
 extension PaperSettings.Machine {

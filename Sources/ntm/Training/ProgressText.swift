@@ -1,5 +1,6 @@
 import Foundation
 import NTM
+import TerminalCharts
 
 /// The words of `ntm train`'s progress reports, apart from where they go.
 enum ProgressText {
@@ -31,27 +32,9 @@ enum ProgressText {
 
   private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-  /// The largest magnitude `fixed` writes with decimals. Beyond it a `Double` has no digits
-  /// after the point left to show (2⁵³ ≈ 9e15), and the whole part would soon not fit an `Int`
-  /// (9.2e18): such a number — a loss of 1e20 — is written as `1.00e+20` instead.
-  static let largestFixed = 1e15
-
-  /// A number with `digits` decimals; `1.00e+20` beyond `largestFixed`; `nan`, `inf`, `-inf`.
-  /// Any `Double` is written, none traps.
-  static func fixed(_ x: Double, _ digits: Int) -> String {
-    guard x.isFinite, abs(x) * pow(10, Double(digits)) < largestFixed else {
-      return x.formatted(scientificDigits: 2)
-    }
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let rounded = (abs(x) * scale).rounded()
-    let whole = Int(rounded / scale)
-    let fraction = Int(rounded - Double(whole) * scale)
-    var fractionText = String(fraction)
-    while fractionText.count < digits { fractionText = "0" + fractionText }
-    let sign = x < 0 && rounded > 0 ? "-" : ""
-    return digits == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fractionText)"
-  }
+  /// A number with `digits` decimals, rounded half away from zero; `1.00e+20` for a huge
+  /// one; `nan`, `inf`, `-inf` (``NumberFormat/rounded(_:decimals:)``).
+  static func fixed(_ x: Double, _ digits: Int) -> String { NumberFormat.rounded(x, decimals: digits) }
 
   /// One progress line: `sequences 12,000/30,000  85.3 seq/s  loss 3.214  bits/seq 1.25  ETA 3m31s`.
   static func line(sequences: Int, total: Int, rate: Double, averages: RunningAverages) -> String {

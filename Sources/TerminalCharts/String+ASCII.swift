@@ -1,14 +1,5 @@
 import Foundation
 
-extension Double {
-  /// `1.23e-08`-style text with `digits` digits after the point; `nan`, `inf`, `-inf`.
-  func formatted(scientificDigits digits: Int) -> String {
-    if isNaN { return "nan" }
-    if isInfinite { return self < 0 ? "-inf" : "inf" }
-    return String(format: "%.\(digits)e", self)
-  }
-}
-
 extension String {
   /// The text with every character outside ASCII spelled in ASCII, for terminals that cannot
   /// show them: Greek letters by name (`β` → `beta`), symbols by their usual ASCII stand-ins
@@ -16,7 +7,7 @@ extension String {
   /// superscripts after a caret (`10⁻⁴` → `10^-4`), and combining marks after their letter
   /// (`w̃` → `w~`). A character with no spelling becomes `?`; `asciiSpellings` should know every
   /// character the program prints.
-  var asciiSpelled: String {
+  public var asciiSpelled: String {
     var result = ""
     var inSuperscript = false
     // `§ 3.3` and `§3.3` both read `section 3.3`.
@@ -39,7 +30,7 @@ extension String {
   /// `asciiSpelled`, keeping columns: where a spelling makes a line longer (`--beta β` →
   /// `--beta beta`), the next run of two or more spaces gives the columns back (down to two
   /// spaces), so an aligned list of options stays aligned.
-  var asciiSpelledKeepingColumns: String {
+  public var asciiSpelledKeepingColumns: String {
     split(separator: "\n", omittingEmptySubsequences: false).map { line in
       var result = ""
       var drift = 0  // how many columns the spelled line is ahead of the original
@@ -67,7 +58,7 @@ extension String {
   }
 
   /// The ASCII spelling of each character outside ASCII that the program prints.
-  static let asciiSpellings: [Unicode.Scalar: String] = {
+  public static let asciiSpellings: [Unicode.Scalar: String] = {
     var spellings: [Unicode.Scalar: String] = [
       // Greek letters, by name; Σ is the sum it stands for, ε the paper's small constant.
       "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "Δ": "Delta", "ε": "eps", "λ": "lambda",
@@ -87,7 +78,7 @@ extension String {
   }()
 
   /// Superscript digits and signs; a run of them is spelled after one `^`.
-  static let superscripts: [Unicode.Scalar: String] = [
+  public static let superscripts: [Unicode.Scalar: String] = [
     "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
     "⁻": "-", "⁺": "+",
   ]
