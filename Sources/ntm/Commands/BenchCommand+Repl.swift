@@ -51,13 +51,14 @@ extension BenchCommand {
     ]
     for timing in slowest.prefix(5) {
       lines.append("  " + shortened(timing.line).padding(toLength: 42, withPad: " ", startingAt: 0)
-        + String(format: "%7.3f ms", timing.milliseconds))
+        + TextWidth.padLeft(NumberFormat.fixed(timing.milliseconds, decimals: 3), to: 7) + " ms")
     }
     lines.append("")
     lines.append(
       over.isEmpty
-        ? String(format: "All %d lines answered in under %.0f ms (the slowest in %.3f ms).", timings.count, instantLimit, slowest.first?.milliseconds ?? 0)
-        : String(format: "%d of %d lines took %.0f ms or more.", over.count, timings.count, instantLimit))
+        ? "All \(timings.count) lines answered in under \(NumberFormat.fixed(instantLimit, decimals: 0)) ms "
+          + "(the slowest in \(NumberFormat.fixed(slowest.first?.milliseconds ?? 0, decimals: 3)) ms)."
+        : "\(over.count) of \(timings.count) lines took \(NumberFormat.fixed(instantLimit, decimals: 0)) ms or more.")
     lines.append("")
     let total = timings.reduce(0) { $0 + $1.milliseconds }
     lines.append(String(

@@ -1,5 +1,6 @@
 import Foundation
 import NTM
+import TerminalCharts
 
 /// `ntm bench`: how fast the reference machine trains and runs, in milliseconds per
 /// sequence, as readable lines and one JSON line.
@@ -146,7 +147,7 @@ enum BenchCommand {
 
   /// Readable lines, then the JSON line.
   static func report(_ r: Result) -> [String] {
-    func ms(_ x: Double) -> String { String(format: "%.3f ms", x) }
+    func ms(_ x: Double) -> String { NumberFormat.fixed(x, decimals: 3) + " ms" }
     let train = (wall: median(r.train.map(\.wall)), cpu: median(r.train.map(\.cpu)), best: r.train.map(\.wall).min()!)
     let forward = (wall: median(r.forward.map(\.wall)), cpu: median(r.forward.map(\.cpu)), best: r.forward.map(\.wall).min()!)
     let json = String(
@@ -158,7 +159,7 @@ enum BenchCommand {
     func line(_ label: String, _ figures: (wall: Double, cpu: Double, best: Double)) -> String {
       label.padding(toLength: width, withPad: " ", startingAt: 0)
         + "  \(ms(figures.wall)) per sequence (CPU \(ms(figures.cpu)); best round \(ms(figures.best))), "
-        + String(format: "%.0f sequences/s", 1000 / figures.wall)
+        + NumberFormat.fixed(1000 / figures.wall, decimals: 0) + " sequences/s"
     }
     return [
       "Reference NTM: feed-forward controller 100 tanh, memory 128 × 20, 1 read + 1 write head, R = 1, \(r.parameters) parameters.",
