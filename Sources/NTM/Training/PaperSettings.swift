@@ -65,20 +65,23 @@ public enum PaperSettings {
   /// …of 20 numbers.
   public static let memoryWidth = 20
 
+  /// Table 1's NTM for copy, repeat copy and N-grams: one feed-forward layer of 100, one read
+  /// and one write head, RMSProp at 1e-4.
+  static let table1 = Machine(
+    controller: .feedForward, controllerSizes: [100], readHeads: 1, writeHeads: 1, learningRate: 1e-4, source: "Table 1")
+
   /// By task name (``TrainingTask/name``).
   public static let tasks: [String: Task] = [
     "copy": Task(
-      machine: Machine(controller: .feedForward, controllerSizes: [100], readHeads: 1, writeHeads: 1, learningRate: 1e-4, source: "Table 1"),
-      baseline: Baseline(layerSizes: [256, 256, 256], learningRate: 3e-5), training: "lengths 1–20, 8-bit vectors"),
+      machine: table1, baseline: Baseline(layerSizes: [256, 256, 256], learningRate: 3e-5), training: "lengths 1–20, 8-bit vectors"),
     "repeat-copy": Task(
-      machine: Machine(controller: .feedForward, controllerSizes: [100], readHeads: 1, writeHeads: 1, learningRate: 1e-4, source: "Table 1"),
-      baseline: Baseline(layerSizes: [512, 512, 512], learningRate: 3e-5), training: "lengths 1–10, 1–10 repeats"),
+      machine: table1, baseline: Baseline(layerSizes: [512, 512, 512], learningRate: 3e-5), training: "lengths 1–10, 1–10 repeats"),
     "associative-recall": Task(
       machine: Machine(controller: .lstm, controllerSizes: [100], readHeads: 1, writeHeads: 1, learningRate: 1e-4, source: "Table 2"),
       baseline: Baseline(layerSizes: [256, 256, 256], learningRate: 1e-4), training: "2–6 items of three 6-bit vectors"),
     "ngrams": Task(
-      machine: Machine(controller: .feedForward, controllerSizes: [100], readHeads: 1, writeHeads: 1, learningRate: 1e-4, source: "Table 1"),
-      baseline: Baseline(layerSizes: [128, 128, 128], learningRate: 1e-4), training: "200-bit sequences, 6-gram tables from Beta(½, ½)"),
+      machine: table1, baseline: Baseline(layerSizes: [128, 128, 128], learningRate: 1e-4),
+      training: "200-bit sequences, 6-gram tables from Beta(½, ½)"),
     "priority-sort": Task(
       machine: Machine(controller: .feedForward, controllerSizes: [512], readHeads: 5, writeHeads: 3, learningRate: 3e-5, source: "Table 1"),
       baseline: Baseline(layerSizes: [128, 128, 128], learningRate: 3e-5), training: "20 vectors, target the 16 highest"),
