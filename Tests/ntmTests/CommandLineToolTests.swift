@@ -109,13 +109,6 @@ struct CommandLineToolTests {
     return line.distance(from: line.startIndex, to: gap.lowerBound) + (line[gap.lowerBound...].prefix { $0 == " " }.count)
   }
 
-  @Test func spellingKeepsColumns() {
-    #expect("  --beta β        the strength\n  --gate g        the gate".asciiSpelledKeepingColumns
-      == "  --beta beta     the strength\n  --gate g        the gate")
-    #expect("a β  b".asciiSpelledKeepingColumns == "a beta  b")
-    #expect("x  ".asciiSpelledKeepingColumns == "x  ")
-  }
-
   @Test func errorsAreSpelledInASCIIWhenTheLocaleIsNotUTF8() {
     let result = Self.run(["gradcheck", "--rows", "2", "--shift-range", "1"], environment: ["LANG": "C"])
     #expect(result.code == 64)

@@ -1,4 +1,3 @@
-import TerminalCharts
 import Testing
 
 @testable import ntm
@@ -73,14 +72,5 @@ import Testing
     Self.expectASCII(runNTM(["gradcheck"], environment: Self.c).output, "ntm gradcheck")
     let result = runNTM(["gradcheck", "--rows", "2", "--shift-range", "1"], environment: Self.c)
     #expect(result.error == "error: --shift-range 1 needs 2R + 1 <= N = 2; use --shift-range 0.\n")
-  }
-
-  @Test func spellings() {
-    #expect("paper §3.3".asciiSpelled == "paper section 3.3")
-    #expect("paper § 3.3".asciiSpelled == "paper section 3.3")
-    #expect("x₀ x₁ x₉".asciiSpelled == "x0 x1 x9")
-    #expect("10⁻⁴ and x²".asciiSpelled == "10^-4 and x^2")
-    #expect("w̃ ŵ ← β·k ≤ ½".asciiSpelled == "w~ w^ <- beta*k <= 1/2")
-    #expect("ключ".asciiSpelled == "????")
   }
 }
