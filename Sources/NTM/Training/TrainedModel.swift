@@ -13,7 +13,9 @@
 /// Each call moves the model out of the enum before it runs (leaving `.empty` behind), so the
 /// model's buffers stay uniquely referenced and are reused in place rather than copied.
 public enum TrainedModel: SequenceModel, ParameterNaming {
+  /// A Neural Turing Machine.
   case machine(NeuralTuringMachine)
+  /// The paper's stacked-LSTM baseline.
   case baseline(LSTMNetwork)
   /// Only while a call has moved the model out.
   case empty
