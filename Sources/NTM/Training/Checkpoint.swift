@@ -116,7 +116,12 @@ public struct Checkpoint: Codable, Equatable, Sendable {
       problems.append("parameter \(index) is \(parameters[index])")
     }
     problems += optimiser?.problems ?? []
-    if step < 0 || sequencesSeen < 0 { problems.append("its counters are negative (step \(step), sequences \(sequencesSeen))") }
+    for (name, value) in [("step", step), ("sequencesSeen", sequencesSeen)] where !Limits.counter.contains(value) {
+      problems.append("the field \(name) is \(value); it must be from 0 to \(Limits.counter.upperBound)")
+    }
+    if !Limits.seed.contains(seed) { problems.append("the field seed is \(seed); it must be from 0 to \(Limits.seed.upperBound)") }
+    problems += averages.problems
+    problems += record?.problems ?? []
     return problems
   }
 
