@@ -43,6 +43,12 @@ public enum Limits {
   /// reaches `sequences.upperBound`, so it can pass it by at most one batch.
   public static let counter = 0...(sequences.upperBound + batchSize.upperBound)
 
+  /// A model's parameter count. Twice the paper's largest model (the 3 × 512 LSTM baseline
+  /// of repeat copy, 5.3 million), so every model the paper trains fits; it also bounds a
+  /// checkpoint file (`CheckpointFile.maximumBytes`), so whatever `ntm train` accepts it can
+  /// save and read back.
+  public static let parameterCount = 1...10_000_000
+
   /// Whether `low…high` is a range (`low ≤ high`) with both ends inside `bounds`.
   public static func isRange(_ low: Int, _ high: Int, inside bounds: ClosedRange<Int>) -> Bool {
     bounds.contains(low) && bounds.contains(high) && low <= high

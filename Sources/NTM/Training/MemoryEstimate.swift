@@ -80,6 +80,12 @@ public struct MemoryEstimate: Sendable, Equatable {
     return "this \(model) would need \(Self.bytesText(bytes)) (\(summary)); this computer has \(Self.bytesText(physicalBytes))"
   }
 
+  /// One sentence when the parameter count is beyond `Limits.parameterCount`, else nil.
+  public var parameterProblem: String? {
+    guard !Limits.parameterCount.contains(parameterCount) else { return nil }
+    return "this \(model) has \(Self.count(parameterCount)) parameters (\(summary)); a checkpoint holds at most \(Self.count(Limits.parameterCount.upperBound))"
+  }
+
   /// `74.5 GB`, `310 MB`: binary units, as a computer's memory is quoted.
   public static func bytesText(_ bytes: Double) -> String {
     let units = ["bytes", "KB", "MB", "GB", "TB", "PB", "EB"]

@@ -58,6 +58,7 @@ enum EvalCommand {
     let svgPath = arguments.value("svg")
     if let svgPath { try OutputFile.check(svgPath) }
     let (checkpoint, model) = try CheckpointLoading.load(path)
+    try CheckpointLoading.checkMemory(checkpoint, length: (requested ?? checkpoint.task.evaluationLengths).max() ?? 1, path: path)
     var names = [path]
     var models = [model]
     if let other = arguments.value("compare") {
@@ -68,6 +69,7 @@ enum EvalCommand {
         throw CommandLineTool.Failure(
           message: "cannot compare \(path) (\(checkpoint.task.name)) with \(other) (\(second.task.name)): they do not learn the same task")
       }
+      try CheckpointLoading.checkMemory(second, length: (requested ?? checkpoint.task.evaluationLengths).max() ?? 1, path: other)
       names.append(other)
       models.append(secondModel)
     }
@@ -166,8 +168,8 @@ enum EvalCommand {
   static func parseLengths(_ text: String?) throws -> [Int]? {
     guard let text else { return nil }
     let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 10_000 }) else {
-      throw Arguments.UsageError(message: "--lengths must be whole numbers from 1 to 10000 separated by commas, got '\(text)'. Try 'ntm eval --help'.")
+    guard !values.isEmpty, values.allSatisfy({ $0.map(Limits.length.contains) ?? false }) else {
+      throw Arguments.UsageError(message: "--lengths must be whole numbers from 1 to \(Limits.length.upperBound) separated by commas, got '\(text)'. Try 'ntm eval --help'.")
     }
     return values.compactMap { $0 }
   }

@@ -54,6 +54,7 @@ enum ShowCommand {
     let svgPath = arguments.value("svg")
     if let svgPath { try OutputFile.check(svgPath) }
     var (checkpoint, model) = try CheckpointLoading.load(path)
+    try CheckpointLoading.checkMemory(checkpoint, length: length, path: path)
     if case .associativeRecall(let recall) = checkpoint.task,
       length < AssociativeRecallTask.minimumItemCount || length > recall.distinctItemCount
     {
