@@ -80,10 +80,10 @@ extension Checkpoint {
   /// The inverse of `pack`, or nil for text that is not base64 of whole 4-byte numbers.
   static func unpack(_ text: String) -> [Double]? {
     guard let data = Data(base64Encoded: text), data.count % 4 == 0 else { return nil }
-    return stride(from: 0, to: data.count, by: 4).map { offset in
-      let bits = data[data.startIndex + offset..<data.startIndex + offset + 4].enumerated()
-        .reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
-      return Double(Float(bitPattern: bits))
+    return data.withUnsafeBytes { bytes in
+      (0..<bytes.count / 4).map { index in
+        Double(Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))))
+      }
     }
   }
 }
