@@ -42,13 +42,16 @@ enum JSONTree {
   /// Whether `value` is JSON's `true` or `false` (which Foundation also offers as a number).
   static func isBoolean(_ value: Any) -> Bool { String(describing: type(of: value)).contains("Boolean") }
 
-  /// A value as a message shows it: `16.5`, `"1"`, `true`, `null`, `a list`, `an object`.
+  /// A value as a message shows it: `16.5`, `"1"`, `true`, `null`, `a list of 3`,
+  /// `an object with bits, maximumLength`.
   static func show(_ value: Any) -> String {
     if isBoolean(value) { return (value as? Bool) == true ? "true" : "false" }
     if value is NSNull { return "null" }
     if let text = value as? String { return "\"" + (text.count > 40 ? text.prefix(40) + "…" : text) + "\"" }
-    if value is [Any] { return "a list" }
-    if value is [String: Any] { return "an object" }
+    if let list = value as? [Any] { return list.isEmpty ? "an empty list" : "a list of \(list.count)" }
+    if let object = value as? [String: Any] {
+      return object.isEmpty ? "an empty object" : "an object with " + object.keys.sorted().prefix(4).joined(separator: ", ")
+    }
     if let number = value as? NSNumber { return number.description }
     return "\(value)"
   }
