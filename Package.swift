@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -20,3 +21,10 @@ let package = Package(
     .testTarget(name: "ntmTests", dependencies: ["ntm", "NTM", "TerminalCharts"]),
   ]
 )
+
+// The exercises' reference solutions (Answers/, as a learner would hand them in) and the tests
+// that grade them. A copy handed out to learners leaves the folder out, and builds without it.
+if FileManager.default.fileExists(atPath: Context.packageDirectory + "/Tests/Solutions") {
+  package.targets.append(
+    .testTarget(name: "SolutionsTests", dependencies: ["ntm", "NTM"], path: "Tests/Solutions", exclude: ["Answers"]))
+}

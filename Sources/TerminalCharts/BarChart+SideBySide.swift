@@ -25,8 +25,8 @@ extension BarChart {
   /// 1 │██   0.500  │     0.000
   /// ```
   ///
-  /// Bars are drawn as in ``render(_:labels:maximum:width:decimals:style:)``. All series share
-  /// one scale (`maximum`, or the largest finite value of all series) so equal lengths mean
+  /// Bars are drawn as in ``render(_:labels:maximum:width:decimals:style:)``, negative values
+  /// left of each column's axis. All series share one scale (`maximum`, or the largest finite value of all series) so equal lengths mean
   /// equal values. A series shorter than the others leaves its missing rows blank. Titles are
   /// cut to their column's width; trailing spaces are removed from every line.
   /// - Returns: a title line, then one line per row; no line is wider than `width`. No series,
@@ -48,7 +48,7 @@ extension BarChart {
       labelWidth + 1 + series.count * (2 + numberWidth) + (series.count - 1) * separator.count
     let cells = max(1, (width - fixedWidth) / series.count)
     let blockWidth = 2 + cells + numberWidth
-    let scale = maximum ?? Layout.largestFinite(series.flatMap(\.values))
+    let layout = SignedLayout(series.flatMap(\.values), maximum: maximum, cells: cells)
 
     let prefix = String(repeating: " ", count: labelWidth + 1)
     let titles = series.map {
@@ -61,8 +61,7 @@ extension BarChart {
         guard row < series[column].values.count else {
           return String(repeating: " ", count: blockWidth)
         }
-        let bar = bar(series[column].values[row], maximum: scale, cells: cells, glyphs: glyphs)
-        return String(glyphs.axis) + TextWidth.padRight(bar, to: cells) + " "
+        return layout.draw(series[column].values[row], glyphs: glyphs) + " "
           + TextWidth.padLeft(numbers[column][row], to: numberWidth)
       }
       lines.append(

@@ -12,8 +12,11 @@
 ///   cell: full cells `█`, then one partial cell `▏▎▍▌▋▊▉` (1…7 eighths).
 /// - ASCII draws `#` for each full cell and one `+` when the leftover is at least half a cell
 ///   (4 eighths or more); a smaller leftover is not drawn. The number beside the bar is exact.
-/// - The chart's baseline is 0: a negative value draws an empty bar, and its number keeps its
-///   minus sign. A value above the maximum fills the bar area.
+/// - The chart's baseline is 0. When a value is negative the bar area is split at the axis:
+///   negative values grow leftwards from it (whole and half cells, `▐` or `+` for the half),
+///   positive ones rightwards, both sides on the same scale (`SignedLayout`). A chart with no
+///   negative value looks exactly as it would without this rule. A value above the maximum
+///   fills its side.
 /// - NaN and ±∞ draw an empty bar and print `nan`, `inf`, `-inf`.
 /// - Every line fits in `width` columns: long labels are cut (ending in `…` or `~`) to at most a
 ///   third of the width, and the bar area takes what is left.
@@ -69,13 +72,66 @@ public enum BarChart {
     let numberWidth = numbers.map(TextWidth.of).max() ?? 0
     // label, space, axis, bar, space, number
     let cells = max(1, width - labelWidth - 3 - numberWidth)
-    let scale = maximum ?? Layout.largestFinite(values)
+    let layout = SignedLayout(values, maximum: maximum, cells: cells)
     return values.indices.map { row in
-      let line = TextWidth.padLeft(labelTexts[row], to: labelWidth) + " " + String(glyphs.axis)
-        + TextWidth.padRight(bar(values[row], maximum: scale, cells: cells, glyphs: glyphs), to: cells)
-        + " " + TextWidth.padLeft(numbers[row], to: numberWidth)
+      let line = TextWidth.padLeft(labelTexts[row], to: labelWidth) + " "
+        + layout.draw(values[row], glyphs: glyphs) + " " + TextWidth.padLeft(numbers[row], to: numberWidth)
       return TextWidth.truncate(line, to: width)
     }
+  }
+
+  /// One bar growing leftwards from the axis for a negative value, `cells` columns at most,
+  /// not padded: whole cells, and a half cell on the outside when the leftover is at least half.
+  ///
+  /// - Parameters:
+  ///   - value: the bar's value; NaN, ±∞ and values ≥ 0 give an empty bar.
+  ///   - extent: the size of the most negative value the side holds (> 0); it fills all `cells`.
+  ///   - cells: the number of columns a full bar occupies.
+  ///   - glyphs: the character repertoire.
+  public static func negativeBar(
+    _ value: Double, extent: Double, cells: Int, glyphs: TextStyle.Glyphs
+  ) -> String {
+    guard cells > 0, value.isFinite, value < 0, extent.isFinite, extent > 0 else { return "" }
+    let halves = Int((min(-value / extent, 1) * Double(cells) * 2).rounded())
+    let half = halves % 2 == 1 ? String(glyphs.leftHalf) : ""
+    return half + String(repeating: glyphs.fullBlock, count: halves / 2)
+  }
+}
+
+/// Where the axis sits in a bar area of `cells` columns: `negativeCells` to its left for
+/// negative values, `positiveCells` to its right, one cell standing for the same amount on
+/// both sides. With no negative value every cell is on the right, as in an unsigned chart.
+struct SignedLayout {
+  /// Columns left of the axis.
+  var negativeCells: Int
+  /// Columns right of the axis.
+  var positiveCells: Int
+  /// The size of the most negative finite value (0 when there is none).
+  var extent: Double
+  /// The value that fills the positive side.
+  var maximum: Double
+
+  init(_ values: [Double], maximum: Double?, cells: Int) {
+    let finite = values.filter(\.isFinite)
+    extent = max(0, -(finite.min() ?? 0))
+    self.maximum = maximum ?? Layout.largestFinite(values)
+    guard extent > 0 else {
+      negativeCells = 0
+      positiveCells = cells
+      return
+    }
+    let positive = max(0, self.maximum)
+    let share = Int((Double(cells) * extent / (extent + positive)).rounded())
+    // Both sides keep a column when both kinds of value are there.
+    negativeCells = positive > 0 ? min(max(1, share), cells - 1) : cells
+    positiveCells = cells - negativeCells
+  }
+
+  /// The negative side, the axis and the positive side for `value`, padded to the area.
+  func draw(_ value: Double, glyphs: TextStyle.Glyphs) -> String {
+    let left = BarChart.negativeBar(value, extent: extent, cells: negativeCells, glyphs: glyphs)
+    let right = BarChart.bar(value, maximum: maximum, cells: positiveCells, glyphs: glyphs)
+    return TextWidth.padLeft(left, to: negativeCells) + String(glyphs.axis) + TextWidth.padRight(right, to: positiveCells)
   }
 }
 

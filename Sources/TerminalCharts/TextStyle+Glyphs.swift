@@ -10,6 +10,10 @@ extension TextStyle.Glyphs {
   /// The ASCII bar's mark for a leftover of at least half a cell.
   static let asciiHalf: Character = "+"
 
+  /// The half cell that ends a bar growing leftwards (a negative value): Unicode has no
+  /// right-anchored eighths but for the right half block.
+  var leftHalf: Character { self == .unicode ? "▐" : TextStyle.Glyphs.asciiHalf }
+
   /// Sparkline levels, lowest first (8 levels in both repertoires).
   var sparks: [Character] {
     self == .unicode

@@ -1,7 +1,8 @@
 import TerminalCharts
 
 /// The `ntm` command: picks the subcommand, runs it, and turns errors into one line on
-/// standard error and an exit code (0 success, 1 failure, 64 usage — as sysexits.h).
+/// standard error and an exit code (0 success, 1 failure, 64 usage — as sysexits.h — and 130
+/// for a run stopped by Ctrl-C, as a shell reports a process ended by SIGINT).
 ///
 /// Everything it writes is spelled in ASCII (`β` → `beta`, `−` → `-`) when the locale is not
 /// UTF-8 or `--ascii` is given: the charts and pages draw ASCII themselves, and the console
@@ -12,6 +13,9 @@ enum CommandLineTool {
     static let success: Int32 = 0
     static let failure: Int32 = 1
     static let usage: Int32 = 64
+    /// Stopped by Ctrl-C after saving its work: 128 + SIGINT, what a shell reports for a
+    /// process the signal ended, so scripts treat it alike.
+    static let interrupted: Int32 = 130
   }
 
   /// A command that ran but failed (a file that would not load, a check that did not
@@ -49,11 +53,15 @@ enum CommandLineTool {
     }
     switch first {
     case "help", "--help", "-h":
-      if arguments.count > 1, let command = subcommands.first(where: { $0.name == arguments[1] }) {
-        console.print(command.help)
-      } else {
+      guard arguments.count > 1 else {
         console.print(overview)
+        return ExitCode.success
       }
+      guard let command = subcommands.first(where: { $0.name == arguments[1] }) else {
+        console.printError("error: \(unknownCommand(arguments[1])) Try 'ntm help'.")
+        return ExitCode.usage
+      }
+      console.print(command.help)
       return ExitCode.success
     default:
       break
@@ -62,12 +70,10 @@ enum CommandLineTool {
       // A learner fresh from the tour may type one of the REPL's commands at the shell.
       if !first.hasPrefix("-"), let repl = ReplCommandList.command(named: first), repl.name != "help" {
         console.printError(
-          "error: '\(first)' is a command of the playground, not of 'ntm'. Start it with 'ntm repl' and type '\(first)' there, or try 'ntm address --help' to run every stage at once.")
+          "error: '\(EchoedText.echo(first))' is a command of the playground, not of 'ntm'. Start it with 'ntm repl' and type '\(EchoedText.echo(first))' there, or try 'ntm address --help' to run every stage at once.")
         return ExitCode.usage
       }
-      let hint = Suggestion.closest(to: first, among: subcommands.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
-      let what = first.hasPrefix("-") ? "unknown option '\(first)'" : "unknown command '\(first)'"
-      console.printError("error: \(what).\(hint) Try 'ntm help'.")
+      console.printError("error: \(unknownCommand(first)) Try 'ntm help'.")
       return ExitCode.usage
     }
     let rest = Array(arguments.dropFirst())
@@ -87,6 +93,14 @@ enum CommandLineTool {
       console.printError("error: \(error)")
       return ExitCode.failure
     }
+  }
+
+  /// `unknown command 'trian'. Did you mean 'train'?` (or `unknown option` for a word that
+  /// starts with `-`).
+  static func unknownCommand(_ word: String) -> String {
+    let hint = Suggestion.closest(to: word, among: subcommands.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
+    let what = word.hasPrefix("-") ? "unknown option '\(EchoedText.echo(word))'" : "unknown command '\(EchoedText.echo(word))'"
+    return "\(what).\(hint)"
   }
 
   /// `ntm help`.

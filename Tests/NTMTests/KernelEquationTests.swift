@@ -59,7 +59,7 @@ struct KernelEquationTests {
     let total = powers.reduce(0, +)
     Self.close(Sharpening.forward(weighting, sharpening: 2.5), powers.map { $0 / total }, "sharpening")
 
-    // r = Σ_i w(i) M_i;  M'_i = M_i ⊙ (1 − w(i) e) + w(i) a.
+    // r = Σ_i w(i) M(i);  M'(i) = M(i) ⊙ (1 − w(i) e) + w(i) a.
     let read: [Double] = (0..<w).map { j in (0..<n).reduce(0.0) { $0 + weighting[$1] * memory[$1, j] } }
     Self.close(Read.forward(memory: memory, weighting: weighting), read, "read")
     func written(_ i: Int, _ j: Int) -> Double {

@@ -41,11 +41,11 @@ import TerminalCharts
     let lines = BarChart.render(
       [0.5, 0.5625, -0.25], labels: ["w(0)", "w(1)", "w(10)"], maximum: 1, width: 21,
       decimals: 2, style: .ascii)
-    // 21 = label 5 + " |" + 8 cells + " " + number 5
+    // 21 = label 5 + " " + 8 cells split by the axis (2 for −0.25, 6 for 1) + " " + number 5
     #expect(lines == [
-      " w(0) |####      0.50",
-      " w(1) |####+     0.56",
-      "w(10) |         -0.25",
+      " w(0)   |###     0.50",
+      " w(1)   |###     0.56",
+      "w(10) ##|       -0.25",
     ])
   }
 

@@ -49,6 +49,16 @@ import Testing
     #expect(report.parameters == state.parameters)
   }
 
+  /// The stages come in the paper's order, the read last, not in alphabetical order.
+  @Test func jsonListsTheStagesInThePapersOrder() throws {
+    let output = runNTM(["address", "--json"]).output
+    let keys = ["\"memory\"", "\"previousWeighting\"", "\"parameters\"", "\"trace\"", "\"similarity\"", "\"content\"", "\"interpolated\"", "\"shifted\"", "\"weighting\"", "\"read\""]
+    let places = keys.map { output.range(of: $0)?.lowerBound }
+    #expect(places.allSatisfy { $0 != nil }, "every key is printed")
+    let found = places.compactMap { $0 }
+    #expect(found == found.sorted(), "keys in the order \(keys)")
+  }
+
   @Test func flagsSteerTheFocus() throws {
     let object = try Self.json(["--memory", "1 0 0; 0 1 0; 0 0 1", "--key", "0,1,0", "--beta", "50", "--gate", "1", "--shift", "+1", "--gamma", "5"])
     let weighting = try #require((object["trace"] as? [String: Any])?["weighting"] as? [Double])

@@ -43,6 +43,14 @@ struct CommandLineToolTests {
     }
   }
 
+  /// `ntm help <word>` for a word that is no command is a usage error, not the overview.
+  @Test func helpForAnUnknownCommandIsAUsageError() {
+    let result = Self.run(["help", "nosuch"])
+    #expect(result.code == 64 && result.output.isEmpty)
+    #expect(result.error == "error: unknown command 'nosuch'. Try 'ntm help'.\n")
+    #expect(Self.run(["help", "trian"]).error == "error: unknown command 'trian'. Did you mean 'train'? Try 'ntm help'.\n")
+  }
+
   @Test func helpForACommandPrintsItsHelp() {
     #expect(Self.run(["help", "gradcheck"]).output == GradcheckCommand.help + "\n")
     #expect(Self.run(["gradcheck", "--help"]).output == GradcheckCommand.help + "\n")

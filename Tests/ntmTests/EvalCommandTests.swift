@@ -8,7 +8,7 @@ import Testing
 @Suite struct EvalCommandTests {
   static func trained(_ name: String, _ extra: [String], task: String = "copy") throws -> String {
     let path = try TrainCommandTests.folder().appendingPathComponent("\(name).json").path
-    let small = task == "copy" ? TrainCommandTests.small : ["--min-length", "8", "--max-length", "8", "--context", "2"]
+    let small = task == "copy" ? (extra.contains("--model") ? TrainCommandTests.smallTask : TrainCommandTests.small) : ["--min-length", "8", "--max-length", "8", "--context", "2"]
     let result = TrainCommandTests.run(["train", task, "--sequences", "3", "--checkpoint", path] + small + extra)
     #expect(result.code == 0, "\(result.error)")
     return path

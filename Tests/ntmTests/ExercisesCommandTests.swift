@@ -11,7 +11,7 @@ struct ExercisesCommandTests {
   static func makeRoot() throws -> URL {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-exercises-\(UUID().uuidString)")
     try FileManager.default.createDirectory(
-      at: root.appendingPathComponent("Sources/ntm/Exercises/Learner"), withIntermediateDirectories: true)
+      at: root.appendingPathComponent(LearnerProgram.folder), withIntermediateDirectories: true)
     try Data("let package = Package(\n  name: \"NTM\",\n)\n".utf8).write(to: root.appendingPathComponent("Package.swift"))
     return root
   }
@@ -51,23 +51,7 @@ struct ExercisesCommandTests {
     for exercise in ExerciseCatalog.all {
       #expect(result.output.contains(exercise.title))
     }
-    #expect(result.output.contains("Next: edit Sources/ntm/Exercises/Learner/Exercise01.swift,"))
-    let done = Self.run(["list"], in: root, functions: ExerciseSolutions.all)
-    #expect(done.output.contains("[████████████████████████████████████████]  14 of 14 done"))
-    #expect(!done.output.contains("to do"))
-    #expect(ExerciseProgress.load(from: root).passed == Array(1...14))
-  }
-
-  @Test func checkPassesWithExitZeroAndRecordsIt() throws {
-    let root = try Self.makeRoot()
-    defer { try? FileManager.default.removeItem(at: root) }
-    let result = Self.run(["check", "10"], in: root, functions: ExerciseSolutions.all)
-    #expect(result.code == 0)
-    #expect(result.output.hasPrefix("Exercise 10: sharpening, backward\n"))
-    #expect(result.output.contains("✓ gradient check passes"))
-    #expect(result.output.contains("Passed. 1 of 14 done"))
-    #expect(ExerciseProgress.load(from: root).passed == [10])
-    #expect(Self.run(["list"], in: root).output.contains("  0 of 14 done"))
+    #expect(result.output.contains("Next: edit Exercises/Exercise01.swift,"))
   }
 
   @Test func checkOfAStarterSaysNotDoneAndExitsOne() throws {
@@ -79,23 +63,8 @@ struct ExercisesCommandTests {
     #expect(result.error == "error: exercise 3 is not done yet.\n")
   }
 
-  @Test func checkOfAWrongAnswerNamesTheElement() throws {
-    let root = try Self.makeRoot()
-    defer { try? FileManager.default.removeItem(at: root) }
-    var wrong = ExerciseSolutions.all
-    wrong.interpolationBackward = { c, p, gate, g in
-      let right = ExerciseSolutions.interpolationBackward(c, p, gate, g)!
-      return (right.content, right.content, right.gate)
-    }
-    let result = Self.run(["check", "6"], in: root, functions: wrong)
-    #expect(result.code == 1)
-    #expect(result.output.contains("✓ dw_c matches"))
-    #expect(result.output.contains("✗ dw_prev["))
-    #expect(result.error == "error: exercise 6 does not pass yet.\n")
-  }
-
   /// Grading in which exercise 3's function crashed, and every other is not done yet.
-  static let crashingThree = ExercisesCommand.Grading(functions: ExercisesTests.nothing) { exercise in
+  static let crashingThree = ExercisesCommand.Grading { exercise in
     exercise.number == 3 ? .crashed("Fatal error: Index out of range (Exercise03.swift:27)") : .notDone
   }
 
@@ -105,11 +74,11 @@ struct ExercisesCommandTests {
     let result = Self.run(["check", "3"], in: root, grading: Self.crashingThree)
     #expect(result.code == 1)
     #expect(result.output.contains("""
-      Crashed: the function in Sources/ntm/Exercises/Learner/Exercise03.swift
+      Crashed: the function in Exercises/Exercise03.swift
       stopped the program before it could be graded:
         ✗ Fatal error: Index out of range (Exercise03.swift:27)
 
-      Not yet: fix Sources/ntm/Exercises/Learner/Exercise03.swift and check again.
+      Not yet: fix Exercises/Exercise03.swift and check again.
       """))
     #expect(
       result.error
@@ -142,18 +111,76 @@ struct ExercisesCommandTests {
     #expect(Self.run([], in: root).output.contains("\(exercise.hints.count) of \(exercise.hints.count)"))
   }
 
-  @Test func resetWritesTheStarterBackAndForgetsTheHints() throws {
+  /// Runs git in `root`, which must work.
+  static func git(_ arguments: [String], in root: URL) throws {
+    _ = try StarterFile.git(arguments, root: root, exercise: ExerciseCatalog.all[0])
+  }
+
+  @Test(.enabled(if: ExercisesTests.isCheckout))
+  func resetWritesTheCommittedStarterBackPastALearnersCommitAndForgetsTheHints() throws {
     let root = try Self.makeRoot()
     defer { try? FileManager.default.removeItem(at: root) }
     let exercise = ExerciseCatalog.exercise(9)!
     let file = root.appendingPathComponent(exercise.path)
-    try Data("// my attempt\n".utf8).write(to: file)
+    let starter = try StarterFile.committed(exercise, root: ExercisesTests.packageRoot)
+    try Data(starter.utf8).write(to: file)
+    try Self.git(["init", "-q"], in: root)
+    try Self.git(["add", "-A"], in: root)
+    let author = ["-c", "user.name=Learner", "-c", "user.email=learner@example.com"]
+    try Self.git(author + ["commit", "-q", "-m", "start"], in: root)
+    try Data(starter.replacingOccurrences(of: "return nil", with: "return []").utf8).write(to: file)
+    try Self.git(author + ["commit", "-q", "-am", "my attempt"], in: root)
+    try Data("// my next attempt\n".utf8).write(to: file)
     _ = Self.run(["hint", "9"], in: root)
     let result = Self.run(["reset", "9"], in: root)
     #expect(result.code == 0)
-    #expect(result.output.hasPrefix("Exercise 9 is back to its starter: Sources/ntm/Exercises/Learner/Exercise09.swift."))
-    #expect(try String(contentsOf: file, encoding: .utf8) == exercise.starter)
+    #expect(result.output.hasPrefix("Exercise 9 is back to its starter: Exercises/Exercise09.swift."))
+    #expect(try String(contentsOf: file, encoding: .utf8) == starter)
     #expect(ExerciseProgress.load(from: root).hints(9) == 0)
+  }
+
+  @Test func resetOutsideAGitCheckoutSaysWhereTheStarterComesFromAndTouchesNothing() throws {
+    let root = try Self.makeRoot()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let file = root.appendingPathComponent(ExerciseCatalog.exercise(2)!.path)
+    try Data("// my attempt\n".utf8).write(to: file)
+    let result = Self.run(["reset", "2"], in: root)
+    #expect(result.code == 1)
+    #expect(result.error.hasPrefix("error: cannot restore Exercises/Exercise02.swift: its starter comes from git"))
+    #expect(result.error.split(separator: "\n").count == 1)
+    #expect(try String(contentsOf: file, encoding: .utf8) == "// my attempt\n")
+  }
+
+  @Test func anEndlessLoopHasItsOwnHeadingAndErrorLine() throws {
+    let root = try Self.makeRoot()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let looping = ExercisesCommand.Grading { $0.number == 4 ? .timedOut(30) : .notDone }
+    let result = Self.run(["check", "4"], in: root, grading: looping)
+    #expect(result.code == 1)
+    #expect(result.output.contains("""
+      Endless loop? The function in Exercises/Exercise04.swift
+      was still running after 30 seconds, and was stopped.
+      """))
+    #expect(!result.output.contains("Crashed"))
+    #expect(result.error == "error: exercise 4 was still running after 30 seconds and was stopped (an endless loop?).\n")
+    let list = Self.run([], in: root, grading: looping)
+    #expect(list.output.split(separator: "\n").contains { $0.contains("cosine similarity, backward") && $0.contains("endless loop") })
+  }
+
+  @Test func filesThatDoNotCompileShowTheFirstErrorInEveryCheck() throws {
+    let root = try Self.makeRoot()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let error = ["Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope", "    x", "    ^"]
+    let broken = ExercisesCommand.Grading { _ in .doesNotCompile(error) }
+    let result = Self.run(["check", "2"], in: root, grading: broken)
+    #expect(result.code == 1)
+    #expect(result.output.contains("Does not compile: every file in Exercises/ must build before any can be graded.\n"
+      + "  Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope\n      x\n      ^\n"))
+    #expect(result.error == "error: the exercises do not compile: Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope.\n")
+    let list = Self.run([], in: root, grading: broken)
+    #expect(list.code == 0)
+    #expect(list.output.contains("The files in Exercises/ do not compile, so none could be graded:\n"
+      + "  Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope\n"))
   }
 
   @Test func theRootIsFoundFromASubfolder() throws {

@@ -32,10 +32,10 @@ import Testing
 
   @Test func errorTranscript() {
     let lines = [
-      "sharpn 3", "bet 5", "beta", "beta five", "beta -1", "beta nan", "beta inf", "beta 1e308", "gate 2",
+      "sharpn 3", "bet 5", "beta 1 2", "beta five", "beta -1", "beta nan", "beta inf", "beta 1e308", "gate 2",
       "sharpen 0.5", "key 1 2", "key row 9", "row 8 1 1 1 1", "row 0 1 x 1 1", "shift +4", "shift 0.5",
-      "shift 1 1", "shift 0 0 0", "shift 1 -1 1", "previous 1 2", "previous row -1", "previous", "erase 2 0 0 0",
-      "add 1 2 3", "memory", "memory random 0 4", "memory random 2000 4", "memory random 4 300",
+      "shift 1 1", "shift 0 0 0", "shift 1 -1 1", "previous 1 2", "previous row -1", "previous row", "erase 2 0 0 0",
+      "add 1 2 3", "memory all", "memory random 0 4", "memory random 2000 4", "memory random 4 300",
       "memory random 4 4 -3", "memory zeros 4", "show", "show everything", "step 2", "address now", "read it",
       "write 1 2", "reset please", "help nothing", "quit now", "\u{1B}[31mred", "ключ 1",
     ]

@@ -52,19 +52,23 @@ import Testing
 
   @Test func ctrlDLeavesOnAnEmptyLineOnly() {
     var editor = Self.editor()
-    #expect(editor.handle(.endOfInput) == .quit(interrupted: false))
+    #expect(editor.handle(.endOfInput) == .quit)
     Self.type("ab", into: &editor)
     _ = editor.handle(.home)
     #expect(editor.handle(.endOfInput) == .editing)
     #expect(editor.line == "b")
   }
 
-  @Test func ctrlCClearsALineThenLeaves() {
+  @Test func ctrlCClearsTheLineAndNeverLeaves() {
     var editor = Self.editor()
     Self.type("beta", into: &editor)
     #expect(editor.handle(.interrupt) == .cancel)
     #expect(editor.line.isEmpty)
-    #expect(editor.handle(.interrupt) == .quit(interrupted: true))
+    // On an empty line too, as in a shell: only Ctrl-D or 'quit' leave.
+    #expect(editor.handle(.interrupt) == .cancel)
+    #expect(editor.line.isEmpty)
+    Self.type("gate", into: &editor)
+    #expect(editor.handle(.enter) == .submit("gate"))
   }
 
   @Test func tabCompletesCommandsAndTheirWords() {
@@ -112,5 +116,16 @@ import Testing
     // A broken sequence is dropped, and the byte that broke it is read afresh.
     #expect(Self.keys([0xCE, 0x41]) == [.character("A")])
     #expect(Self.keys([0x80, 0x00, 0x1F]).isEmpty)
+  }
+
+  /// A line stops growing at its limit; Enter then drops it, and the next line is fresh.
+  @Test func aLinePastTheLimitIsDropped() {
+    var editor = LineEditorTests.editor()
+    LineEditorTests.type(String(repeating: "1", count: LineEditor.maximumLength + 10), into: &editor)
+    #expect(editor.buffer.count == LineEditor.maximumLength && editor.overflowed)
+    #expect(editor.handle(LineEditor.Key.enter) == LineEditor.Outcome.tooLong)
+    #expect(editor.buffer.isEmpty && !editor.overflowed && editor.history.isEmpty)
+    LineEditorTests.type("beta 5", into: &editor)
+    #expect(editor.handle(LineEditor.Key.enter) == LineEditor.Outcome.submit("beta 5"))
   }
 }

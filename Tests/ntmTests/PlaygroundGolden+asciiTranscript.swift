@@ -5,11 +5,11 @@ ntm> beta 3
 beta = 3
 ntm> step
 Stage 1 of 4: content addressing
-  K(k, M_i) = k * M_i / (||k|| ||M_i|| + eps),  eps = 1e-8
-  w_c(i) = softmax_i(beta * K(k, M_i))
+  K(k, M(i)) = k * M(i) / (||k|| ||M(i)|| + eps),  eps = 1e-8
+  w_c(i) = softmax_i(beta * K(k, M(i)))
   k = [0.100, 0.200, 0.900, 0.100]
 
-  K(k, M_i)                               w_c, beta = 3
+  K(k, M(i))                              w_c, beta = 3
 0 |###                             0.107  |+                               0.029
 1 |######+                         0.214  |#                               0.039
 2 |#############################+  0.965  |###########+                    0.375
@@ -24,7 +24,8 @@ ntm> help sharpen
 sharpen <gamma>
   set the sharpening gamma (1 to 1e6)
   Also: gamma
-  gamma = 1 leaves the shifted weighting as it is; a larger gamma refocuses it.
+  gamma = 1 leaves the shifted weighting as it is; a larger
+  gamma refocuses it. 'sharpen' alone shows gamma.
   Example: sharpen 3
 ntm> sharpn
 error: unknown command 'sharpn'. Did you mean 'sharpen'? Type 'help' for the commands.

@@ -5,8 +5,8 @@ ntm> sharpn 3
 error: unknown command 'sharpn'. Did you mean 'sharpen'? Type 'help' for the commands.
 ntm> bet 5
 error: unknown command 'bet'. Did you mean 'beta'? Type 'help' for the commands.
-ntm> beta
-error: β needs one number from 0 to 1e6, got 0 values. Try 'beta 20'.
+ntm> beta 1 2
+error: β needs one number from 0 to 1e6, got 2 values. Try 'beta 20'.
 ntm> beta five
 error: 'five' is not a number for β. Try 'beta 20'.
 ntm> beta -1
@@ -43,13 +43,13 @@ ntm> previous 1 2
 error: w_prev needs N = 8 weights, got 2. Try 'previous row 0' or 'previous uniform'.
 ntm> previous row -1
 error: the row index i must be from 0 to 7, got -1. Try 'previous row 0'.
-ntm> previous
-error: previous needs 'row <i>', 'uniform', 'last' or N = 8 weights. Try 'previous row 0'.
+ntm> previous row
+error: expected 2 arguments, got 1. Type 'previous row <i>'.
 ntm> erase 2 0 0 0
 error: the erase vector e must be from 0 to 1, got 2. Try 'erase 1 1 1 1'.
 ntm> add 1 2 3
 error: the add vector a needs 4 numbers (W = 4), got 3. Try 'add 0.5 0.5 0.5 0.5'.
-ntm> memory
+ntm> memory all
 error: memory needs 'builtin', 'random' or 'zeros'. Try 'memory builtin | memory random <N> <W> [<seed>] | memory zeros <N> <W>'.
 ntm> memory random 0 4
 error: N (rows) must be from 1 to 1024, got 0. Try 'memory random 16 6 42'.

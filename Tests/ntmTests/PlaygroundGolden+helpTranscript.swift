@@ -3,65 +3,78 @@ extension PlaygroundGolden {
   static let helpTranscript = #"""
 ntm> help
 Commands ('help <command>' shows how to call one):
-  memory    replace M: builtin, random <N> <W> [<seed>], zeros <N> <W>
+  memory    replace M: builtin, random <N> <W> [<seed>],
+            zeros <N> <W>
   row       set one memory row: row <i> <x₁ … x_W>
   key       set the key k: key <x₁ … x_W>, or key row <i>
   beta      set the key strength β (0 to 1e6)
   gate      set the interpolation gate g (0 to 1)
-  shift     set s by offset (shift +1) or as weights (shift 0.1 0.2 0.7)
+  shift     set s by offset ('shift +1') or as weights
+            ('shift 0.1 0.2 0.7')
   sharpen   set the sharpening γ (1 to 1e6)
   previous  set w_prev: row <i>, uniform, last, or N weights
   erase     set the erase vector e (entries 0 to 1)
   add       set the add vector a
   step      run and draw the next addressing stage
   address   run and draw all four stages
-  read      read with the final weighting: r = Σ_i w(i) M_i
-  write     erase then add at the final weighting (optionally give e and a)
+  read      read with the final weighting: r = Σ_i w(i) M(i)
+  write     erase then add at the final weighting
+            (optionally give e and a)
   show      show memory, show weights, or show params
   reset     go back to the built-in memory and settings
   help      list the commands, or explain one
   quit      leave (Ctrl-D too)
-An empty line does nothing; 'set beta 5' works as 'beta 5'; Tab completes.
+An empty line does nothing; 'set beta 5' works as 'beta 5';
+Tab completes.
 ntm> ?
 Commands ('help <command>' shows how to call one):
-  memory    replace M: builtin, random <N> <W> [<seed>], zeros <N> <W>
+  memory    replace M: builtin, random <N> <W> [<seed>],
+            zeros <N> <W>
   row       set one memory row: row <i> <x₁ … x_W>
   key       set the key k: key <x₁ … x_W>, or key row <i>
   beta      set the key strength β (0 to 1e6)
   gate      set the interpolation gate g (0 to 1)
-  shift     set s by offset (shift +1) or as weights (shift 0.1 0.2 0.7)
+  shift     set s by offset ('shift +1') or as weights
+            ('shift 0.1 0.2 0.7')
   sharpen   set the sharpening γ (1 to 1e6)
   previous  set w_prev: row <i>, uniform, last, or N weights
   erase     set the erase vector e (entries 0 to 1)
   add       set the add vector a
   step      run and draw the next addressing stage
   address   run and draw all four stages
-  read      read with the final weighting: r = Σ_i w(i) M_i
-  write     erase then add at the final weighting (optionally give e and a)
+  read      read with the final weighting: r = Σ_i w(i) M(i)
+  write     erase then add at the final weighting
+            (optionally give e and a)
   show      show memory, show weights, or show params
   reset     go back to the built-in memory and settings
   help      list the commands, or explain one
   quit      leave (Ctrl-D too)
-An empty line does nothing; 'set beta 5' works as 'beta 5'; Tab completes.
+An empty line does nothing; 'set beta 5' works as 'beta 5';
+Tab completes.
 ntm> help sharpen
 sharpen <γ>
   set the sharpening γ (1 to 1e6)
   Also: gamma, γ
-  γ = 1 leaves the shifted weighting as it is; a larger γ refocuses it.
+  γ = 1 leaves the shifted weighting as it is; a larger γ
+  refocuses it. 'sharpen' alone shows γ.
   Example: sharpen 3
 ntm> help γ
 sharpen <γ>
   set the sharpening γ (1 to 1e6)
   Also: gamma, γ
-  γ = 1 leaves the shifted weighting as it is; a larger γ refocuses it.
+  γ = 1 leaves the shifted weighting as it is; a larger γ
+  refocuses it. 'sharpen' alone shows γ.
   Example: sharpen 3
 ntm> HELP shift
 shift <offset> | shift <s(−R) … s(+R)>
-  set s by offset (shift +1) or as weights (shift 0.1 0.2 0.7)
+  set s by offset ('shift +1') or as weights
+  ('shift 0.1 0.2 0.7')
   Also: s
-  An offset such as +1 puts all weight on that shift. Weights are listed for the shifts
-  −R…R in order, are ≥ 0, and are normalised to sum to 1; 2R + 1 ≤ N.
-  Examples: shift +1    shift 0.1 0.2 0.7
+  An offset such as +1 puts all weight on that shift.
+  Weights are listed for the shifts −R…R in order, are ≥ 0,
+  and are normalised to sum to 1; 2R + 1 ≤ N. 'shift' alone
+  shows s.
+  Examples: 'shift +1', 'shift 0.1 0.2 0.7'.
 ntm>
 ntm>    
 ntm> quit

@@ -2,7 +2,8 @@
 extension PlaygroundGolden {
   static let memoryTranscript = #"""
 ntm> memory random 5 3 7
-M = 5 × 3, random entries in [−1, 1], seed 7; k = row 0, w_prev uniform, s = shift by +1.
+M = 5 × 3, random entries in [−1, 1], seed 7; k = row 0, w_prev uniform, s =
+shift by +1.
 i  M[i,0]  M[i,1]  M[i,2]
 ─  ──────  ──────  ──────
 0   -0.22   -0.97    0.80

@@ -3,11 +3,11 @@ extension PlaygroundGolden {
   static let stageTranscript = #"""
 ntm> step
 Stage 1 of 4: content addressing
-  K(k, M_i) = k · M_i / (‖k‖ ‖M_i‖ + ε),  ε = 1e-8
-  w_c(i) = softmax_i(β · K(k, M_i))
+  K(k, M(i)) = k · M(i) / (‖k‖ ‖M(i)‖ + ε),  ε = 1e-8
+  w_c(i) = softmax_i(β · K(k, M(i)))
   k = [0.100, 0.200, 0.900, 0.100]
 
-  K(k, M_i)                               w_c, β = 20
+  K(k, M(i))                              w_c, β = 20
 0 │███▍                            0.107  │                                0.000
 1 │██████▋                         0.214  │                                0.000
 2 │█████████████████████████████▉  0.965  │████████████████████████████▌   0.918
@@ -48,8 +48,7 @@ Stage 3 of 4: shift
 6 │██████▋                         0.212  │██▌                             0.080
 7 │                                0.000  │████▋                           0.148
 
-The focus moves from row 2 to row 3; the largest weight goes from 0.735 to
-0.514.
+The largest weight moves from row 2 to row 3 and goes from 0.735 to 0.514.
 ntm> step
 Stage 4 of 4: sharpening
   w(i) = (w̃(i) + ε)^γ / Σ_j (w̃(j) + ε)^γ,  ε = 1e-12
@@ -69,11 +68,11 @@ ntm> step
 New time step: w_prev ← w.
 
 Stage 1 of 4: content addressing
-  K(k, M_i) = k · M_i / (‖k‖ ‖M_i‖ + ε),  ε = 1e-8
-  w_c(i) = softmax_i(β · K(k, M_i))
+  K(k, M(i)) = k · M(i) / (‖k‖ ‖M(i)‖ + ε),  ε = 1e-8
+  w_c(i) = softmax_i(β · K(k, M(i)))
   k = [0.100, 0.200, 0.900, 0.100]
 
-  K(k, M_i)                               w_c, β = 20
+  K(k, M(i))                              w_c, β = 20
 0 │███▍                            0.107  │                                0.000
 1 │██████▋                         0.214  │                                0.000
 2 │█████████████████████████████▉  0.965  │████████████████████████████▌   0.918
@@ -88,11 +87,11 @@ ntm> beta 1
 β = 1
 ntm> step
 Stage 1 of 4: content addressing
-  K(k, M_i) = k · M_i / (‖k‖ ‖M_i‖ + ε),  ε = 1e-8
-  w_c(i) = softmax_i(β · K(k, M_i))
+  K(k, M(i)) = k · M(i) / (‖k‖ ‖M(i)‖ + ε),  ε = 1e-8
+  w_c(i) = softmax_i(β · K(k, M(i)))
   k = [0.100, 0.200, 0.900, 0.100]
 
-  K(k, M_i)                               w_c, β = 1
+  K(k, M(i))                              w_c, β = 1
 0 │███▍                            0.107  │██▋                             0.086
 1 │██████▋                         0.214  │███                             0.096
 2 │█████████████████████████████▉  0.965  │██████▎                         0.203
@@ -118,9 +117,10 @@ All four stages: β = 1, g = 0.8, γ = 3
 6 │█████▎  0.758  │█▏      0.165  │▉       0.133  │▉       0.134  │▊       0.109
 7 │█       0.152  │▋       0.090  │▌       0.076  │▊       0.115  │▌       0.069
 
-The final weighting w puts 0.425 on row 4.
+The final weighting w puts 0.425 on row 4, 0.248 on row 3, 0.109 on row 6 and
+0.218 on the rest.
 ntm> show weights
-Every weighting of the current settings (step has shown 4 of 4 stages):
+Every weighting of the current settings (step has shown 1 of 4 stages):
 
   w_prev          w_c             w_g             w̃               w
 0 │        0.000  │▋       0.086  │▌       0.069  │▌       0.075  │▏       0.019
@@ -133,7 +133,7 @@ Every weighting of the current settings (step has shown 4 of 4 stages):
 7 │▏       0.023  │▋       0.090  │▌       0.076  │▊       0.115  │▌       0.069
 ntm> read
 Read
-  r = Σ_i w(i) M_i
+  r = Σ_i w(i) M(i)
 
   w
 0 │█▍                                                                      0.019
@@ -146,17 +146,20 @@ Read
 7 │████▉                                                                   0.069
 
   r = [0.513, 0.489, 0.215, 0.426]
-  M_4 = [1.000, 1.000, 0.000, 0.000]
+  M(4) = [1.000, 1.000, 0.000, 0.000]
+  M(3) = [0.000, 0.000, 0.000, 1.000]
+  M(6) = [0.000, 0.000, 1.000, 1.000]
 
-r is a blend of the rows weighted by w; with w(4) = 0.425 it is close to row 4.
+w puts 0.425 on row 4, 0.248 on row 3, 0.109 on row 6 and 0.218 on the rest, so
+r is a blend of those rows that need not look like any of them.
 ntm> write
 Write (erase, then add)
-  M̃_i = M_i ⊙ (1 − w(i) e)
-  M_i ← M̃_i + w(i) a
+  M̃(i) = M(i) ⊙ (1 − w(i) e)
+  M(i) ← M̃(i) + w(i) a
   e = [1.000, 1.000, 1.000, 1.000]
   a = [1.000, 0.000, 1.000, 0.000]
 
-i   w(i)  M_i before           M_i after
+i   w(i)  M(i) before          M(i) after
 ─  ─────  ───────────────────  ───────────────────
 0  0.019  1.00 0.00 0.00 0.00  1.00 0.00 0.02 0.00
 1  0.023  0.00 1.00 0.00 0.00  0.02 0.98 0.02 0.00
@@ -171,12 +174,12 @@ Row 4, where w(4) = 0.425, changes most; rows with w(i) near 0 keep their
 values.
 ntm> write 1 1 1 1 0 1 0 1
 Write (erase, then add)
-  M̃_i = M_i ⊙ (1 − w(i) e)
-  M_i ← M̃_i + w(i) a
+  M̃(i) = M(i) ⊙ (1 − w(i) e)
+  M(i) ← M̃(i) + w(i) a
   e = [1.000, 1.000, 1.000, 1.000]
   a = [0.000, 1.000, 0.000, 1.000]
 
-i   w(i)  M_i before           M_i after
+i   w(i)  M(i) before          M(i) after
 ─  ─────  ───────────────────  ───────────────────
 0  0.016  1.00 0.00 0.02 0.00  0.98 0.02 0.02 0.02
 1  0.018  0.02 0.98 0.02 0.00  0.02 0.98 0.02 0.02

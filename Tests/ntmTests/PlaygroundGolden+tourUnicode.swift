@@ -3,7 +3,7 @@ extension PlaygroundGolden {
   static let tourUnicode = #"""
 ── 1/9  The memory ─────────────────────────────────────────────────────────────
 
-  M is N × W:  M_i = [M[i,0], …, M[i,W−1]],  i = 0…N−1
+  M is N × W:  M(i) = [M[i,0], …, M[i,W−1]],  i = 0…N−1
   w(i) ≥ 0,  Σ_i w(i) = 1
 
 A Neural Turing Machine keeps a memory M: N locations (rows) of W numbers each.
@@ -40,14 +40,14 @@ rows are partly alike.
 
 ── 2/9  Content addressing: similarity ─────────────────────────────────────────
 
-  K(k, M_i) = k · M_i / (‖k‖ ‖M_i‖ + ε),  ε = 1e-8
+  K(k, M(i)) = k · M(i) / (‖k‖ ‖M(i)‖ + ε),  ε = 1e-8
 
   k = [0.100, 0.200, 0.900, 0.100]
 
 Content addressing starts by comparing the key k with every row by cosine
 similarity: 1 when they point the same way, 0 at right angles.
 
-  K(k, M_i)
+  K(k, M(i))
 0 │███████▋                                                                0.107
 1 │███████████████▎                                                        0.214
 2 │████████████████████████████████████████████████████████████████████▌   0.965
@@ -62,7 +62,7 @@ and come next (0.834, 0.758).
 
 ── 3/9  Content addressing: the key strength β ─────────────────────────────────
 
-  w_c(i) = softmax_i(β · K(k, M_i))
+  w_c(i) = softmax_i(β · K(k, M(i)))
 
 The similarities, scaled by the key strength β, go through a softmax: a
 weighting. β decides how sharply it picks the best match.
@@ -107,7 +107,7 @@ splits the weight between them. The next pages use g = 0.8.
 The shift weighting s lets the head move its focus: s(Δ) is how much weight
 moves Δ rows down, wrapping round from the last row to the first.
 
-  focus                                   s(+1) = 1
+  focus                                   w̃, s(+1) = 1
 0 │                                0.000  │███████████████████████████████ 1.000
 1 │                                0.000  │                                0.000
 2 │                                0.000  │                                0.000
@@ -158,7 +158,7 @@ gives 1.000. The head here uses γ = 3.
 With the final weighting w the head reads: a weighted sum of rows, so the read
 is differentiable in w and in M.
 
-  r = Σ_i w(i) M_i
+  r = Σ_i w(i) M(i)
 
   w
 0 │                                                                        0.000
@@ -171,21 +171,21 @@ is differentiable in w and in M.
 7 │█▋                                                                      0.023
 
   r = [0.023, 0.003, 0.026, 0.975]
-  M_3 = [0.000, 0.000, 0.000, 1.000]
+  M(3) = [0.000, 0.000, 0.000, 1.000]
 
-r is a blend of the rows weighted by w; with w(3) = 0.949 it is close to row 3.
+w puts 0.949 on row 3, so r is close to M(3).
 
 ── 8/9  Writing: erase, then add ───────────────────────────────────────────────
 
 A write head erases, then adds, each row in proportion to its weight: e = 1
 wipes a fully weighted row, a is what goes in.
 
-  M̃_i = M_i ⊙ (1 − w(i) e)
-  M_i ← M̃_i + w(i) a
+  M̃(i) = M(i) ⊙ (1 − w(i) e)
+  M(i) ← M̃(i) + w(i) a
   e = [1.000, 1.000, 1.000, 1.000]
   a = [1.000, 0.000, 1.000, 0.000]
 
-i   w(i)  M_i before           M_i after
+i   w(i)  M(i) before          M(i) after
 ─  ─────  ───────────────────  ───────────────────
 0  0.000  1.00 0.00 0.00 0.00  1.00 0.00 0.00 0.00
 1  0.003  0.00 1.00 0.00 0.00  0.00 1.00 0.00 0.00
@@ -202,14 +202,14 @@ values.
 Row 3, entry by entry (j = 0…3): what it held, the add vector a, what it holds
 now.
 
-  M_3 before                a                         M_3 after
+  M(3) before               a                         M(3) after
 0 │                  0.000  │█████████████████ 1.000  │████████████████▏ 0.949
 1 │                  0.000  │                  0.000  │                  0.000
 2 │                  0.000  │█████████████████ 1.000  │████████████████▏ 0.949
 3 │█████████████████ 1.000  │                  0.000  │▉                 0.051
 
-Notice: with e = 1 every row becomes (1 − w(i)) M_i + w(i) a, a blend of what it
-held and a; row 3, with w(3) = 0.949, is now mostly a.
+Notice: with e = 1 every row becomes (1 − w(i)) M(i) + w(i) a, a blend of what
+it held and a; row 3, with w(3) = 0.949, is now mostly a.
 
 ── 9/9  Checking a gradient ────────────────────────────────────────────────────
 
@@ -230,21 +230,21 @@ M      M[2, 2]         1.4575e-08   1.4575e-08      < 1e-8
 β      β               1.0445e-02   1.0445e-02     < 1e-11
 
   Digits that agree, −log₁₀ of the relative error rounded down, for each element
-  of k and β and the worst of each row M_i; a pass needs 7:
+  of k and β and the worst of each row M(i); a pass needs 7:
 
      digits
 k[0] │████████████████████████████████████████████▍                           10
 k[1] │█████████████████████████████████████████████████████████▊              13
 k[2] │████████████████████████████████████████████████▉                       11
 k[3] │████████████████████████████████████████████▍                           10
- M_0 │████████████████████████████████████████                                 9
- M_1 │████████████████████████████████████████                                 9
- M_2 │███████████████████████████████████▌                                     8
- M_3 │████████████████████████████████████████                                 9
- M_4 │████████████████████████████████████████                                 9
- M_5 │████████████████████████████████████████████████▉                       11
- M_6 │████████████████████████████████████████████████▉                       11
- M_7 │███████████████████████████████████▌                                     8
+M(0) │████████████████████████████████████████                                 9
+M(1) │████████████████████████████████████████                                 9
+M(2) │███████████████████████████████████▌                                     8
+M(3) │████████████████████████████████████████                                 9
+M(4) │████████████████████████████████████████                                 9
+M(5) │████████████████████████████████████████████████▉                       11
+M(6) │████████████████████████████████████████████████▉                       11
+M(7) │███████████████████████████████████▌                                     8
    β │████████████████████████████████████████████████▉                       11
 
 Notice: every relative error is below 1e-7, CS231n's mark of a correct gradient

@@ -97,7 +97,7 @@ import Testing
     let report = TourPages.contentCheck(state)
     #expect(report.passes())
     // One result per element of k, per row of M, and β.
-    #expect(report.inputs.map(\.name) == (0..<4).map { "k[\($0)]" } + (0..<8).map { "M_\($0)" } + ["β"])
+    #expect(report.inputs.map(\.name) == (0..<4).map { "k[\($0)]" } + (0..<8).map { "M(\($0))" } + ["β"])
     let page = TourPages.all(canvas: Fixtures.unicode)[8]
     let worst = TourPages.worstElements(report, state)
     #expect(worst.map(\.input) == ["k", "M", "β"])
@@ -144,6 +144,28 @@ import Testing
     #expect(pages[0].lines.first == "  " + Canvas.Equation.memory)
   }
 
+  /// The README says how to leave the tour as the tour's own prompt does: `q` alone is not
+  /// enough, the line is read when Enter is pressed.
+  @Test func theReadmeSaysHowToLeaveTheTour() throws {
+    let readme = try String(
+      contentsOf: TutorialTranscriptTests.tutorialsFolder.deletingLastPathComponent().appendingPathComponent("README.md"),
+      encoding: .utf8)
+    #expect(Tour.prompt.contains("q then Enter"))
+    #expect(readme.contains("`q` then Enter to leave"))
+    #expect(Tour.choice(for: "q") == .leave && Tour.choice(for: "") == .next)
+  }
+
+  /// The shift page's second chart is the shifted weighting, and its title says so: the
+  /// focus one row on, not the shift weighting s itself.
+  @Test func shiftPageNamesTheShiftedWeighting() throws {
+    let page = TourPages.all(canvas: Fixtures.unicode)[4]
+    let title = try #require(page.lines.firstIndex { $0.contains("focus") && $0.contains("s(+1) = 1") })
+    #expect(page.lines[title].contains("w̃, s(+1) = 1"))
+    let shown = Self.numbers(Array(page.lines[(title + 1)...(title + 8)]))
+    let moved = Shift.forward(PlaygroundState.oneHot(TourPages.wrapRow, count: 8), shiftWeighting: [0, 0, 1])
+    #expect(stride(from: 1, to: shown.count, by: 2).map { shown[$0] } == moved)
+  }
+
   /// The written row before and after, and a, as bars on the write page.
   @Test func writePageDrawsTheChangedRow() throws {
     let state = PlaygroundState.builtIn
@@ -151,7 +173,7 @@ import Testing
     let after = Write.forward(memory: state.memory, weighting: w, erase: state.erase, add: state.add)
     let page = TourPages.all(canvas: Fixtures.unicode)[7]
     let top = Canvas.focus(w)
-    let title = page.lines.firstIndex { $0.contains("M_\(top) before") && $0.contains("M_\(top) after") }
+    let title = page.lines.firstIndex { $0.contains("M(\(top)) before") && $0.contains("M(\(top)) after") }
     let start = try #require(title)
     let numbers = Self.numbers(Array(page.lines[(start + 1)...(start + state.width)]))
     let expected = (0..<state.width).flatMap { [state.memory[top, $0], state.add[$0], after[top, $0]] }

@@ -58,4 +58,40 @@ import Testing
     let resumed = TrainCommandTests.run(["train", "copy", "--resume", "--checkpoint", shipped.path])
     #expect(resumed.code == 1 && resumed.error.contains("cannot resume"))
   }
+
+  /// A flag the task does not use is refused, naming the tasks that use it; so are the
+  /// machine's flags for the LSTM baseline.
+  @Test(arguments: [
+    (["copy", "--context", "3"], "--context is for the ngrams task; 'copy' does not use it. Try 'ntm train --help'."),
+    (["ngrams", "--bits", "3"], "--bits is for the copy, repeat-copy, associative-recall and priority-sort tasks; 'ngrams' does not use it. Try 'ntm train --help'."),
+    (["dyck", "--max-repeats", "2"], "--max-repeats is for the repeat-copy task; 'dyck' does not use it. Try 'ntm train --help'."),
+    (["copy", "--outputs", "2"], "--outputs is for the priority-sort task; 'copy' does not use it. Try 'ntm train --help'."),
+    (["priority-sort", "--vectors-per-item", "2"], "--vectors-per-item is for the associative-recall task; 'priority-sort' does not use it. Try 'ntm train --help'."),
+    (["copy", "--model", "lstm", "--memory-rows", "8"], "--memory-rows shapes the NTM; the LSTM baseline (--model lstm) does not use it. Try 'ntm train --help'."),
+  ])
+  func flagsATaskOrModelDoesNotUseAreRefused(words: [String], message: String) {
+    #expect(throws: Arguments.UsageError(message: message)) { try TrainPlan.parse(words) }
+  }
+
+  /// Every flag a task uses is still accepted.
+  @Test func flagsATaskUsesAreAccepted() throws {
+    for (flag, tasks) in TrainPlan.tasksUsing {
+      for task in tasks {
+        let value = flag == "repeat-encoding" ? "unary" : "2"
+        _ = try TrainPlan.parse([task, "--\(flag)", value])
+      }
+    }
+  }
+
+  /// Values the parser accepts but the task's generator cannot use are refused at parse time.
+  @Test func associativeRecallNeedsEnoughDistinctItems() throws {
+    #expect(throws: Arguments.UsageError(
+      message: "associative recall cannot draw 6 distinct items of 1 × 1 bits: there are only 2; use --max-length 2 or more --bits or --vectors-per-item. Try 'ntm train --help'.")) {
+      try TrainPlan.parse(["associative-recall", "--bits", "1", "--vectors-per-item", "1"])
+    }
+    // As many items as there are is fine: the generator can draw them all.
+    let plan = try TrainPlan.parse(["associative-recall", "--bits", "1", "--vectors-per-item", "2", "--max-length", "4"])
+    var generator = SplitMix64(seed: 1)
+    _ = plan.task.sample(using: &generator)
+  }
 }

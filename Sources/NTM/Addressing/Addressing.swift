@@ -35,7 +35,7 @@ public enum Addressing {
   /// Every intermediate weighting of one addressing, in stage order: what the backward pass
   /// needs, and what the playground draws.
   public struct Trace: Equatable, Sendable, Codable {
-    /// `K(k, M_i)` per row.
+    /// `K(k, M(i))` per row.
     public var similarity: [Double]
     /// `w_c`, after content addressing.
     public var content: [Double]

@@ -1,14 +1,14 @@
 /// Content addressing (paper §3.3.1, eq. 5): focus on the rows most like the key.
 ///
 /// ```
-/// w_c(i) = softmax_i(β · K(k, M_i))
+/// w_c(i) = softmax_i(β · K(k, M(i)))
 /// ```
 /// `β ≥ 0` is the key strength: `β = 0` gives the uniform weighting, a large `β` focuses on
 /// the most similar row.
 public enum ContentAddressing {
   /// What the forward pass keeps for the backward pass.
   public struct Saved: Equatable, Sendable {
-    /// `K(k, M_i)` for every row.
+    /// `K(k, M(i))` for every row.
     public var similarity: [Double]
     /// The content weighting `w_c`.
     public var weighting: [Double]

@@ -10,7 +10,7 @@ public enum CosineSimilarity {
   /// The `ε` added to the product of norms.
   public static let epsilon = 1e-8
 
-  /// Kernel: `norms[i] = ‖M_i‖` for every row of the `rows × width` memory.
+  /// Kernel: `norms[i] = ‖M(i)‖` for every row of the `rows × width` memory.
   ///
   /// Every cosine against one memory needs the same row norms, so computing them is a step of
   /// its own: the machine does it once per time step and shares the norms between all the
@@ -26,7 +26,7 @@ public enum CosineSimilarity {
     }
   }
 
-  /// Kernel: `similarity[i] = K(key, M_i)`, given `rowNorms[i] = ‖M_i‖` (from `rowNorms`).
+  /// Kernel: `similarity[i] = K(key, M(i))`, given `rowNorms[i] = ‖M(i)‖` (from `rowNorms`).
   @inline(__always)
   public static func forward(
     key: UnsafePointer<Double>, memory: UnsafePointer<Double>, rowNorms: UnsafePointer<Double>,
@@ -55,7 +55,7 @@ public enum CosineSimilarity {
   /// ∂K/∂u = v / D − (d b / D²) · u / a      (the last term 0 when a = 0)
   /// ∂K/∂v = u / D − (d a / D²) · v / b      (the last term 0 when b = 0)
   /// ```
-  /// Adds `Σ_i G_i ∂K_i/∂key` into `keyGradient` and `G_i ∂K_i/∂M_i` into `memoryGradient`.
+  /// Adds `Σ_i G_i ∂K_i/∂key` into `keyGradient` and `G_i ∂K_i/∂M(i)` into `memoryGradient`.
   ///
   /// Takes the row norms and the forward's `similarity`, and saves work twice: `d / D` is the
   /// saved `K_i`, so no dot product is recomputed; and the key's second term points along `u`
@@ -91,7 +91,7 @@ public enum CosineSimilarity {
   }
 
   /// One row's terms of `backward`, in one pass over the row:
-  /// `keyGradient += direct · M_i` and `rowGradient += direct · key − rowScale · M_i`.
+  /// `keyGradient += direct · M(i)` and `rowGradient += direct · key − rowScale · M(i)`.
   @inline(__always)
   static func addRowGradients(
     direct: Double, rowScale: Double, key: UnsafePointer<Double>, row: UnsafePointer<Double>,
@@ -113,14 +113,14 @@ public enum CosineSimilarity {
     }
   }
 
-  /// `‖M_i‖` for every row.
+  /// `‖M(i)‖` for every row.
   public static func rowNorms(_ memory: Matrix) -> [Double] {
     var norms = [Double](repeating: 0, count: memory.rows)
     rowNorms(memory: memory.scalars, rows: memory.rows, width: memory.columns, into: &norms)
     return norms
   }
 
-  /// `K(key, M_i)` for every row.
+  /// `K(key, M(i))` for every row.
   /// - Precondition: `memory.columns == key.count`.
   public static func forward(key: [Double], memory: Matrix) -> [Double] {
     require(

@@ -100,7 +100,7 @@ extension Head {
   ///   - parameters: the head's parameters, as in the forward pass.
   ///   - controllerOutput: `h_t`, as in the forward pass.
   ///   - memory: `M_{t−1}`, the memory the head addressed.
-  ///   - rowNorms: `‖M_i‖` for every row of that memory.
+  ///   - rowNorms: `‖M(i)‖` for every row of that memory.
   ///   - previousWeighting: `w_{t−1}`.
   ///   - record: this step's record, written by the forward pass.
   ///   - weightingGradient: `∂L/∂w_t`, everything that reached the final weighting.

@@ -76,7 +76,7 @@ public struct Head: Sendable, Equatable, Hashable, Codable {
   public var rawOffset: Int { 0 }
   /// The activated parameters, laid out by `layout`.
   public var emittedOffset: Int { emittedCount }
-  /// `K(k, M_i)` per row.
+  /// `K(k, M(i))` per row.
   public var similarityOffset: Int { 2 * emittedCount }
   /// `w_c`, after content addressing.
   public var contentOffset: Int { similarityOffset + rows }

@@ -1,7 +1,7 @@
 /// Reading (paper §3.1, eq. 2): a weighted sum of memory rows.
 ///
 /// ```
-/// r = Σ_i w(i) M_i
+/// r = Σ_i w(i) M(i)
 /// ```
 public enum Read {
   /// The gradients of the inputs.
@@ -10,7 +10,7 @@ public enum Read {
     public var weighting: [Double]
   }
 
-  /// Kernel: `output = Σ_i w(i) M_i` (width entries; overwrites `output`). Rows go four at a
+  /// Kernel: `output = Σ_i w(i) M(i)` (width entries; overwrites `output`). Rows go four at a
   /// time (`addScaledFourRows`), so `output` is loaded and stored once per four rows; the
   /// rows are still added in order.
   @inline(__always)
@@ -33,7 +33,7 @@ public enum Read {
     }
   }
 
-  /// Kernel: adds `∂M_i = w(i) G` and `∂w(i) = G · M_i`, both in one pass over the row (the
+  /// Kernel: adds `∂M(i) = w(i) G` and `∂w(i) = G · M(i)`, both in one pass over the row (the
   /// dot product with `dot`'s four accumulators).
   @inline(__always)
   public static func backward(

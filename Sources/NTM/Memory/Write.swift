@@ -1,8 +1,8 @@
 /// Writing (paper §3.2, eqs. 3–4): erase, then add.
 ///
 /// ```
-/// M̃_i = M_i ⊙ (1 − w(i) e)        erase, e ∈ (0, 1)^W
-/// M'_i = M̃_i + w(i) a              add,   a ∈ (−1, 1)^W
+/// M̃(i) = M(i) ⊙ (1 − w(i) e)        erase, e ∈ (0, 1)^W
+/// M'(i) = M̃(i) + w(i) a              add,   a ∈ (−1, 1)^W
 /// ```
 /// Where `w(i) = 1` and `e = 1`, row `i` is replaced by `a`; where `w(i) = 0` it is untouched.
 public enum Write {
@@ -44,13 +44,13 @@ public enum Write {
   /// Kernel: given `G = ∂L/∂M'` and the memory *before* the write, writes `∂M` into
   /// `memoryGradient` and adds the other three:
   /// ```
-  /// ∂M_i = G_i ⊙ (1 − w(i) e)
-  /// ∂w(i) = Σ_j G_ij (a_j − M_ij e_j)  =  G_i · a − Σ_j G_ij M_ij e_j
-  /// ∂e_j = −Σ_i G_ij M_ij w(i)
+  /// ∂M(i) = G_i ⊙ (1 − w(i) e)
+  /// ∂w(i) = Σ_j G_ij (a_j − M[i,j] e_j)  =  G_i · a − Σ_j G_ij M[i,j] e_j
+  /// ∂e_j = −Σ_i G_ij M[i,j] w(i)
   /// ∂a_j = Σ_i G_ij w(i)
   /// ```
-  /// `∂M_i` overwrites `memoryGradient`, which may be `outputGradient` itself: each `G_ij`
-  /// is read for all four terms before `∂M_ij` replaces it, so the backward pass through a
+  /// `∂M(i)` overwrites `memoryGradient`, which may be `outputGradient` itself: each `G_ij`
+  /// is read for all four terms before `∂M[i,j]` replaces it, so the backward pass through a
   /// chain of writes needs one gradient buffer and no zeroing. `∂w(i)` is a sum over the row,
   /// taken as two sums with `dot`'s four accumulators, in the same pass as the element-wise
   /// terms.
@@ -69,7 +69,7 @@ public enum Write {
     for i in 0..<rows {
       let w = weighting[i]
       let ws = Lanes4(repeating: w)
-      var (alongAdd, alongErase) = (Lanes4(), Lanes4())  // G_i · a, Σ_j G_ij M_ij e_j
+      var (alongAdd, alongErase) = (Lanes4(), Lanes4())  // G_i · a, Σ_j G_ij M[i,j] e_j
       var j = 0
       while j < whole {
         let (gj, m, e) = (load4(g + j), load4(row + j), load4(erase + j))

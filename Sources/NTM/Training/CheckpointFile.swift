@@ -2,15 +2,18 @@ import Foundation
 
 /// Reading and writing checkpoint files.
 ///
-/// **Atomic writes.** The JSON goes to a temporary file in the same folder, is flushed to disk,
-/// and is then renamed over the destination. `rename(2)` replaces a file in one step within a
-/// file system, so a reader — or a run killed in the middle of a save — sees either the old
-/// checkpoint or the new one, never half of one. A temporary file left by a killed save is
-/// simply overwritten by the next save.
+/// **Safe writes.** A save goes through `SafeFile.write`: the JSON goes to a temporary file
+/// beside the checkpoint, is flushed to disk, and is then renamed over it, so a reader — or a
+/// run killed in the middle of a save — sees either the old checkpoint or the new one, never
+/// half of one; a killed save leaves at most its one temporary file, which the next save
+/// removes. A checkpoint path that is a symbolic link is written through to its target (the
+/// link stays a link), and a path that is a folder, a device, a FIFO or a socket is refused:
+/// a save never replaces what it did not create.
 public enum CheckpointFile {
-  /// The temporary file a save of `url` writes first: a hidden sibling.
+  /// The temporary file a save of `url` writes first: a hidden sibling (of the link's target,
+  /// when `url` is a symbolic link: see `SafeFile.temporaryPath(for:)`).
   public static func temporaryURL(for url: URL) -> URL {
-    url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
+    URL(fileURLWithPath: SafeFile.temporaryPath(for: url.path))
   }
 
   /// The checkpoint as JSON: sorted keys, so two saves of one state are byte for byte equal.
@@ -24,32 +27,14 @@ public enum CheckpointFile {
     }
   }
 
-  /// Writes `checkpoint` to `url` atomically (temporary file, flush, rename).
+  /// Writes `checkpoint` to `url` safely: atomically, through links, never over anything but a
+  /// regular file (`SafeFile.write`).
   public static func write(_ checkpoint: Checkpoint, to url: URL) throws(CheckpointError) {
     let data = try encode(checkpoint)
-    let temporary = temporaryURL(for: url)
-    let path = temporary.path
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else { throw .unreadable("cannot write \(path): \(String(cString: strerror(errno)))") }
-    let written = data.withUnsafeBytes { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if count <= 0 { return false }
-        offset += count
-      }
-      return true
-    }
-    let synced = fsync(descriptor) == 0
-    close(descriptor)
-    guard written && synced else {
-      unlink(path)
-      throw .unreadable("cannot write \(path): \(String(cString: strerror(errno)))")
-    }
-    guard rename(path, url.path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(path)
-      throw .unreadable("cannot move \(path) to \(url.path): \(reason)")
+    do {
+      try SafeFile.write(data, to: url.path)
+    } catch {
+      throw .unreadable(error.description)
     }
   }
 

@@ -68,7 +68,7 @@ public struct Trainer<Model: SequenceModel, Task: SequenceTask> {
   /// g = (1/B) Σ_b ∂L_b/∂θ,   then clip,   then θ ← optimiser(θ, g)
   /// ```
   /// - Throws: `NonFiniteError` naming the step and the tensor (loss, gradient or parameters)
-  ///   where a NaN or infinity first appeared; the parameters are then left as they were
+  ///   where a NaN or infinity, or a value past its divergence bound, first appeared; the parameters are then left as they were
   ///   before the update when the loss or gradient was at fault.
   @discardableResult
   public mutating func trainStep() throws(NonFiniteError) -> StepReport {
@@ -82,6 +82,8 @@ public struct Trainer<Model: SequenceModel, Task: SequenceTask> {
       let logits = model.forward(example.inputs)
       let loss = SigmoidCrossEntropy.forward(logits: logits, targets: example.targets, mask: example.mask)
       try NonFiniteGuard.check(loss, step: current, tensor: "loss")
+      let answerSteps = example.mask.reduce(0, +)
+      try NonFiniteGuard.checkDivergence(loss: loss, answerBits: answerSteps * Double(task.outputSize), step: current)
       let logitGradient = SigmoidCrossEntropy.backward(logits: logits, targets: example.targets, mask: example.mask)
       model.backward(logitGradient: logitGradient, addingInto: &gradient)
       totalLoss += loss
@@ -95,6 +97,8 @@ public struct Trainer<Model: SequenceModel, Task: SequenceTask> {
     let norm = settings.clipping.apply(to: &gradient)
     optimiser.update(&model.parameters, gradient: gradient)
     try NonFiniteGuard.check(model.parameters, step: current, tensor: "parameters", naming: naming)
+    try NonFiniteGuard.checkDivergence(
+      model.parameters, bound: NonFiniteGuard.parameterBound, step: current, tensor: "parameters", naming: naming)
 
     step = current
     sequencesSeen += batch

@@ -57,7 +57,7 @@ enum AddressCommand {
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
     let arguments = try Arguments(words, options: options, command: name)
     if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "address takes no argument '\(extra)'; give values with flags. Try 'ntm address --help'.")
+      throw Arguments.UsageError(message: "address takes no argument '\(EchoedText.echo(extra))'; give values with flags. Try 'ntm address --help'.")
     }
     let canvas = Canvas.detect(
       environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag("ascii"))
@@ -68,10 +68,7 @@ enum AddressCommand {
       let report = Report(
         memory: state.memory.rowArrays, previousWeighting: state.previousWeighting,
         parameters: state.parameters, trace: trace, read: read)
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      let data = try encoder.encode(report)
-      console.print(String(decoding: data, as: UTF8.self))
+      console.print(report.orderedJSON)
       return CommandLineTool.ExitCode.success
     }
     var lines = ["M: \(state.rows) × \(state.width)"] + canvas.memory(state.memory) + [""]

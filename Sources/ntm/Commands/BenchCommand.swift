@@ -68,10 +68,10 @@ enum BenchCommand {
       return CommandLineTool.ExitCode.success
     case let other?:
       let hint = Suggestion.closest(to: other, among: subjects).map { " Did you mean '\($0)'?" } ?? ""
-      throw Arguments.UsageError(message: "bench has no benchmark '\(other)'.\(hint) Try 'ntm bench --help'.")
+      throw Arguments.UsageError(message: "bench has no benchmark '\(EchoedText.echo(other))'.\(hint) Try 'ntm bench --help'.")
     }
     if arguments.positional.count > 1 {
-      throw Arguments.UsageError(message: "bench takes one benchmark name, got '\(arguments.positional.joined(separator: " "))'. Try 'ntm bench --help'.")
+      throw Arguments.UsageError(message: "bench takes one benchmark name, got '\(EchoedText.echo(arguments.positional.joined(separator: " ")))'. Try 'ntm bench --help'.")
     }
     let sequences = try arguments.integer("sequences", default: 500, in: 1...1_000_000, command: name)
     let rounds = try arguments.integer("rounds", default: 5, in: 1...100, command: name)
@@ -79,7 +79,7 @@ enum BenchCommand {
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
     let optimiserName = arguments.value("optimiser") ?? Optimiser.Kind.rmsprop.rawValue
     guard let optimiserKind = Optimiser.Kind(rawValue: optimiserName) else {
-      throw Arguments.UsageError(message: "--optimiser must be rmsprop or adam, got '\(optimiserName)'. Try 'ntm bench --help'.")
+      throw Arguments.UsageError(message: "--optimiser must be rmsprop or adam, got '\(EchoedText.echo(optimiserName))'. Try 'ntm bench --help'.")
     }
 
     let result = measure(sequences: sequences, rounds: rounds, length: length, seed: UInt64(seed), optimiser: optimiserKind)

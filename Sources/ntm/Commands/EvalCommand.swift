@@ -36,7 +36,8 @@ enum EvalCommand {
       --sequences N     sequences per length (default 100)
       --seed S          random seed for the test sequences (default 1)
       --svg FILE        also draw the bars as an SVG picture: a group per length, a bar per
-                        model, a dashed line where the training range ends
+                        model, a dashed line where the training range ends; FILE - is
+                        standard output, and the table then goes to standard error
 
     EXAMPLES:
       ntm eval copy.checkpoint.json --lengths 10,20,40,80,120
@@ -56,7 +57,8 @@ enum EvalCommand {
     let count = try arguments.integer("sequences", default: defaultSequences, in: 1...100_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
     let svgPath = arguments.value("svg")
-    if let svgPath { try OutputFile.check(svgPath) }
+    if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path] + [arguments.value("compare")].compactMap { $0 }) }
+    let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     let (checkpoint, model) = try CheckpointLoading.load(path)
     try CheckpointLoading.checkMemory(checkpoint, length: (requested ?? checkpoint.task.evaluationLengths).max() ?? 1, path: path)
     var names = [path]
@@ -67,7 +69,7 @@ enum EvalCommand {
         second.task.outputSize == checkpoint.task.outputSize
       else {
         throw CommandLineTool.Failure(
-          message: "cannot compare \(path) (\(checkpoint.task.name)) with \(other) (\(second.task.name)): they do not learn the same task")
+          message: "cannot compare \(EchoedText.echo(path, limit: EchoedText.pathLimit)) (\(checkpoint.task.name)) with \(EchoedText.echo(other, limit: EchoedText.pathLimit)) (\(second.task.name)): they do not learn the same task")
       }
       try CheckpointLoading.checkMemory(second, length: (requested ?? checkpoint.task.evaluationLengths).max() ?? 1, path: other)
       names.append(other)
@@ -85,6 +87,7 @@ enum EvalCommand {
       throw Arguments.UsageError(message: "ngrams sequences must be longer than the context of \(ngrams.contextLength) bits, got length \(short). Try 'ntm eval --help'.")
     }
     let sweep = GeneralisationSweep.run(&models, task: task, lengths: lengths, count: count, seed: UInt64(seed))
+    try requireFiniteScores(sweep, names: names)
     let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive)
     let width = TextStyle.width(environment: console.environment)
     let trained = task.lengths
@@ -104,10 +107,23 @@ enum EvalCommand {
       : BarChart.sideBySide(series, labels: labels, width: min(width, 100), decimals: 3, style: style)
     console.print(bars.joined(separator: "\n"))
     if let svgPath {
-      try OutputFile.write(chart(sweep, series: series), to: svgPath)
-      console.print("Wrote the generalisation chart to \(svgPath).")
+      try OutputFile.write(chart(sweep, series: series), to: svgPath, standardOutput: document)
+      console.print("Wrote the generalisation chart to \(OutputFile.place(svgPath)).")
     }
     return CommandLineTool.ExitCode.success
+  }
+
+  /// A NaN or infinite score is no result: the model's numbers have overflowed (its
+  /// parameters diverged), so the command fails instead of printing `nan` as a score.
+  /// - Throws: `CommandLineTool.Failure` naming the checkpoint, the length and the value.
+  static func requireFiniteScores(_ sweep: GeneralisationSweep, names: [String]) throws {
+    for row in sweep.rows {
+      for (index, evaluation) in row.evaluations.enumerated() {
+        guard let bad = [evaluation.loss, evaluation.bitErrors].first(where: { !$0.isFinite }) else { continue }
+        throw CommandLineTool.Failure(
+          message: "\(names[index]) scores a non-finite loss (\(ProgressText.fixed(bad, 3))) at length \(row.length): its numbers overflow, so it has no score; retrain it, or evaluate an earlier checkpoint")
+      }
+    }
   }
 
   /// The bars as SVG: a group per length, a bar per series (NaN is labelled `n/a`, not drawn),
@@ -169,7 +185,7 @@ enum EvalCommand {
     guard let text else { return nil }
     let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
     guard !values.isEmpty, values.allSatisfy({ $0.map(Limits.length.contains) ?? false }) else {
-      throw Arguments.UsageError(message: "--lengths must be whole numbers from 1 to \(Limits.length.upperBound) separated by commas, got '\(text)'. Try 'ntm eval --help'.")
+      throw Arguments.UsageError(message: "--lengths must be whole numbers from 1 to \(Limits.length.upperBound) separated by commas, got '\(EchoedText.echo(text))'. Try 'ntm eval --help'.")
     }
     return values.compactMap { $0 }
   }

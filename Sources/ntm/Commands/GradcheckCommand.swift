@@ -38,7 +38,7 @@ enum GradcheckCommand {
         .init(name: "tolerance", takesValue: true),
       ], command: name)
     if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "gradcheck takes no argument '\(extra)'. Try 'ntm gradcheck --help'.")
+      throw Arguments.UsageError(message: "gradcheck takes no argument '\(EchoedText.echo(extra))'. Try 'ntm gradcheck --help'.")
     }
     let rows = try arguments.integer("rows", default: 8, in: 1...256, command: name)
     let width = try arguments.integer("width", default: 4, in: 1...64, command: name)

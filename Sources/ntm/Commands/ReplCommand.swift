@@ -28,7 +28,7 @@ enum ReplCommand {
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
     let arguments = try Arguments(words, options: [.init(name: "ascii", takesValue: false)], command: name)
     if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "repl takes no argument '\(extra)'. Try 'ntm repl --help'.")
+      throw Arguments.UsageError(message: "repl takes no argument '\(EchoedText.echo(extra))'. Try 'ntm repl --help'.")
     }
     let canvas = Canvas.detect(
       environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag("ascii"))

@@ -20,12 +20,13 @@ enum ResultsCommand {
     USAGE: ntm results [--output PATH] [--readme PATH] [--quick] [--sequences N] [--seed S] [--models DIR]
 
     OPTIONS:
-      --output PATH    write the Markdown here (default: print it)
+      --output PATH    write the Markdown here (default, and with PATH -: standard output)
       --quick          a smoke run: 3 sequences per length
       --sequences N    sequences per length (default 100)
       --seed S         random seed for the test sequences (default 1)
       --models DIR     the folder of models (default: the shipped Models/)
-      --readme PATH    also write the table of models (name, size, command, seed, …)
+      --readme PATH    also write the table of models (name, size, command, seed, …); PATH -
+                       is standard output, when --output names a file
 
     EXAMPLE: ntm results --output Tutorials/14-results.md --readme Models/README.md
     """
@@ -38,12 +39,15 @@ enum ResultsCommand {
       words, options: ["output", "sequences", "seed", "models", "readme"].map { .init(name: $0, takesValue: true) } + [.init(name: "quick", takesValue: false)],
       command: name)
     if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "results takes no argument '\(extra)'. Try 'ntm results --help'.")
+      throw Arguments.UsageError(message: "results takes no argument '\(EchoedText.echo(extra))'. Try 'ntm results --help'.")
     }
     let quick = arguments.flag("quick")
     let sequences = try arguments.integer("sequences", default: quick ? quickSequences : defaultSequences, in: 1...100_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
-    for path in [arguments.value("output"), arguments.value("readme")].compactMap({ $0 }) { try OutputFile.check(path) }
+    // Without --output the page goes to standard output, so --readme - would meet it there.
+    let output = arguments.value("output") ?? OutputFile.standardOutput
+    try OutputFile.check([.init(flag: arguments.value("output") == nil ? "the page" : "--output", path: output)] + (arguments.value("readme").map { [.init(flag: "--readme", path: $0)] } ?? []))
+    let document = OutputFile.claimStandardOutput(for: [output, arguments.value("readme")], console: &console)
     guard let folder = arguments.value("models").map({ URL(fileURLWithPath: $0) }) ?? ShippedModels.folder else {
       throw CommandLineTool.Failure(message: "cannot find the Models folder; name it with --models DIR")
     }
@@ -53,15 +57,13 @@ enum ResultsCommand {
     }
     let models = try TrainingTask.names.map { try load(task: $0, folder: folder) }
     let page = ResultsPage(sequences: sequences, seed: UInt64(seed), quick: quick).render(models)
-    if let output = arguments.value("output") {
-      try OutputFile.write(page, to: output)
+    try OutputFile.write(page, to: output, standardOutput: document)
+    if output != OutputFile.standardOutput {
       console.print("Wrote \(output): \(models.count) tasks, \(sequences) sequences per length.")
-    } else {
-      console.writeOutput(page)
     }
     if let readme = arguments.value("readme") {
-      try OutputFile.write(ModelsReadme.render(models, folder: folder), to: readme)
-      console.print("Wrote \(readme).")
+      try OutputFile.write(ModelsReadme.render(models, folder: folder), to: readme, standardOutput: document)
+      console.print("Wrote \(OutputFile.place(readme)).")
     }
     return CommandLineTool.ExitCode.success
   }

@@ -27,7 +27,8 @@ enum ShowCommand {
       --all-rows    draw every memory location, not only those the heads used
       --ascii       ASCII shading instead of Unicode blocks
       --svg FILE    also draw the same heatmaps, stacked, as an SVG picture (the same
-                    rows and shading scales, each scale written under its panel)
+                    rows and shading scales, each scale written under its panel); FILE -
+                    is standard output, and the heatmaps then go to standard error
 
     EXAMPLES:
       ntm show copy
@@ -52,7 +53,8 @@ enum ShowCommand {
     let length = try arguments.integer("length", default: defaultLength, in: 1...1_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
     let svgPath = arguments.value("svg")
-    if let svgPath { try OutputFile.check(svgPath) }
+    if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path]) }
+    let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     var (checkpoint, model) = try CheckpointLoading.load(path)
     try CheckpointLoading.checkMemory(checkpoint, length: length, path: path)
     if case .associativeRecall(let recall) = checkpoint.task,
@@ -88,8 +90,8 @@ enum ShowCommand {
     func finish() throws -> Int32 {
       console.print(lines.joined(separator: "\n"))
       if let svgPath {
-        try OutputFile.write(SVGDashboard.render(panels, title: heading), to: svgPath)
-        console.print("Wrote the dashboard to \(svgPath).")
+        try OutputFile.write(SVGDashboard.render(panels, title: heading), to: svgPath, standardOutput: document)
+        console.print("Wrote the dashboard to \(OutputFile.place(svgPath)).")
       }
       return CommandLineTool.ExitCode.success
     }

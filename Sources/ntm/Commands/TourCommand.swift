@@ -26,7 +26,7 @@ enum TourCommand {
       words, options: [.init(name: "no-pause", takesValue: false), .init(name: "ascii", takesValue: false)],
       command: name)
     if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "tour takes no argument '\(extra)'. Try 'ntm tour --help'.")
+      throw Arguments.UsageError(message: "tour takes no argument '\(EchoedText.echo(extra))'. Try 'ntm tour --help'.")
     }
     let canvas = Canvas.detect(
       environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag("ascii"))

@@ -13,10 +13,11 @@ enum TrainCommand {
 
     Draws random sequences from the task, trains on each (sigmoid cross-entropy, gradients
     clipped, RMSProp or Adam), shows progress (sequences, seq/s, loss, bits/seq, ETA), and saves
-    a checkpoint every so often and at the end. Ctrl-C saves a checkpoint and stops; --resume
-    carries on from it exactly. The defaults are the paper's copy setting. --model lstm trains
-    the paper's baseline instead, a network of stacked LSTM layers, with the same loss,
-    metric, optimiser and trainer.
+    a checkpoint every so often and at the end. Ctrl-C saves a checkpoint and stops (exit code
+    130); --resume carries on from it exactly. If the output goes away (ntm train … | head -2),
+    training carries on to the end without printing and saves as usual. The defaults are the
+    paper's copy setting. --model lstm trains the paper's baseline instead, a network of
+    stacked LSTM layers, with the same loss, metric, optimiser and trainer.
 
     USAGE: ntm train <task> [options]
 
@@ -77,17 +78,23 @@ enum TrainCommand {
       --eval-sequences N    fresh sequences per evaluation (default 200)
 
     FILES:
-      --checkpoint PATH     where to save (default <task>.checkpoint.json)
+      --checkpoint PATH     where to save (default <task>.checkpoint.json); a symbolic link is
+                            written through to its target, and --resume reads that target
       --checkpoint-every N  sequences between saves (default 1000)
       --resume              continue the run saved at --checkpoint
       --export PATH         at the end, also write the model without optimiser state (about a
-                            third of the size) for shipping
+                            third of the size) for shipping; a file, like --checkpoint (not -)
       --report-every N      sequences between progress lines when not on a terminal (default 500)
       --svg FILE            when the run stops (at the end, at --stop-below or on Ctrl-C), draw
                             the learning curve as an SVG picture: bits/seq against sequences
                             seen, the moving average every --report-every sequences, and the
                             evaluations of --stop-below, --keep-best or --anneal-below; after
-                            --resume the moving average covers this process's sequences only
+                            --resume the moving average covers this process's sequences only;
+                            FILE - is standard output, and the progress then goes to standard
+                            error
+
+    Every file is checked before training starts: its folder must exist, a folder, device,
+    FIFO or socket is never replaced, and no two of the files may be the same file.
 
     EXAMPLES:
       ntm train copy --stop-below 0.1
@@ -101,11 +108,17 @@ enum TrainCommand {
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
     let plan = try TrainPlan.parse(words)
-    // Before any training (or loading), so a typo in the path costs nothing.
-    for path in [plan.svgPath, plan.exportPath].compactMap({ $0 }) { try OutputFile.check(path) }
+    // Before any training (or loading), so a typo in a path costs nothing.
+    try OutputFile.check(plan.outputs)
+    let document = OutputFile.claimStandardOutput(for: [plan.svgPath], console: &console)
     var run = try TrainingRun(plan: plan, commandLine: ["ntm", name] + words)
+    run.standardOutput = document
     InterruptFlag.install()
-    defer { InterruptFlag.uninstall() }
+    Console.OutputLoss.keepRunning()
+    defer {
+      InterruptFlag.uninstall()
+      Console.OutputLoss.restore()
+    }
     return try run.run(console: &console)
   }
 }

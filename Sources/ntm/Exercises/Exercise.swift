@@ -2,7 +2,8 @@ import Foundation
 import NTM
 
 /// One classroom exercise: what to write, the equation, hints revealed one at a time, the
-/// starter file (so `reset` can put it back), and the check that grades a learner's function.
+/// exercises whose functions it calls, and the check that grades a learner's function. The
+/// starter is the file itself, `Exercises/ExerciseNN.swift`.
 struct Exercise: Sendable {
   /// Grades the functions it is given; returns false when the learner's function says it is
   /// not done yet (returns nil), throws `Grader.Mismatch` at the first wrong answer.
@@ -13,14 +14,22 @@ struct Exercise: Sendable {
   /// The equation to implement, one or more lines.
   var equation: String
   var hints: [String]
-  /// The starter file's exact text.
-  var starter: String
+  /// The earlier exercises whose functions this one is meant to call, with what each gives.
+  var uses: [Use] = []
   var check: Check
+
+  /// An earlier exercise whose function a later one calls: exercise 10 calls exercise 3's
+  /// softmax backward.
+  struct Use: Sendable, Equatable {
+    var number: Int
+    /// What it gives, as in "uses your softmax backward from exercise 3".
+    var what: String
+  }
 
   /// `Exercise03.swift`.
   var fileName: String { "Exercise" + (number < 10 ? "0" : "") + "\(number).swift" }
   /// Where the learner's file lives, from the package root.
-  var path: String { "Sources/ntm/Exercises/Learner/" + fileName }
+  var path: String { LearnerProgram.folder + "/" + fileName }
 
   /// Grades `functions`.
   func grade(_ functions: ExerciseFunctions) -> Outcome {
@@ -43,8 +52,12 @@ struct Exercise: Sendable {
     /// The first comparison that failed, after the ones that passed.
     case failed(String, passed: [String])
     /// The learner's function stopped the program that graded it (an index out of range, a
-    /// force-unwrapped nil): one line on how, from `ExercisesSubprocess`.
+    /// force-unwrapped nil): one line on how, from `LearnerProcess`.
     case crashed(String)
+    /// The learner's function was still running after this many seconds and was stopped.
+    case timedOut(Double)
+    /// The learner's files do not build (or import the library): the compiler's first error.
+    case doesNotCompile([String])
   }
 }
 

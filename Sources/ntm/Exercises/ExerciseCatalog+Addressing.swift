@@ -10,7 +10,7 @@ extension ExerciseCatalog {
         "For each row M_i: the dot product k·M_i, divided by ‖k‖ ‖M_i‖ + ε. A norm is (x·x).squareRoot().",
         "Compute ‖k‖ once, outside the loop over rows: it is the same for every row.",
         "Row 3 of the check's memory is all zeros: k·M_3 = 0 and the denominator is ε, so K = 0 — as long as ε is added after multiplying the norms.",
-      ], starter: Starters.exercise01,
+      ],
       check: { f, grader in
         var inputs = Inputs(seed: 101)
         inputs.memory.setRow(3, to: [Double](repeating: 0, count: width))
@@ -25,7 +25,7 @@ extension ExerciseCatalog {
       hints: [
         "Find the largest score m = scores.max()!, then e_i = exp(z_i − m), then divide each e_i by their sum.",
         "exp(1000) is infinite in Double, and inf / inf is NaN: that is why you subtract the maximum. After it, the largest e_i is exactly 1, so the sum is at least 1.",
-      ], starter: Starters.exercise02,
+      ],
       check: { f, grader in
         var inputs = Inputs(seed: 102)
         let scores = inputs.gradient(rows).map { 2 * $0 }
@@ -40,7 +40,7 @@ extension ExerciseCatalog {
       hints: [
         "First the one number Σ_j p_j G_j (a dot product), then one subtraction and one product per entry.",
         "Why: ∂p_j/∂z_i = p_j (δ_ij − p_i), so Σ_j G_j ∂p_j/∂z_i = p_i G_i − p_i Σ_j p_j G_j.",
-      ], starter: Starters.exercise03,
+      ],
       check: { f, grader in
         var inputs = Inputs(seed: 103)
         let scores = inputs.gradient(rows)
@@ -64,7 +64,7 @@ extension ExerciseCatalog {
         "Compute a = ‖k‖ once. For each row: d = k·M_i, b = ‖M_i‖, D = a b + ε; then add G_i times each formula into dk and into row i of dM.",
         "dk is a sum over the rows (the key is used by every row); row i of dM gets only row i's term.",
         "The check has a zero row: b = 0 there, and the term with M_i / b must be left out (its limit is 0), or you divide by zero.",
-      ], starter: Starters.exercise04,
+      ],
       check: { f, grader in
         var inputs = Inputs(seed: 104)
         let gradient = inputs.gradient(rows)
@@ -94,7 +94,8 @@ extension ExerciseCatalog {
       hints: [
         "Three steps: ∂L/∂z = softmax backward of G (exercise 3); ∂L/∂β = Σ_i ∂L/∂z_i · K_i; ∂L/∂K = β · ∂L/∂z.",
         "Then ∂L/∂K goes through the cosine similarity's backward (exercise 4), which gives dk and dM.",
-      ], starter: Starters.exercise05,
+      ],
+      uses: [.init(number: 3, what: "softmax backward"), .init(number: 4, what: "cosine similarity backward")],
       check: { f, grader in
         var inputs = Inputs(seed: 105)
         let gradient = inputs.gradient(rows)
@@ -123,7 +124,7 @@ extension ExerciseCatalog {
       hints: [
         "Each output entry is linear in w_c(i), w_prev(i) and g: ∂w_g(i)/∂w_c(i) = g, ∂w_g(i)/∂w_prev(i) = 1 − g, ∂w_g(i)/∂g = w_c(i) − w_prev(i).",
         "dg = Σ_i G_i (w_c(i) − w_prev(i)): one gate, used by every row, so its gradient sums over the rows.",
-      ], starter: Starters.exercise06,
+      ],
       check: { f, grader in
         var inputs = Inputs(seed: 106)
         let gradient = inputs.gradient(rows)

@@ -12,7 +12,7 @@ extension ExerciseCatalog {
       hints: [
         "r_j = Σ_i w(i) M_ij. Differentiate one term: ∂r_j/∂M_ij = w(i) and ∂r_j/∂w(i) = M_ij.",
         "dM is an outer product of w and G; dw(i) is the dot product of G with row i.",
-      ], starter: Starters.exercise11,
+      ],
       check: { f, grader in
         var inputs = Inputs(seed: 111)
         let gradient = inputs.gradient(width)
@@ -35,7 +35,7 @@ extension ExerciseCatalog {
       hints: [
         "One line per element: M'_ij = M_ij · (1 − w(i) · e_j) + w(i) · a_j.",
         "Start from a copy of memory and overwrite each entry, or build the rows with map over the row indices.",
-      ], starter: Starters.exercise12,
+      ],
       check: { f, grader in
         let inputs = Inputs(seed: 112)
         guard let got = f.write(inputs.rowArrays, inputs.weighting, inputs.erase, inputs.add) else { return false }
@@ -59,7 +59,7 @@ extension ExerciseCatalog {
       hints: [
         "One double loop over i and j visits every G_ij once: add its share into dM[i][j], dw[i], de[j] and da[j].",
         "Use the memory before the write (the argument), not after it: the erase multiplies the old M_ij.",
-      ], starter: Starters.exercise13,
+      ],
       check: { f, grader in
         var inputs = Inputs(seed: 113)
         let gradient = matrix(inputs.gradient(rows * width), columns: width)
@@ -94,7 +94,12 @@ extension ExerciseCatalog {
       "First the read: exercise 11 with ∂L/∂r_t gives dM (part one) and dw. Add weightingGradient to dw: that is the whole ∂L/∂w_t.",
       "Then back through the stages, last to first: sharpening (10), shift (8), interpolation (6), content addressing (5). Each stage's input gradient is the next one's output gradient.",
       "The interpolation gives ∂L/∂w_prev; the content addressing gives dk, dβ and dM (part two). Return dM = part one + part two.",
-    ], starter: Starters.exercise14,
+    ],
+    uses: [
+      .init(number: 5, what: "content addressing backward"), .init(number: 6, what: "interpolation backward"),
+      .init(number: 8, what: "shift backward"), .init(number: 10, what: "sharpening backward"),
+      .init(number: 11, what: "reading backward"),
+    ],
     check: { f, grader in
       var inputs = Inputs(seed: 114)
       let head = ReadHeadParameters(

@@ -9,7 +9,7 @@ extension ExerciseCatalog {
         "R = (s.count − 1) / 2. For each row i and each k in 0..<s.count, the shift is Δ = k − R and the source row is (i − Δ) mod N.",
         "Swift's % keeps the sign of the left side: write ((x % n) + n) % n to wrap a negative x into 0..<n.",
         "Test yourself: w_g one-hot on row 4 of 5 and s = [0, 0, 1] (all weight on Δ = +1) must give one-hot on row 0.",
-      ], starter: Starters.exercise07,
+      ],
       check: { f, grader in
         let inputs = Inputs(seed: 107)
         guard let got = f.shift(inputs.weighting, inputs.shiftWeighting) else { return false }
@@ -30,7 +30,7 @@ extension ExerciseCatalog {
       hints: [
         "Loop exactly as the forward does — over rows i and shifts Δ, with source = (i − Δ) mod N — and send G(i) back along each product w_g(source) · s(Δ).",
         "So inside the loop: dw_g[source] += G(i) · s(Δ) and ds[Δ + R] += G(i) · w_g(source). No new index arithmetic needed.",
-      ], starter: Starters.exercise08,
+      ],
       check: { f, grader in
         for (seed, range) in [(108 as UInt64, 1), (208, 2)] {
           var inputs = Inputs(seed: seed, shiftRange: range)
@@ -56,7 +56,8 @@ extension ExerciseCatalog {
       hints: [
         "Scores z_i = γ · log(w̃_i + ε), then a softmax of the scores — your exercise 2 is exactly that softmax.",
         "Why not pow(w̃_i, γ) / Σ pow(w̃_j, γ)? 0.2^500 underflows to 0 in Double, so every term is 0 and the ratio is 0/0 = NaN. The log-domain softmax subtracts the largest score first and never divides by less than 1.",
-      ], starter: Starters.exercise09,
+      ],
+      uses: [.init(number: 2, what: "softmax")],
       check: { f, grader in
         let inputs = Inputs(seed: 109)
         guard let got = f.sharpen(inputs.weighting, inputs.sharpening) else { return false }
@@ -77,7 +78,8 @@ extension ExerciseCatalog {
       hints: [
         "∂L/∂z is the softmax backward (exercise 3) of G, using the forward's output w.",
         "z_i = γ · log(w̃_i + ε): so ∂z_i/∂w̃_i = γ / (w̃_i + ε) and ∂z_i/∂γ = log(w̃_i + ε). γ is shared by every entry, so dγ is a sum.",
-      ], starter: Starters.exercise10,
+      ],
+      uses: [.init(number: 3, what: "softmax backward")],
       check: { f, grader in
         var inputs = Inputs(seed: 110)
         let output = Sharpening.forward(inputs.weighting, sharpening: inputs.sharpening)

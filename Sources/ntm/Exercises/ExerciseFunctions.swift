@@ -1,6 +1,7 @@
 /// The functions a learner writes, one per exercise, as values: the grader calls whatever it
 /// is given, so the tests can grade reference solutions and deliberately wrong ones without
-/// touching the learner's files. `learner` is the learner's own code in `Learner/`.
+/// touching the learner's files. `calling(_:)` is the learner's own code in `Exercises/`,
+/// compiled into a program of its own.
 ///
 /// Every function returns nil for "not done yet", which is what each starter file returns.
 struct ExerciseFunctions: Sendable {
@@ -35,33 +36,6 @@ struct ExerciseFunctions: Sendable {
     _ memory: Rows, _ previousWeighting: [Double], _ head: ReadHeadParameters, _ forward: ReadHeadForward,
     _ readGradient: [Double], _ weightingGradient: [Double]
   ) -> ReadHeadGradients?
-
-  /// The learner's code, in `Sources/ntm/Exercises/Learner/`.
-  static let learner = ExerciseFunctions(
-    cosineSimilarity: { Exercise01.cosineSimilarity(key: $0, memory: $1) },
-    softmax: { Exercise02.softmax($0) },
-    softmaxBackward: { Exercise03.softmaxBackward(output: $0, outputGradient: $1) },
-    cosineSimilarityBackward: { Exercise04.cosineSimilarityBackward(key: $0, memory: $1, outputGradient: $2) },
-    contentAddressingBackward: {
-      Exercise05.contentAddressingBackward(
-        key: $0, memory: $1, keyStrength: $2, similarity: $3, weighting: $4, outputGradient: $5)
-    },
-    interpolationBackward: {
-      Exercise06.interpolationBackward(content: $0, previous: $1, gate: $2, outputGradient: $3)
-    },
-    shift: { Exercise07.shift($0, shiftWeighting: $1) },
-    shiftBackward: { Exercise08.shiftBackward($0, shiftWeighting: $1, outputGradient: $2) },
-    sharpen: { Exercise09.sharpen($0, sharpening: $1) },
-    sharpenBackward: { Exercise10.sharpenBackward($0, sharpening: $1, output: $2, outputGradient: $3) },
-    readBackward: { Exercise11.readBackward(memory: $0, weighting: $1, outputGradient: $2) },
-    write: { Exercise12.write(memory: $0, weighting: $1, erase: $2, add: $3) },
-    writeBackward: {
-      Exercise13.writeBackward(memory: $0, weighting: $1, erase: $2, add: $3, outputGradient: $4)
-    },
-    readHeadStepBackward: {
-      Exercise14.readHeadStepBackward(
-        memory: $0, previousWeighting: $1, head: $2, forward: $3, readGradient: $4, weightingGradient: $5)
-    })
 }
 
 /// What a read head emitted at one step (exercise 14): its addressing parameters.

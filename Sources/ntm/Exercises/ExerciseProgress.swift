@@ -1,4 +1,5 @@
 import Foundation
+import NTM
 
 /// What a learner has done, kept in `.ntm-exercises.json` in the package root: which
 /// exercises passed their last check and how many hints of each have been shown. The
@@ -52,12 +53,13 @@ struct ExerciseProgress: Codable, Equatable, Sendable {
     return progress
   }
 
-  /// Saves into `root`, atomically: written to a temporary file, then renamed.
+  /// Saves into `root` with `SafeFile`: atomically, through a link, never over anything but a
+  /// regular file.
   func save(to root: URL) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     let data = try encoder.encode(self)
-    try data.write(to: root.appendingPathComponent(Self.fileName), options: .atomic)
+    try SafeFile.write(data, to: root.appendingPathComponent(Self.fileName).path)
   }
 }
 

@@ -15,6 +15,8 @@ enum ExerciseReport {
     case .passed: return "done"
     case .failed: return "failing"
     case .crashed: return "crashed"
+    case .timedOut: return "endless loop"
+    case .doesNotCompile: return "does not compile"
     }
   }
 
@@ -41,6 +43,11 @@ enum ExerciseReport {
     lines += TextTable.render(
       header: ["#", "exercise", "status", "hints"], rows: rows, alignments: [.right, .left, .left, .left], style: style)
     lines.append("")
+    if case .doesNotCompile(let error) = outcomes.first {
+      lines.append("The files in \(LearnerProgram.folder)/ do not compile, so none could be graded:")
+      lines += error.map { "  " + $0 }
+      lines.append("")
+    }
     if let next = zip(exercises, outcomes).first(where: { status($0.1) != "done" })?.0 {
       lines.append("Next: edit \(next.path),")
       lines.append("then run '\(invocation) check \(next.number)' ('hint \(next.number)' for a hint).")
@@ -58,16 +65,21 @@ enum ExerciseReport {
 
   /// `ntm exercises check N`.
   static func check(
-    _ exercise: Exercise, outcome: Exercise.Outcome, progress: ExerciseProgress, total: Int, width: Int,
-    style: TextStyle
+    _ exercise: Exercise, outcome: Exercise.Outcome, waitingOn: Exercise.Use? = nil, progress: ExerciseProgress,
+    total: Int, width: Int, style: TextStyle
   ) -> [String] {
     let (tick, cross) = style.glyphs == .ascii ? ("ok ", "FAIL ") : ("✓ ", "✗ ")
     var lines = heading(exercise)
     switch outcome {
     case .notDone:
-      lines.append("Not done yet: the function in")
-      lines.append("\(exercise.path) still returns nil.")
-      lines.append("Write it, then run '\(invocation) check \(exercise.number)' again.")
+      if let waitingOn {
+        lines += wrap("Not done yet: " + waiting(exercise, on: waitingOn) + ".", width: width, indent: "")
+        lines.append("Run '\(invocation) check \(waitingOn.number)' first.")
+      } else {
+        lines.append("Not done yet: the function in")
+        lines.append("\(exercise.path) still returns nil.")
+        lines.append("Write it, then run '\(invocation) check \(exercise.number)' again.")
+      }
     case .passed(let passed):
       lines += passed.flatMap { wrap("  " + tick + $0, width: width, indent: "    ") }
       lines.append("")
@@ -83,6 +95,23 @@ enum ExerciseReport {
       lines += wrap("  " + cross + message, width: width, indent: "    ")
       lines.append("")
       lines.append("Not yet: fix \(exercise.path) and check again.")
+    case .timedOut(let seconds):
+      lines.append("Endless loop? The function in \(exercise.path)")
+      lines.append("was still running after \(Int(seconds)) seconds, and was stopped.")
+      lines.append("")
+      lines.append("Not yet: look at its loops' conditions, and check again.")
+    case .doesNotCompile(let error):
+      lines.append("Does not compile: every file in \(LearnerProgram.folder)/ must build before any can be graded.")
+      // The error wraps; the source line and the caret under it keep their columns.
+      lines += wrap("  " + (error.first ?? ""), width: width, indent: "    ") + error.dropFirst().map { "  " + $0 }
+      lines.append("")
+      lines.append("Fix that line, then check again ('\(invocation) reset N'")
+      lines.append("puts exercise N's starter back).")
+    }
+    if let waitingOn, outcome != .notDone, status(outcome) != "done" {
+      lines += wrap(
+        capitalised(waiting(exercise, on: waitingOn)) + ": '\(invocation) check \(waitingOn.number)' first.", width: width,
+        indent: "")
     }
     if case .passed = outcome {} else {
       let shown = progress.hints(exercise.number)
@@ -93,6 +122,29 @@ enum ExerciseReport {
           : "All \(exercise.hints.count) hints are shown: '\(invocation) hint \(exercise.number)' repeats them.")
     }
     return style.glyphs == .ascii ? lines.map(\.asciiSpelled) : lines
+  }
+
+  /// "exercise 10 uses your softmax backward from exercise 3, which does not pass yet".
+  static func waiting(_ exercise: Exercise, on use: Exercise.Use) -> String {
+    "exercise \(exercise.number) uses your \(use.what) from exercise \(use.number), which does not pass yet"
+  }
+
+  static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+  /// The one line on standard error after a check that did not pass; nil after a pass.
+  static func errorLine(_ exercise: Exercise, outcome: Exercise.Outcome, waitingOn: Exercise.Use?) -> String? {
+    let number = exercise.number
+    switch outcome {
+    case .passed: return nil
+    case .notDone:
+      return waitingOn.map { "error: \(waiting(exercise, on: $0))." } ?? "error: exercise \(number) is not done yet."
+    case .failed: return "error: exercise \(number) does not pass yet."
+    case .crashed(let how): return "error: exercise \(number) crashed: \(how). Fix the function and check again."
+    case .timedOut(let seconds):
+      return "error: exercise \(number) was still running after \(Int(seconds)) seconds and was stopped (an endless loop?)."
+    case .doesNotCompile(let error):
+      return "error: the exercises do not compile: \(error.first ?? "").".replacingOccurrences(of: "..", with: ".")
+    }
   }
 
   /// `ntm exercises hint N`, after the `shown`-th hint has been revealed.

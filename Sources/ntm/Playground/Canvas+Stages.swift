@@ -8,16 +8,16 @@ import TerminalCharts
 extension Canvas {
   /// The equation of each stage, as printed (paper §3.3; DESIGN.md fixes the ε's).
   enum Equation {
-    static let memory = "M is N × W:  M_i = [M[i,0], …, M[i,W−1]],  i = 0…N−1"
+    static let memory = "M is N × W:  M(i) = [M[i,0], …, M[i,W−1]],  i = 0…N−1"
     static let weighting = "w(i) ≥ 0,  Σ_i w(i) = 1"
-    static let similarity = "K(k, M_i) = k · M_i / (‖k‖ ‖M_i‖ + ε),  ε = 1e-8"
-    static let content = "w_c(i) = softmax_i(β · K(k, M_i))"
+    static let similarity = "K(k, M(i)) = k · M(i) / (‖k‖ ‖M(i)‖ + ε),  ε = 1e-8"
+    static let content = "w_c(i) = softmax_i(β · K(k, M(i)))"
     static let interpolation = "w_g = g · w_c + (1 − g) · w_prev"
     static let shift = "w̃(i) = Σ_Δ w_g((i − Δ) mod N) · s(Δ),  Δ = −R…R"
     static let sharpening = "w(i) = (w̃(i) + ε)^γ / Σ_j (w̃(j) + ε)^γ,  ε = 1e-12"
-    static let read = "r = Σ_i w(i) M_i"
-    static let erase = "M̃_i = M_i ⊙ (1 − w(i) e)"
-    static let add = "M_i ← M̃_i + w(i) a"
+    static let read = "r = Σ_i w(i) M(i)"
+    static let erase = "M̃(i) = M(i) ⊙ (1 − w(i) e)"
+    static let add = "M(i) ← M̃(i) + w(i) a"
   }
 
   /// The row holding the largest weight (the first, on a tie).
@@ -35,9 +35,15 @@ extension Canvas {
     switch stage {
     case .content:
       lines += equation(Equation.similarity) + equation(Equation.content) + [vector("k", p.key, indent: "  "), ""]
-      lines += columns([BarSeries("K(k, M_i)", trace.similarity), BarSeries("w_c, β = \(PlaygroundInput.format(p.keyStrength))", trace.content)])
-      let top = Self.focus(trace.content)
-      lines += [""] + wrap("Row \(top) is most like the key (K = \(Self.number(trace.similarity[top]))) and gets weight \(Self.number(trace.content[top])).")
+      lines += columns([BarSeries("K(k, M(i))", trace.similarity), BarSeries("w_c, β = \(PlaygroundInput.format(p.keyStrength))", trace.content)])
+      let top = Self.tops(trace.similarity)
+      let k = Self.number(trace.similarity[top[0]])
+      let sentence = top.count == state.rows
+        ? "Every row is as like the key as any other (K = \(k)), so w_c is uniform."
+        : top.count == 1
+          ? "Row \(top[0]) is most like the key (K = \(k)) and gets weight \(Self.number(trace.content[top[0]]))."
+          : "\(Self.capitalised(Self.rowList(top))) are equally most like the key (K = \(k)) and get \(Self.number(trace.content[top[0]])) each."
+      lines += [""] + wrap(sentence)
     case .interpolation:
       lines += equation(Equation.interpolation) + [""]
       lines += columns([BarSeries("w_c", trace.content), BarSeries("w_prev", state.previousWeighting), BarSeries("w_g, g = \(PlaygroundInput.format(p.gate))", trace.interpolated)])
@@ -45,15 +51,15 @@ extension Canvas {
     case .shift:
       lines += equation(Equation.shift) + [vector("s over shifts −\(state.shiftRange)…+\(state.shiftRange)", p.shiftWeighting, indent: "  "), ""]
       lines += columns([BarSeries("w_g", trace.interpolated), BarSeries("w̃", trace.shifted)])
-      let before = Self.focus(trace.interpolated)
-      let after = Self.focus(trace.shifted)
-      let moved = before == after ? "The focus stays on row \(after)" : "The focus moves from row \(before) to row \(after)"
-      lines += [""] + wrap("\(moved); the largest weight goes from \(Self.number(trace.interpolated[before])) to \(Self.number(trace.shifted[after])).")
+      let before = Self.tops(trace.interpolated)
+      let after = Self.tops(trace.shifted)
+      let moved = before == after ? "The largest weight stays on \(Self.rowList(after))" : "The largest weight moves from \(Self.rowList(before)) to \(Self.rowList(after))"
+      lines += [""] + wrap("\(moved) and goes from \(Self.number(trace.interpolated[before[0]])) to \(Self.number(trace.shifted[after[0]])).")
     case .sharpening:
       lines += equation(Equation.sharpening) + [""]
       lines += columns([BarSeries("w̃", trace.shifted), BarSeries("w, γ = \(PlaygroundInput.format(p.sharpening))", trace.weighting)])
-      let top = Self.focus(trace.weighting)
-      lines += [""] + wrap("The largest weight goes from \(Self.number(trace.shifted.max() ?? 0)) to \(Self.number(trace.weighting[top])) (row \(top)); the weights still sum to 1.")
+      let top = Self.tops(trace.weighting)
+      lines += [""] + wrap("The largest weight goes from \(Self.number(trace.shifted.max() ?? 0)) to \(Self.number(trace.weighting[top[0]])) (\(Self.rowList(top))); the weights still sum to 1.")
     }
     return lines
   }
@@ -70,18 +76,17 @@ extension Canvas {
       BarSeries("K", trace.similarity), BarSeries("w_c", trace.content), BarSeries("w_g", trace.interpolated),
       BarSeries("w̃", trace.shifted), BarSeries("w", trace.weighting),
     ])
-    let top = Self.focus(trace.weighting)
-    lines += [""] + wrap("The final weighting w puts \(Self.number(trace.weighting[top])) on row \(top).")
+    lines += [""] + wrap("The final weighting w \(Self.placement(trace.weighting)).")
     return lines
   }
 
   /// The read: the final weighting and the read vector, with the row it is closest to.
   func reading(state: PlaygroundState, trace: Addressing.Trace, read: [Double]) -> [String] {
-    let top = Self.focus(trace.weighting)
+    let (sentence, rows) = Self.readSentence(trace.weighting)
     var lines = ["Read"] + equation(Equation.read) + [""]
     lines += columns([BarSeries("w", trace.weighting)])
-    lines += ["", vector("r", read, indent: "  "), vector("M_\(top)", state.memory.row(top), indent: "  "), ""]
-    lines += wrap("r is a blend of the rows weighted by w; with w(\(top)) = \(Self.number(trace.weighting[top])) it is close to row \(top).")
+    lines += ["", vector("r", read, indent: "  ")] + rows.map { vector("M(\($0))", state.memory.row($0), indent: "  ") } + [""]
+    lines += wrap(sentence)
     return lines
   }
 
@@ -90,21 +95,30 @@ extension Canvas {
     var lines = ["Write (erase, then add)"] + equation(Equation.erase) + equation(Equation.add)
     lines += [vector("e", erase, indent: "  "), vector("a", add, indent: "  "), ""]
     let (shown, note) = limited(before.rows)
+    // One field width for every entry, so negative entries line up with the others.
+    let field = (before.scalars + after.scalars).map { NumberFormat.fixed($0, decimals: 2).count }.max() ?? 0
     let rows = (0..<shown).map { i in
-      [String(i), Self.number(weighting[i]), rowText(before.row(i)), rowText(after.row(i))]
+      [String(i), Self.number(weighting[i]), rowText(before.row(i), field: field), rowText(after.row(i), field: field)]
     }
     lines += TextTable.render(
-      header: ["i", "w(i)", "M_i before", "M_i after"].map(spell), rows: rows,
+      header: ["i", "w(i)", "M(i) before", "M(i) after"].map(spell), rows: rows,
       alignments: [.right, .right, .left, .left], width: width, style: style)
     if let note { lines.append(note) }
-    let top = Self.focus(weighting)
-    lines += [""] + wrap("Row \(top), where w(\(top)) = \(Self.number(weighting[top])), changes most; rows with w(i) near 0 keep their values.")
+    let top = Self.tops(weighting)
+    let sentence = Self.isUniform(weighting)
+      ? "Every row has w(i) = \(Self.number(weighting[0])), so every row changes alike."
+      : top.count == 1
+        ? "Row \(top[0]), where w(\(top[0])) = \(Self.number(weighting[top[0]])), changes most; rows with w(i) near 0 keep their values."
+        : "\(Self.capitalised(Self.rowList(top))), where w(i) = \(Self.number(weighting[top[0]])), change most and alike; rows with w(i) near 0 keep their values."
+    lines += [""] + wrap(sentence)
     return lines
   }
 
-  /// A memory row as `0.00 1.00 …`, at most 8 entries.
-  func rowText(_ row: [Double]) -> String {
-    let shown = row.prefix(8).map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: " ")
+  /// A memory row as `0.00 1.00 …`, at most 8 entries, each padded on the left to `field`
+  /// columns so rows of a table line up whatever their signs.
+  func rowText(_ row: [Double], field: Int = 0) -> String {
+    let shown = row.prefix(8).map { TextWidth.padLeft(NumberFormat.fixed($0, decimals: 2), to: field) }
+      .joined(separator: " ")
     return row.count > 8 ? shown + " …" : shown
   }
 }

@@ -110,14 +110,16 @@ struct Canvas: Sendable {
     return lines
   }
 
-  /// `words` with each quoted span, from a word that opens a quote (`'ntm`) to the word that
-  /// closes it (`repl'`), joined into one, unless the span would be wider than `limit`.
+  /// `words` with each quoted span, from a word that opens a quote (`'ntm` or `('ntm`) to the
+  /// word that closes it (`repl'`), joined into one, unless the span would be wider than `limit`.
   static func unbreakable(_ words: [Substring], within limit: Int) -> [String] {
     var result: [String] = []
     var index = 0
     while index < words.count {
       let word = words[index]
-      let opens = word.first == "'" && !word.dropFirst().contains("'")
+      // An opening bracket may come first: `('shift +1')`.
+      let quoted = word.drop { $0 == "(" }
+      let opens = quoted.first == "'" && !quoted.dropFirst().contains("'")
       if opens, let close = words[(index + 1)...].firstIndex(where: { $0.contains("'") }) {
         let span = words[index...close].joined(separator: " ")
         if span.count <= limit {

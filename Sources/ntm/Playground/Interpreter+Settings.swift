@@ -1,7 +1,8 @@
 import NTM
 
 /// The commands that change a setting: memory, row, key, β, g, s, γ, w_prev, e, a. Each
-/// checks its words completely before it changes anything, and restarts `step`.
+/// checks its words completely before it changes anything, and restarts `step`. Given no
+/// value, each shows the current one and changes nothing (`row <i>` shows row i).
 extension Interpreter {
   typealias Words = ArraySlice<Substring>
   typealias Input = PlaygroundInput
@@ -9,9 +10,12 @@ extension Interpreter {
   func setMemory(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
     let usage = "memory builtin | memory random <N> <W> [<seed>] | memory zeros <N> <W>"
     switch words.first?.lowercased() {
+    case nil:
+      return ((["M: \(state.rows) × \(state.width)"] + canvas.memory(state.memory)).joined(separator: "\n"), state)
     case "builtin":
       try requireCount(words, 1, usage: "memory builtin")
-      return ("M = the built-in 8 × 4 memory; every setting is back to the tour's.\n" + canvas.memory(PlaygroundState.builtInMemory).joined(separator: "\n"), .builtIn)
+      let sentence = canvas.wrap("M = the built-in 8 × 4 memory; every setting is back to the tour's.")
+      return ((sentence + canvas.memory(PlaygroundState.builtInMemory)).joined(separator: "\n"), .builtIn)
     case "random", "zeros":
       let random = words.first!.lowercased() == "random"
       let example = random ? "memory random 16 6 42" : "memory zeros 8 4"
@@ -27,7 +31,8 @@ extension Interpreter {
       let next = PlaygroundState.fresh(memory: memory)
       let what = random ? "random entries in [−1, 1], seed \(seed)" : "all zeros"
       let shift = rows >= 3 ? "s = shift by +1" : "s = no shift (N < 3)"
-      return ("M = \(rows) × \(width), \(what); k = \(next.parameters.key.contains { $0 != 1 } ? "row 0" : "all ones"), w_prev uniform, \(shift).\n" + canvas.memory(memory).joined(separator: "\n"), next)
+      let sentence = canvas.wrap("M = \(rows) × \(width), \(what); k = \(next.parameters.key.contains { $0 != 1 } ? "row 0" : "all ones"), w_prev uniform, \(shift).")
+      return ((sentence + canvas.memory(memory)).joined(separator: "\n"), next)
     default:
       throw Input.Rejection(message: "memory needs 'builtin', 'random' or 'zeros'. Try '\(usage)'.")
     }
@@ -39,14 +44,16 @@ extension Interpreter {
       throw Input.Rejection(message: "row needs an index and W = \(state.width) numbers. Try '\(example)'.")
     }
     let index = try Input.integer(first, in: 0...(state.rows - 1), name: "the row index i", example: example)
+    if words.count == 1 { return (canvas.vector("M(\(index))", state.memory.row(index)), state) }
     let values = try Input.vector(words.dropFirst(), count: state.width, in: -Input.maximumMagnitude...Input.maximumMagnitude, name: "row \(index)", example: example)
     var next = state.restartingSteps()
     next.memory.setRow(index, to: values)
-    return (canvas.vector("M_\(index)", values), next)
+    return (canvas.vector("M(\(index))", values), next)
   }
 
   func setKey(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
     let example = "key " + Array(repeating: "0.5", count: min(state.width, 8)).joined(separator: " ")
+    if words.isEmpty { return (canvas.vector("k", state.parameters.key), state) }
     var next = state.restartingSteps()
     if words.first?.lowercased() == "row" {
       try requireCount(words, 2, usage: "key row <i>")
@@ -58,7 +65,8 @@ extension Interpreter {
     return (canvas.vector("k", next.parameters.key), next)
   }
 
-  /// Rejects anything but one word where one number belongs.
+  /// Rejects anything but one word where one number belongs (no word at all asks for the
+  /// current value, and is handled before this).
   func requireOneNumber(_ words: Words, name: String, range: String, example: String) throws {
     guard words.count == 1 else {
       throw Input.Rejection(message: "\(name) needs one number from \(range), got \(words.count) values. Try '\(example)'.")
@@ -66,6 +74,7 @@ extension Interpreter {
   }
 
   func setKeyStrength(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
+    if words.isEmpty { return ("β = \(Input.format(state.parameters.keyStrength))", state) }
     try requireOneNumber(words, name: "β", range: "0 to 1e6", example: "beta 20")
     var next = state.restartingSteps()
     next.parameters.keyStrength = try Input.number(words.first!, in: 0...Input.maximumKeyStrength, name: "β", example: "beta 20")
@@ -73,6 +82,7 @@ extension Interpreter {
   }
 
   func setGate(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
+    if words.isEmpty { return ("g = \(Input.format(state.parameters.gate))", state) }
     try requireOneNumber(words, name: "g", range: "0 to 1", example: "gate 0.5")
     var next = state.restartingSteps()
     next.parameters.gate = try Input.number(words.first!, in: 0...1, name: "g", example: "gate 0.5")
@@ -80,6 +90,7 @@ extension Interpreter {
   }
 
   func setSharpening(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
+    if words.isEmpty { return ("γ = \(Input.format(state.parameters.sharpening))", state) }
     try requireOneNumber(words, name: "γ", range: "1 to 1e6", example: "sharpen 3")
     var next = state.restartingSteps()
     next.parameters.sharpening = try Input.number(words.first!, in: 1...Input.maximumSharpening, name: "γ", example: "sharpen 3")
@@ -87,6 +98,7 @@ extension Interpreter {
   }
 
   func setShift(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
+    if words.isEmpty { return (shiftDescription(state.parameters.shiftWeighting), state) }
     let largest = (state.rows - 1) / 2
     var next = state.restartingSteps()
     var note = ""
@@ -126,6 +138,7 @@ extension Interpreter {
 
   func setPrevious(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
     let example = "previous row 0"
+    if words.isEmpty { return (canvas.vector("w_prev", state.previousWeighting), state) }
     var next = state.restartingSteps()
     var note = ""
     switch words.first?.lowercased() {
@@ -139,8 +152,6 @@ extension Interpreter {
     case "last":
       try requireCount(words, 1, usage: "previous last")
       next.previousWeighting = state.trace.weighting
-    case nil:
-      throw Input.Rejection(message: "previous needs 'row <i>', 'uniform', 'last' or N = \(state.rows) weights. Try '\(example)'.")
     default:
       guard words.count == state.rows else {
         throw Input.Rejection(message: "w_prev needs N = \(state.rows) weights, got \(words.count). Try '\(example)' or 'previous uniform'.")
@@ -153,12 +164,14 @@ extension Interpreter {
   }
 
   func setErase(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
+    if words.isEmpty { return (canvas.vector("e", state.erase), state) }
     var next = state.restartingSteps()
     next.erase = try Input.vector(words, count: state.width, in: 0...1, name: "the erase vector e", example: "erase " + Array(repeating: "1", count: min(state.width, 8)).joined(separator: " "))
     return (canvas.vector("e", next.erase), next)
   }
 
   func setAdd(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
+    if words.isEmpty { return (canvas.vector("a", state.add), state) }
     var next = state.restartingSteps()
     next.add = try Input.vector(words, count: state.width, in: -Input.maximumMagnitude...Input.maximumMagnitude, name: "the add vector a", example: "add " + Array(repeating: "0.5", count: min(state.width, 8)).joined(separator: " "))
     return (canvas.vector("a", next.add), next)

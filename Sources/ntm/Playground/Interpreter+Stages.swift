@@ -19,11 +19,11 @@ extension Interpreter {
     return (lines.joined(separator: "\n"), next)
   }
 
+  /// Draws all four stages of the current time step without moving `step` on: a `step`,
+  /// `read` or `write` after it uses the very weighting drawn.
   func address(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
     try expectNoArguments(words, usage: "address")
-    var next = state
-    next.stagesShown = PlaygroundState.Stage.allCases.count
-    return (canvas.allStages(state: state, trace: state.trace).joined(separator: "\n"), next)
+    return (canvas.allStages(state: state, trace: state.trace).joined(separator: "\n"), state)
   }
 
   func read(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
@@ -61,7 +61,7 @@ extension Interpreter {
       return (lines.joined(separator: "\n"), state)
     case "weights", "weightings", "w":
       let trace = state.trace
-      var lines = ["Every weighting of the current settings (step has shown \(state.stagesShown) of 4 stages):", ""]
+      var lines = canvas.wrap("Every weighting of the current settings (step has shown \(state.stagesShown) of 4 stages):") + [""]
       lines += canvas.columns([
         BarSeries("w_prev", state.previousWeighting), BarSeries("w_c", trace.content),
         BarSeries("w_g", trace.interpolated), BarSeries("w̃", trace.shifted), BarSeries("w", trace.weighting),

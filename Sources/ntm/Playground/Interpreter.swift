@@ -23,7 +23,7 @@ struct Interpreter: Sendable {
   /// The reply to `line` in `state`, and the state after it.
   func respond(to line: String, in state: PlaygroundState) -> (reply: Reply, state: PlaygroundState) {
     guard line.count <= PlaygroundInput.maximumLineLength else {
-      return (spelled(.error("the line is \(line.count) characters long; at most \(PlaygroundInput.maximumLineLength). Type 'help' for the commands.")), state)
+      return (spelled(.error(PlaygroundInput.tooLongMessage)), state)
     }
     var words = line.split(whereSeparator: \.isWhitespace)
     guard !words.isEmpty else { return (Reply(text: ""), state) }
@@ -113,26 +113,35 @@ struct Interpreter: Sendable {
     return copy
   }
 
-  /// `help` or `help <command>`.
+  /// The widest a line of help is, whatever the terminal: prose is read most easily in short
+  /// lines, and a terminal split in two still shows it whole.
+  static let helpWidth = 60
+
+  /// `help` or `help <command>`, wrapped between words to `helpWidth` (or the narrower line).
   func help(_ arguments: ArraySlice<Substring>) throws -> String {
+    var narrow = canvas
+    narrow.width = min(canvas.width, Self.helpWidth)
     guard let word = arguments.first else {
       let width = ReplCommandList.all.map(\.name.count).max() ?? 0
-      var lines = ["Commands ('help <command>' shows how to call one):"]
+      var lines = narrow.wrap("Commands ('help <command>' shows how to call one):")
       for command in ReplCommandList.all {
-        lines.append("  " + command.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary)
+        let indent = String(repeating: " ", count: width + 4)
+        let wrapped = narrow.wrap(command.summary, indent: indent)
+        lines.append("  " + command.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + wrapped[0].dropFirst(indent.count))
+        lines += wrapped.dropFirst()
       }
-      lines.append("An empty line does nothing; 'set beta 5' works as 'beta 5'; Tab completes.")
+      lines += narrow.wrap("An empty line does nothing; 'set beta 5' works as 'beta 5'; Tab completes.")
       return lines.joined(separator: "\n")
     }
     try requireCount(arguments, 1, usage: "help <command>")
     guard let command = ReplCommandList.command(named: String(word)) else {
       throw PlaygroundInput.Rejection(message: unknownCommandMessage(String(word)))
     }
-    var lines = [command.usage, "  " + command.summary]
+    var lines = narrow.wrap(command.usage, indent: "") + narrow.wrap(command.summary, indent: "  ")
     // Greek aliases cannot be typed where only ASCII is shown.
     let aliases = canvas.isASCII ? command.aliases.filter { $0.unicodeScalars.allSatisfy(\.isASCII) } : command.aliases
-    if !aliases.isEmpty { lines.append("  Also: " + aliases.joined(separator: ", ")) }
-    lines += command.details.map { "  " + $0 }
+    if !aliases.isEmpty { lines += narrow.wrap("Also: " + aliases.joined(separator: ", "), indent: "  ") }
+    lines += command.details.flatMap { narrow.wrap($0, indent: "  ") }
     return lines.joined(separator: "\n")
   }
 }

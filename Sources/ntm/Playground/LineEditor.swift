@@ -22,13 +22,19 @@ struct LineEditor: Sendable {
     case editing
     /// The line is finished: run it.
     case submit(String)
-    /// Ctrl-C on a line with text: drop it and start a fresh one.
+    /// Ctrl-C: drop the line, if any, and start a fresh one, as shells do.
     case cancel
-    /// Ctrl-D or Ctrl-C on an empty line: leave.
-    case quit(interrupted: Bool)
+    /// Ctrl-D on an empty line: leave.
+    case quit
     /// Tab found several candidates and could not extend the word: list them.
     case candidates([String])
+    /// Enter on a line that passed `maximumLength`: it is dropped, not run.
+    case tooLong
   }
+
+  /// The most characters a line holds (`PlaygroundInput.maximumLineLength`); keys past it are
+  /// dropped, so a pasted 100 MB line costs no more than this.
+  static let maximumLength = PlaygroundInput.maximumLineLength
 
   /// The characters of the line being edited.
   private(set) var buffer: [Character] = []
@@ -40,6 +46,8 @@ struct LineEditor: Sendable {
   private var historyIndex = 0
   /// The line being typed, kept while browsing history.
   private var draft: [Character] = []
+  /// Whether characters were dropped from this line for passing `maximumLength`.
+  private(set) var overflowed = false
   /// Completes the word before the cursor: `(words before it, its prefix) → candidates`.
   var complete: @Sendable (_ previous: [String], _ prefix: String) -> [String] = { _, _ in [] }
 
@@ -50,9 +58,17 @@ struct LineEditor: Sendable {
   mutating func handle(_ key: Key) -> Outcome {
     switch key {
     case .character(let character):
+      guard buffer.count < Self.maximumLength else {
+        overflowed = true
+        return .editing
+      }
       buffer.insert(character, at: cursor)
       cursor += 1
     case .enter:
+      if overflowed {
+        reset()
+        return .tooLong
+      }
       let text = line
       if !text.allSatisfy(\.isWhitespace), history.last != text { history.append(text) }
       reset()
@@ -72,12 +88,11 @@ struct LineEditor: Sendable {
     case .down: browseHistory(by: 1)
     case .tab: return completeWord()
     case .interrupt:
-      if buffer.isEmpty { return .quit(interrupted: true) }
       reset()
       return .cancel
     case .endOfInput:
       // As in a shell: Ctrl-D leaves on an empty line and deletes forward otherwise.
-      if buffer.isEmpty { return .quit(interrupted: false) }
+      if buffer.isEmpty { return .quit }
       if cursor < buffer.count { buffer.remove(at: cursor) }
     case .clearLine:
       buffer.removeSubrange(0..<cursor)
@@ -89,6 +104,7 @@ struct LineEditor: Sendable {
   }
 
   private mutating func reset() {
+    overflowed = false
     buffer = []
     cursor = 0
     draft = []

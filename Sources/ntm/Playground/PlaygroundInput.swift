@@ -7,7 +7,7 @@ import Foundation
 ///
 /// The choices, stated once:
 /// - N ≤ 1024 rows, W ≤ 256 columns.
-/// - Memory, key and add entries: |x| ≤ 1e6 (so ‖M_i‖² stays far below overflow).
+/// - Memory, key and add entries: |x| ≤ 1e6 (so ‖M(i)‖² stays far below overflow).
 /// - β in [0, 1e6]; g in [0, 1]; γ in [1, 1e6] (γ · log ε must stay finite).
 /// - Erase entries in [0, 1].
 /// - A weighting typed as numbers (shift or previous) must be ≥ 0 with a positive sum; it is
@@ -23,29 +23,14 @@ enum PlaygroundInput {
   static let maximumMagnitude = 1e6
   static let maximumKeyStrength = 1e6
   static let maximumSharpening = 1e6
-  /// Longest line the REPL reads; longer ones are rejected before any parsing.
+  /// Longest line the REPL reads; longer ones are rejected before any parsing. Readers stop
+  /// keeping a line here (the line editor takes no more keys, the piped reader drops the rest
+  /// of the line), so one enormous line costs no more memory than this.
   static let maximumLineLength = 65_536
-  /// Longest piece of user text repeated back in a message.
-  static let echoLength = 24
-
-  /// `text` made safe to repeat in a one-line message: control, format and line-separator
-  /// characters become `?` (so nothing typed can move the cursor or add a line), and long
-  /// text is cut.
-  static func echo(_ text: some StringProtocol) -> String {
-    var result = ""
-    for character in text.prefix(echoLength) {
-      let printable = character.unicodeScalars.allSatisfy { scalar in
-        switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse:
-          return false
-        default:
-          return true
-        }
-      }
-      result.append(printable ? character : "?")
-    }
-    return text.count > echoLength ? result + "…" : result
-  }
+  /// What the REPL says of a line past `maximumLineLength`, however it arrived.
+  static let tooLongMessage = "the line is longer than \(maximumLineLength) characters and was skipped. Type 'help' for the commands."
+  /// `text` made safe to repeat in a one-line message (see `EchoedText.echo`).
+  static func echo(_ text: some StringProtocol) -> String { EchoedText.echo(text) }
 
   /// A finite number within `range`.
   static func number(_ word: Substring, in range: ClosedRange<Double>, name: String, example: String) throws -> Double {

@@ -9,7 +9,7 @@ struct ReplCommandInfo: Sendable {
   var usage: String
   /// What it does, one line.
   var summary: String
-  /// More lines for `help <command>`: details and an example.
+  /// More paragraphs for `help <command>`: details and an example, each wrapped to the line.
   var details: [String] = []
 }
 
@@ -20,55 +20,53 @@ enum ReplCommandList {
       name: "memory", usage: "memory builtin | random <N> <W> [<seed>] | zeros <N> <W>",
       summary: "replace M: builtin, random <N> <W> [<seed>], zeros <N> <W>",
       details: [
-        "'builtin' is the tour's 8 × 4 memory. 'random' draws entries in [−1, 1] (rounded to",
-        "two decimals) from the seed (default 1). A new memory also resets the key to row 0,",
-        "w_prev to uniform and s to a shift by +1.", "Example: memory random 16 6 42",
+        "'builtin' is the tour's 8 × 4 memory. 'random' draws entries in [−1, 1] (rounded to two decimals) from the seed (default 1). A new memory also resets the key to row 0, w_prev to uniform and s to a shift by +1. 'memory' alone shows M.",
+        "Example: memory random 16 6 42",
       ]),
     .init(
       name: "row", usage: "row <i> <x₁ … x_W>", summary: "set one memory row: row <i> <x₁ … x_W>",
-      details: ["Entries are finite numbers with |x| ≤ 1e6.", "Example: row 3 0 1 0 1"]),
+      details: ["Entries are finite numbers with |x| ≤ 1e6. 'row <i>' alone shows row i.", "Example: row 3 0 1 0 1"]),
     .init(
       name: "key", aliases: ["k"], usage: "key <x₁ … x_W> | key row <i>", summary: "set the key k: key <x₁ … x_W>, or key row <i>",
-      details: ["'key row <i>' copies memory row i.", "Example: key 0.1 0.2 0.9 0.1"]),
+      details: ["'key row <i>' copies memory row i. 'key' alone shows k.", "Example: key 0.1 0.2 0.9 0.1"]),
     .init(
       name: "beta", aliases: ["β", "strength"], usage: "beta <β>", summary: "set the key strength β (0 to 1e6)",
-      details: ["β = 0 gives the uniform weighting; a large β focuses on the most similar row.", "Example: beta 20"]),
+      details: ["β = 0 gives the uniform weighting; a large β focuses on the most similar row. 'beta' alone shows β.", "Example: beta 20"]),
     .init(
       name: "gate", aliases: ["g"], usage: "gate <g>", summary: "set the interpolation gate g (0 to 1)",
-      details: ["g = 1 uses the content weighting, g = 0 keeps the previous one.", "Example: gate 0.5"]),
+      details: ["g = 1 uses the content weighting, g = 0 keeps the previous one. 'gate' alone shows g.", "Example: gate 0.5"]),
     .init(
       name: "shift", aliases: ["s"], usage: "shift <offset> | shift <s(−R) … s(+R)>",
-      summary: "set s by offset (shift +1) or as weights (shift 0.1 0.2 0.7)",
+      summary: "set s by offset ('shift +1') or as weights ('shift 0.1 0.2 0.7')",
       details: [
-        "An offset such as +1 puts all weight on that shift. Weights are listed for the shifts",
-        "−R…R in order, are ≥ 0, and are normalised to sum to 1; 2R + 1 ≤ N.",
-        "Examples: shift +1    shift 0.1 0.2 0.7",
+        "An offset such as +1 puts all weight on that shift. Weights are listed for the shifts −R…R in order, are ≥ 0, and are normalised to sum to 1; 2R + 1 ≤ N. 'shift' alone shows s.",
+        "Examples: 'shift +1', 'shift 0.1 0.2 0.7'.",
       ]),
     .init(
       name: "sharpen", aliases: ["gamma", "γ"], usage: "sharpen <γ>", summary: "set the sharpening γ (1 to 1e6)",
-      details: ["γ = 1 leaves the shifted weighting as it is; a larger γ refocuses it.", "Example: sharpen 3"]),
+      details: ["γ = 1 leaves the shifted weighting as it is; a larger γ refocuses it. 'sharpen' alone shows γ.", "Example: sharpen 3"]),
     .init(
       name: "previous", aliases: ["prev"], usage: "previous row <i> | uniform | last | <w₀ … w_{N−1}>",
       summary: "set w_prev: row <i>, uniform, last, or N weights",
       details: [
-        "'row <i>' focuses on row i; 'last' takes the final weighting w of the current settings.",
-        "Weights are ≥ 0 and are normalised to sum to 1.", "Example: previous row 6",
+        "'row <i>' focuses on row i; 'last' takes the final weighting w of the current settings. Weights are ≥ 0 and are normalised to sum to 1. 'previous' alone shows w_prev.",
+        "Example: previous row 6",
       ]),
     .init(
       name: "erase", usage: "erase <e₁ … e_W>", summary: "set the erase vector e (entries 0 to 1)",
-      details: ["Example: erase 1 1 1 1"]),
+      details: ["'erase' alone shows e.", "Example: erase 1 1 1 1"]),
     .init(
       name: "add", usage: "add <a₁ … a_W>", summary: "set the add vector a",
-      details: ["Example: add 1 0 1 0"]),
+      details: ["'add' alone shows a.", "Example: add 1 0 1 0"]),
     .init(
       name: "step", usage: "step", summary: "run and draw the next addressing stage",
       details: [
-        "Content, interpolation, shift, sharpening, in turn. After sharpening, the next step",
-        "makes w the previous weighting (a new time step) and starts again at content.",
-        "Changing any setting starts again at content.",
+        "Content, interpolation, shift, sharpening, in turn. After sharpening, the next step makes w the previous weighting (a new time step) and starts again at content. Changing any setting starts again at content.",
       ]),
-    .init(name: "address", usage: "address", summary: "run and draw all four stages"),
-    .init(name: "read", usage: "read", summary: "read with the final weighting: r = Σ_i w(i) M_i"),
+    .init(
+      name: "address", usage: "address", summary: "run and draw all four stages",
+      details: ["Stays within the time step: a 'step', 'read' or 'write' after it uses the weighting it drew."]),
+    .init(name: "read", usage: "read", summary: "read with the final weighting: r = Σ_i w(i) M(i)"),
     .init(
       name: "write", usage: "write | write <e₁ … e_W> <a₁ … a_W>",
       summary: "erase then add at the final weighting (optionally give e and a)",

@@ -12,6 +12,12 @@ struct ReplSession {
     Type 'help' for the commands, 'step' to run one addressing stage, 'quit' or Ctrl-D to leave.
     """
 
+  /// The banner wrapped between words to the canvas: a terminal would break a long line
+  /// anywhere, mid-word.
+  static func bannerLines(canvas: Canvas) -> [String] {
+    banner.split(separator: "\n").flatMap { canvas.wrap(String($0)) }
+  }
+
   /// Reads lines until the end of input or `quit`, printing each reply; errors go to
   /// standard error. Returns the exit code: 0.
   mutating func runLines(console: inout Console) -> Int32 {
@@ -25,9 +31,10 @@ struct ReplSession {
   }
 
   /// The interactive loop on a terminal in raw mode; falls back to `runLines` when standard
-  /// input cannot be put in raw mode. Returns 0, or 130 when left by Ctrl-C.
+  /// input cannot be put in raw mode. Ctrl-C clears the line and Ctrl-D on an empty line
+  /// leaves, as in a shell. Returns 0.
   mutating func runTerminal(console: inout Console) -> Int32 {
-    console.print(interpreter.canvas.spell(Self.banner))
+    console.print(Self.bannerLines(canvas: interpreter.canvas).joined(separator: "\n"))
     guard let terminal = RawTerminal() else { return runLines(console: &console) }
     var editor = LineEditor()
     editor.complete = ReplCompletion.candidates
@@ -54,11 +61,15 @@ struct ReplSession {
       case .cancel:
         console.writeOutput("^C\n")
         redraw(editor, console: console)
-      case .quit(let interrupted):
-        console.writeOutput(interrupted ? "^C\n" : "\n")
-        return interrupted ? 130 : CommandLineTool.ExitCode.success
+      case .quit:
+        console.writeOutput("\n")
+        return CommandLineTool.ExitCode.success
       case .candidates(let words):
         console.writeOutput("\n" + words.joined(separator: "  ") + "\n")
+        redraw(editor, console: console)
+      case .tooLong:
+        console.writeOutput("\n")
+        console.printError(interpreter.canvas.spell("error: " + PlaygroundInput.tooLongMessage))
         redraw(editor, console: console)
       }
     }

@@ -49,7 +49,7 @@ enum Tour {
       console.print(render(page, number: index + 1, of: pages.count, canvas: canvas))
       console.print()
       guard index + 1 < pages.count else { break }
-      console.writeOutput(canvas.spell("[Enter] next page · q then Enter to leave ▸ "))
+      console.writeOutput(canvas.spell(prompt))
       if choice(for: console.readLine()) == .leave {
         console.print()
         console.print(canvas.spell(farewell))
@@ -59,6 +59,9 @@ enum Tour {
     }
     return CommandLineTool.ExitCode.success
   }
+
+  /// The pause between pages: the answer is read as a line, so `q` needs Enter too.
+  static let prompt = "[Enter] next page · q then Enter to leave ▸ "
 
   static let farewell = "Leaving the tour. 'ntm repl' lets you change every number you saw; 'ntm tour' starts again."
 }

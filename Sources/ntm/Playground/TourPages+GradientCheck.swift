@@ -26,7 +26,7 @@ extension TourPages {
       header: ["input", "worst element", "analytic", "numeric", "rel. error"], rows: rows.map { $0.map(canvas.spell) },
       alignments: [.left, .left, .right, .right, .right], width: canvas.width, style: canvas.style)
     let good = GradientChecker.goodTolerance
-    lines += [""] + canvas.wrap("Digits that agree, −log₁₀ of the relative error rounded down, for each element of k and β and the worst of each row M_i; a pass needs \(Int(digits(good))):", indent: "  ") + [""]
+    lines += [""] + canvas.wrap("Digits that agree, −log₁₀ of the relative error rounded down, for each element of k and β and the worst of each row M(i); a pass needs \(Int(digits(good))):", indent: "  ") + [""]
     lines += canvas.columns(
       [BarSeries("digits", report.inputs.map { digits($0.relativeError) })], maximum: allDigits,
       labels: report.inputs.map(\.name), decimals: 0) + [""]
@@ -42,13 +42,13 @@ extension TourPages {
   }
 
   /// The gradient check of content addressing at the tour's point, as `GradientChecker` runs
-  /// it, with one input per element of the key (`k[0]` …), one per row of the memory (`M_0` …)
+  /// it, with one input per element of the key (`k[0]` …), one per row of the memory (`M(0)` …)
   /// and β: so the report holds a result for each element of k, each row of M, and β.
   static func contentCheck(_ state: PlaygroundState) -> GradientChecker.Report {
     let (rows, width) = (state.rows, state.width)
     var generator = SplitMix64(seed: checkSeed)
     let key = state.parameters.key.enumerated().map { GradientChecker.Input("k[\($0)]", scalar: $1) }
-    let memory = (0..<rows).map { GradientChecker.Input("M_\($0)", state.memory.row($0)) }
+    let memory = (0..<rows).map { GradientChecker.Input("M(\($0))", state.memory.row($0)) }
     // The values, in the order above, back into a key, a memory and a key strength.
     let unpack = { (v: [[Double]]) -> (key: [Double], memory: Matrix, keyStrength: Double) in
       (v.prefix(width).map { $0[0] }, Matrix(v.dropFirst(width).prefix(rows).map { $0 }), v[width + rows][0])

@@ -44,7 +44,7 @@ enum TourPages {
     let others = trace.similarity.indices.filter { $0 != top }.sorted { trace.similarity[$0] > trace.similarity[$1] }
     var lines = canvas.equation(Canvas.Equation.similarity) + ["", canvas.vector("k", state.parameters.key, indent: "  "), ""]
     lines += canvas.wrap("Content addressing starts by comparing the key k with every row by cosine similarity: 1 when they point the same way, 0 at right angles.")
-    lines += [""] + canvas.columns([BarSeries("K(k, M_i)", trace.similarity)]) + [""]
+    lines += [""] + canvas.columns([BarSeries("K(k, M(i))", trace.similarity)]) + [""]
     lines += canvas.wrap("Notice: row \(top) is most like the key (K = \(n(trace.similarity[top]))); rows \(others[0]) and \(others[1]) share part of it and come next (\(n(trace.similarity[others[0]])), \(n(trace.similarity[others[1]]))).")
     return Tour.Page(title: "Content addressing: similarity", lines: lines)
   }
@@ -77,7 +77,7 @@ enum TourPages {
     let s = state.parameters.shiftWeighting
     var lines = canvas.equation(Canvas.Equation.shift) + [""]
     lines += canvas.wrap("The shift weighting s lets the head move its focus: s(Δ) is how much weight moves Δ rows down, wrapping round from the last row to the first.")
-    lines += [""] + canvas.columns([BarSeries("focus", oneHot), BarSeries("s(+1) = 1", moved)])
+    lines += [""] + canvas.columns([BarSeries("focus", oneHot), BarSeries("w̃, s(+1) = 1", moved)])
     lines += ["", canvas.vector("s over shifts −1…+1", s, indent: "  "), ""]
     lines += canvas.columns([BarSeries("w_g, g = \(f(state.parameters.gate))", trace.interpolated), BarSeries("w̃", trace.shifted)]) + [""]
     let before = Canvas.focus(trace.interpolated)
@@ -114,10 +114,10 @@ enum TourPages {
     let largest = max(1, (before + state.add + written).map(abs).max() ?? 1)
     lines += [""] + canvas.wrap("Row \(top), entry by entry (j = 0…\(state.width - 1)): what it held, the add vector a, what it holds now.")
     lines += [""] + canvas.columns(
-      [BarSeries("M_\(top) before", before), BarSeries("a", state.add), BarSeries("M_\(top) after", written)],
+      [BarSeries("M(\(top)) before", before), BarSeries("a", state.add), BarSeries("M(\(top)) after", written)],
       maximum: largest) + [""]
     if state.erase.allSatisfy({ $0 == 1 }) {
-      lines += canvas.wrap("Notice: with e = 1 every row becomes (1 − w(i)) M_i + w(i) a, a blend of what it held and a; row \(top), with w(\(top)) = \(n(w[top])), is now mostly a.")
+      lines += canvas.wrap("Notice: with e = 1 every row becomes (1 − w(i)) M(i) + w(i) a, a blend of what it held and a; row \(top), with w(\(top)) = \(n(w[top])), is now mostly a.")
     } else {
       lines += canvas.wrap("Notice: row \(top), with w(\(top)) = \(n(w[top])), loses the share w(\(top)) e of what it held and gains w(\(top)) a.")
     }

@@ -1,7 +1,8 @@
 /// A small argument parser: `--name value`, `--name=value`, `--flag`, and positional words.
 ///
 /// A command declares the options it accepts; anything else is a usage error with a
-/// suggestion, exit code 64.
+/// suggestion, exit code 64. An option given twice is refused too: with "the last wins" the
+/// first value would never be checked, and a typo in it would pass unseen.
 struct Arguments {
   /// A mistake in how a command was called: one line, then exit 64.
   struct UsageError: Error, Equatable {
@@ -20,7 +21,7 @@ struct Arguments {
   private(set) var positional: [String] = []
 
   /// Parses `words` against `options`.
-  /// - Throws: `UsageError` for an unknown option or a missing value.
+  /// - Throws: `UsageError` for an unknown option, an option given twice, or a missing value.
   init(_ words: [String], options: [Option], command: String) throws {
     var index = 0
     while index < words.count {
@@ -38,7 +39,10 @@ struct Arguments {
       }
       guard let option = options.first(where: { $0.name == name }) else {
         let hint = Suggestion.closest(to: name, among: options.map(\.name)).map { " Did you mean --\($0)?" } ?? ""
-        throw UsageError(message: "unknown option --\(name) for '\(command)'.\(hint) Try 'ntm \(command) --help'.")
+        throw UsageError(message: "unknown option --\(EchoedText.echo(name)) for '\(command)'.\(hint) Try 'ntm \(command) --help'.")
+      }
+      guard values[name] == nil, !flags.contains(name) else {
+        throw UsageError(message: "--\(name) is given twice; give it once. Try 'ntm \(command) --help'.")
       }
       if option.takesValue {
         if let inlineValue {
@@ -68,7 +72,7 @@ struct Arguments {
   func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>, command: String) throws -> Int {
     guard let text = values[name] else { return defaultValue }
     guard let number = Int(text), range.contains(number) else {
-      throw UsageError(message: "--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'. Try 'ntm \(command) --help'.")
+      throw UsageError(message: "--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(EchoedText.echo(text))'. Try 'ntm \(command) --help'.")
     }
     return number
   }
@@ -77,7 +81,7 @@ struct Arguments {
   func number(_ name: String, default defaultValue: Double, in range: ClosedRange<Double>, command: String) throws -> Double {
     guard let text = values[name] else { return defaultValue }
     guard let number = Double(text), number.isFinite, range.contains(number) else {
-      throw UsageError(message: "--\(name) must be a number from \(range.lowerBound) to \(range.upperBound), got '\(text)'. Try 'ntm \(command) --help'.")
+      throw UsageError(message: "--\(name) must be a number from \(range.lowerBound) to \(range.upperBound), got '\(EchoedText.echo(text))'. Try 'ntm \(command) --help'.")
     }
     return number
   }

@@ -29,19 +29,38 @@ struct Console {
   /// default action, so the next write ends `ntm` at once and without a word, as it ends
   /// `cat` or `yes` (a shell reports status 141). Where SIGPIPE was inherited as ignored,
   /// the write fails with EPIPE instead, and `ntm` exits with 1, also without a word.
+  /// A command whose work outlasts its output (`ntm train`) opts out: see `OutputLoss`.
   static var standard: Console {
     Console(
       writeOutput: { text in
-        if let failure = write(text, to: STDOUT_FILENO) { outputFailed(failure) }
+        guard !OutputLoss.hasHappened else { return }
+        if let failure = write(text, to: STDOUT_FILENO) {
+          if OutputLoss.isSurvivable { OutputLoss.record(failure) } else { outputFailed(failure) }
+        }
       },
       writeError: { text in
         // Nowhere is left to report a failure to write standard error.
         _ = write(text, to: STDERR_FILENO)
       },
-      readLine: { Swift.readLine(strippingNewline: true) },
+      readLine: { standardInputLine() },
       environment: withTerminalWidth(ProcessInfo.processInfo.environment),
       isInteractive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1)
   }
+
+  /// The next line of standard input, kept to `PlaygroundInput.maximumLineLength` characters
+  /// (4 bytes each at most in UTF-8): a longer line is dropped whole, said on standard error,
+  /// and read as an empty line, which every reader takes as nothing typed.
+  private static func standardInputLine() -> String? {
+    switch StandardInput.reader.withLock({ $0.next() }) {
+    case nil: return nil
+    case .text(let line): return line
+    case .tooLong:
+      printStandardError("error: " + PlaygroundInput.tooLongMessage)
+      return ""
+    }
+  }
+
+  private static func printStandardError(_ line: String) { _ = write(line + "\n", to: STDERR_FILENO) }
 
   /// `environment` with `COLUMNS` set to the terminal's width when standard output is a
   /// terminal and `COLUMNS` is not set: shells keep `COLUMNS` to themselves, so without this

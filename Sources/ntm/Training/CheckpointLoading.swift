@@ -13,7 +13,7 @@ enum CheckpointLoading {
       let checkpoint = try CheckpointFile.load(from: url)
       return (checkpoint, TrainedModel(checkpoint: checkpoint))
     } catch let error as CheckpointError {
-      throw CommandLineTool.Failure(message: "cannot load checkpoint \(path): \(error.description)")
+      throw CommandLineTool.Failure(message: "cannot load checkpoint \(EchoedText.echo(path, limit: EchoedText.pathLimit)): \(error.description)")
     }
   }
 

@@ -62,7 +62,7 @@ enum ShippedModels {
     let known = names
     let guess = Suggestion.closest(to: reference, among: known).map { " Did you mean '\($0)'?" } ?? ""
     throw CommandLineTool.Failure(
-      message: "no checkpoint file or shipped model called '\(reference)'.\(guess) Shipped models: "
+      message: "no checkpoint file or shipped model called '\(EchoedText.echo(reference, limit: EchoedText.pathLimit))'.\(guess) Shipped models: "
         + (known.isEmpty ? "none found (set \(environmentVariable) to the Models folder)" : known.joined(separator: ", ")) + ".")
   }
 }

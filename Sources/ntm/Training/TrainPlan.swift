@@ -65,6 +65,16 @@ struct TrainPlan: Equatable {
     return checkpointPath[..<dot] + ".best" + checkpointPath[dot...]
   }
 
+  /// Every file the run writes, for `OutputFile.check`: the checkpoint, the best model
+  /// (`--keep-best`), the export and the learning curve. Only the picture may be `-`.
+  var outputs: [OutputFile.Output] {
+    var outputs = [OutputFile.Output(flag: "--checkpoint", path: checkpointPath, allowsStandardOutput: false)]
+    if keepBest { outputs.append(.init(flag: "--keep-best", path: bestPath, allowsStandardOutput: false)) }
+    if let exportPath { outputs.append(.init(flag: "--export", path: exportPath, allowsStandardOutput: false)) }
+    if let svgPath { outputs.append(.init(flag: "--svg", path: svgPath)) }
+    return outputs
+  }
+
   static let command = "train"
 
   static let options: [Arguments.Option] = [
@@ -84,11 +94,11 @@ struct TrainPlan: Equatable {
       throw Arguments.UsageError(message: "train needs a task: \(TrainingTask.names.dropLast().joined(separator: ", ")) or \(TrainingTask.names.last!). For example: ntm train copy. \(hint)")
     }
     if arguments.positional.count > 1 {
-      throw Arguments.UsageError(message: "train takes one task, got '\(arguments.positional.joined(separator: " "))'. \(hint)")
+      throw Arguments.UsageError(message: "train takes one task, got '\(EchoedText.echo(arguments.positional.joined(separator: " ")))'. \(hint)")
     }
     guard var task = TrainingTask(name: name) else {
       let suggestion = Suggestion.closest(to: name, among: TrainingTask.names).map { " Did you mean '\($0)'?" } ?? ""
-      throw Arguments.UsageError(message: "unknown task '\(name)'.\(suggestion) Tasks: \(TrainingTask.names.joined(separator: ", ")). \(hint)")
+      throw Arguments.UsageError(message: "unknown task '\(EchoedText.echo(name))'.\(suggestion) Tasks: \(TrainingTask.names.joined(separator: ", ")). \(hint)")
     }
     let size = Limits.size
     func whole(_ option: String, _ fallback: Int, _ range: ClosedRange<Int> = size) throws -> Int {
@@ -102,21 +112,21 @@ struct TrainPlan: Equatable {
     switch arguments.value("controller") ?? (paper?.machine?.controller == .lstm ? "lstm" : "feedforward") {
     case "feedforward", "feed-forward", "ff": controller = .feedForward
     case "lstm": controller = .lstm
-    case let other: throw Arguments.UsageError(message: "--controller must be feedforward or lstm, got '\(other)'. \(hint)")
+    case let other: throw Arguments.UsageError(message: "--controller must be feedforward or lstm, got '\(EchoedText.echo(other))'. \(hint)")
     }
     let sizesText = arguments.value("controller-size") ?? paper?.machine?.controllerSizes.map(String.init).joined(separator: ",") ?? "100"
     let sizes = sizesText.split(separator: ",").map { Int($0) }
     guard Limits.layerCount.contains(sizes.count), sizes.allSatisfy({ $0.map(size.contains) ?? false }) else {
-      throw Arguments.UsageError(message: "--controller-size must be \(Limits.layerCount.upperBound) or fewer whole numbers from 1 to \(size.upperBound), separated by commas, got '\(sizesText)'. \(hint)")
+      throw Arguments.UsageError(message: "--controller-size must be \(Limits.layerCount.upperBound) or fewer whole numbers from 1 to \(size.upperBound), separated by commas, got '\(EchoedText.echo(sizesText))'. \(hint)")
     }
     let activation: Activation
     switch arguments.value("activation") ?? "tanh" {
     case "tanh": activation = .tanh
     case "relu": activation = .relu
-    case let other: throw Arguments.UsageError(message: "--activation must be tanh or relu, got '\(other)'. \(hint)")
+    case let other: throw Arguments.UsageError(message: "--activation must be tanh or relu, got '\(EchoedText.echo(other))'. \(hint)")
     }
     guard let memoryInit = MachineConfiguration.MemoryInitialisation(rawValue: arguments.value("memory-init") ?? "constant") else {
-      throw Arguments.UsageError(message: "--memory-init must be constant, learned or random, got '\(arguments.value("memory-init")!)'. \(hint)")
+      throw Arguments.UsageError(message: "--memory-init must be constant, learned or random, got '\(EchoedText.echo(arguments.value("memory-init")!))'. \(hint)")
     }
     let rows = try whole("memory-rows", 128)
     let configuration = MachineConfiguration(
@@ -128,7 +138,7 @@ struct TrainPlan: Equatable {
     if let problem = configuration.problems.first { throw Arguments.UsageError(message: "\(problem). \(hint)") }
 
     guard let optimiser = Optimiser.Kind(rawValue: arguments.value("optimiser") ?? Optimiser.Kind.rmsprop.rawValue) else {
-      throw Arguments.UsageError(message: "--optimiser must be rmsprop or adam, got '\(arguments.value("optimiser")!)'. \(hint)")
+      throw Arguments.UsageError(message: "--optimiser must be rmsprop or adam, got '\(EchoedText.echo(arguments.value("optimiser")!))'. \(hint)")
     }
     // The paper's rates are RMSProp's: with Adam a preset keeps Adam's own default.
     let paperRate = optimiser == .rmsprop ? (isBaseline ? paper?.baseline?.learningRate : paper?.machine?.learningRate) : nil
@@ -165,7 +175,7 @@ struct TrainPlan: Equatable {
     guard let preset else { return nil }
     let hint = "Try 'ntm train --help'."
     guard PaperSettings.presetNames.contains(preset) else {
-      throw Arguments.UsageError(message: "--preset must be \(PaperSettings.presetNames.joined(separator: " or ")), got '\(preset)'. \(hint)")
+      throw Arguments.UsageError(message: "--preset must be \(PaperSettings.presetNames.joined(separator: " or ")), got '\(EchoedText.echo(preset))'. \(hint)")
     }
     guard let settings = PaperSettings.tasks[task], baseline ? settings.baseline != nil : settings.machine != nil else {
       throw Arguments.UsageError(message: "the paper has no settings for \(task) (\(PaperSettings.tasks[task]?.training ?? "not in it")), so --preset paper cannot apply. \(hint)")
@@ -178,7 +188,7 @@ struct TrainPlan: Equatable {
     guard let text else { return fallback }
     guard let value = Double(text), value.isFinite, value > 0 || (zeroMeansOff && value == 0) else {
       let what = zeroMeansOff ? "a positive number (0 turns it off)" : "a positive number"
-      throw Arguments.UsageError(message: "--\(option) must be \(what), got '\(text)'. Try 'ntm train --help'.")
+      throw Arguments.UsageError(message: "--\(option) must be \(what), got '\(EchoedText.echo(text))'. Try 'ntm train --help'.")
     }
     return value
   }

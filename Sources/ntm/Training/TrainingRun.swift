@@ -3,7 +3,11 @@ import NTM
 import TerminalCharts
 
 /// The loop behind `ntm train`: train, report, save every so often, evaluate when asked, and
-/// stop cleanly on Ctrl-C, on reaching the target, or on a non-finite number.
+/// stop cleanly on Ctrl-C, on reaching the target, or on a non-finite or diverging number.
+///
+/// Ctrl-C saves, says where on standard error, and exits 130 (as a shell reports a process
+/// ended by SIGINT), so a script can tell an interrupted run from a finished one. A diverged
+/// state is never saved: the error is thrown before any save, so the last checkpoint stays.
 struct TrainingRun {
   var plan: TrainPlan
   var trainer: Trainer<TrainedModel, TrainingTask>
@@ -21,6 +25,9 @@ struct TrainingRun {
   /// The moving averages every `plan.reportEvery` sequences of this process: the training
   /// half of the `--svg` learning curve (a checkpoint keeps only the latest averages).
   var movingAverages: [TrainingRecord.Point] = []
+  /// Where `--svg -` writes the picture: the process's standard output, while the console
+  /// reports on standard error (nil: the console's output).
+  var standardOutput: ((String) -> Void)?
 
   var checkpointURL: URL { URL(fileURLWithPath: plan.checkpointPath) }
 
@@ -31,16 +38,16 @@ struct TrainingRun {
     if plan.resume {
       let (checkpoint, model) = try CheckpointLoading.load(plan.checkpointPath)
       guard checkpoint.task.name == plan.task.name else {
-        throw CommandLineTool.Failure(message: "checkpoint \(plan.checkpointPath) trains '\(checkpoint.task.name)', not '\(plan.task.name)'")
+        throw CommandLineTool.Failure(message: "checkpoint \(EchoedText.echo(plan.checkpointPath, limit: EchoedText.pathLimit)) trains '\(checkpoint.task.name)', not '\(plan.task.name)'")
       }
       guard checkpoint.optimiser != nil else {
         throw CommandLineTool.Failure(
-          message: "cannot resume from \(plan.checkpointPath): it is a model exported for shipping, without the optimiser state training needs; resume from the run's --checkpoint file instead")
+          message: "cannot resume from \(EchoedText.echo(plan.checkpointPath, limit: EchoedText.pathLimit)): it is a model exported for shipping, without the optimiser state training needs; resume from the run's --checkpoint file instead")
       }
       do {
         trainer = try Trainer(resuming: checkpoint, model: model)
       } catch {
-        throw CommandLineTool.Failure(message: "cannot load checkpoint \(plan.checkpointPath): \(error.description)")
+        throw CommandLineTool.Failure(message: "cannot load checkpoint \(EchoedText.echo(plan.checkpointPath, limit: EchoedText.pathLimit)): \(error.description)")
       }
       seed = checkpoint.seed
       self.plan.configuration = checkpoint.configuration
@@ -137,9 +144,9 @@ struct TrainingRun {
       if interrupted() {
         try save()
         if live { console.writeOutput("\n") }
-        console.print("Interrupted at \(ProgressText.count(trainer.sequencesSeen)) sequences; checkpoint saved to \(plan.checkpointPath).")
         try writeLearningCurve(console: &console)
-        return CommandLineTool.ExitCode.success
+        console.printError("Interrupted at \(ProgressText.count(trainer.sequencesSeen)) sequences; checkpoint saved to \(plan.checkpointPath).")
+        return CommandLineTool.ExitCode.interrupted
       }
       let before = trainer.sequencesSeen
       do {
@@ -222,8 +229,8 @@ struct TrainingRun {
   /// Writes `learningCurve()` to `--svg`, if given.
   func writeLearningCurve(console: inout Console) throws {
     guard let path = plan.svgPath else { return }
-    try OutputFile.write(learningCurve(), to: path)
-    console.print("Wrote the learning curve to \(path).")
+    try OutputFile.write(learningCurve(), to: path, standardOutput: standardOutput ?? console.writeOutput)
+    console.print("Wrote the learning curve to \(OutputFile.place(path)).")
   }
 
   /// `feed-forward 100, memory 128 × 20, 1 read + 1 write head, R = 1`.

@@ -1,4 +1,4 @@
-// Exercise 14 — one step of backpropagation through time through a read head (paper §3, §4)
+// Exercise 14 — one step of BPTT through a read head (backpropagation through time; paper §3, §4)
 //
 // Write your code where it says TODO, then run:
 //   swift run ntm exercises check 14     grade it
@@ -22,6 +22,11 @@
 // receive as its own ∂L/∂w — and ∂L/∂k, ∂L/∂β, ∂L/∂g, ∂L/∂s, ∂L/∂γ.
 //     ReadHeadGradients(memory:previousWeighting:key:keyStrength:gate:shiftWeighting:sharpening:)
 // Your functions from exercises 3–11 are the stages: call them.
+//
+// The three types come with the check (they are not in this folder):
+//     ReadHeadParameters: key, keyStrength (β), gate (g), shiftWeighting (s), sharpening (γ)
+//     ReadHeadForward:    similarity, content, interpolated, shifted, weighting, readVector
+//     ReadHeadGradients:  as above; every field is a var
 
 import Foundation
 

@@ -1,4 +1,4 @@
-// Exercise 1 — cosine similarity, forward (paper §3.3.1)
+// Solution to exercise 1 — cosine similarity, forward (paper §3.3.1)
 //
 // Write your code where it says TODO, then run:
 //   swift run ntm exercises check 1     grade it
@@ -6,7 +6,7 @@
 //   swift run ntm exercises reset 1     put this file back as it was
 // Returning nil means "not done yet".
 //
-//     K(u, v) = u·v / (‖u‖ ‖v‖ + ε),   ε = 1e-8
+//     K(u, v) = u·v / (‖u‖ ‖v‖ + ε),  ε = 1e-8
 //
 // Return K(key, M_i) for every row M_i of the memory: one number per row. The ε keeps a
 // zero row (a memory that starts empty) from dividing by zero: K is then 0, not NaN.
@@ -17,7 +17,10 @@ enum Exercise01 {
   static let epsilon = 1e-8
 
   static func cosineSimilarity(key: [Double], memory: [[Double]]) -> [Double]? {
-    // TODO: your code here
-    return nil
+    let keyNorm = norm(key)
+    return memory.map { row in dot(key, row) / (keyNorm * norm(row) + epsilon) }
   }
+
+  static func dot(_ x: [Double], _ y: [Double]) -> Double { zip(x, y).reduce(0) { $0 + $1.0 * $1.1 } }
+  static func norm(_ x: [Double]) -> Double { dot(x, x).squareRoot() }
 }

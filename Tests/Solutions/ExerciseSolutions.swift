@@ -2,9 +2,10 @@ import Foundation
 
 @testable import ntm
 
-/// A teacher's solutions to every exercise, written out plainly (not by calling the library),
-/// so the tests can prove each check passes a correct answer. They live here, never in
-/// Sources, so the learner's copy holds no answers.
+/// The reference solutions as values, for grading in this process: the tests of the grader
+/// change one function at a time to prove each check names a wrong answer. The same answers,
+/// as the files a learner hands in, are in `Tests/Solutions/` (a teacher's copy), and
+/// `LearnerProgramTests` compiles those and grades them as `ntm exercises check` does.
 enum ExerciseSolutions {
   static let epsilon = 1e-8
   static let sharpeningEpsilon = 1e-12
