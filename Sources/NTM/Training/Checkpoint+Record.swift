@@ -27,6 +27,22 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
   /// The evaluations, in order: the learning curve.
   public var evaluations: [Point]
 
+  /// Problems with a saved record, one sentence each: times and scores must be finite and
+  /// not negative, counts of sequences inside `Limits.counter`.
+  public var problems: [String] {
+    var problems: [String] = []
+    if !(seconds.isFinite && seconds >= 0) { problems.append("record seconds \(seconds) is not a finite number ≥ 0") }
+    if let target, !(target.isFinite && target >= 0) { problems.append("record target \(target) is not a finite number ≥ 0") }
+    if let convergedAt, !Limits.counter.contains(convergedAt) { problems.append("record convergedAt \(convergedAt) is not from 0 to \(Limits.counter.upperBound)") }
+    if let index = evaluations.firstIndex(where: {
+      !Limits.counter.contains($0.sequences) || !($0.bitErrors.isFinite && $0.bitErrors >= 0) || !$0.loss.isFinite
+    }) {
+      let point = evaluations[index]
+      problems.append("record evaluations[\(index)] (\(point.sequences) sequences, \(point.bitErrors) bits, loss \(point.loss)) is out of range")
+    }
+    return problems
+  }
+
   public init(seconds: Double = 0, target: Double? = nil, convergedAt: Int? = nil, evaluations: [Point] = []) {
     self.seconds = seconds
     self.target = target

@@ -60,6 +60,7 @@ enum EvalCommand {
     if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path] + [arguments.value("compare")].compactMap { $0 }) }
     let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     let (checkpoint, model) = try CheckpointLoading.load(path)
+    try CheckpointLoading.checkMemory(checkpoint, length: (requested ?? checkpoint.task.evaluationLengths).max() ?? 1, path: path)
     var names = [path]
     var models = [model]
     if let other = arguments.value("compare") {
@@ -70,6 +71,7 @@ enum EvalCommand {
         throw CommandLineTool.Failure(
           message: "cannot compare \(EchoedText.path(path)) (\(checkpoint.task.name)) with \(EchoedText.path(other)) (\(second.task.name)): they do not learn the same task")
       }
+      try CheckpointLoading.checkMemory(second, length: (requested ?? checkpoint.task.evaluationLengths).max() ?? 1, path: other)
       names.append(other)
       models.append(secondModel)
     }
@@ -182,8 +184,8 @@ enum EvalCommand {
   static func parseLengths(_ text: String?) throws -> [Int]? {
     guard let text else { return nil }
     let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 10_000 }) else {
-      throw Arguments.UsageError(message: "--lengths must be whole numbers from 1 to 10000 separated by commas, got '\(EchoedText.echo(text))'. Try 'ntm eval --help'.")
+    guard !values.isEmpty, values.allSatisfy({ $0.map(Limits.length.contains) ?? false }) else {
+      throw Arguments.UsageError(message: "--lengths must be whole numbers from 1 to \(Limits.length.upperBound) separated by commas, got '\(EchoedText.echo(text))'. Try 'ntm eval --help'.")
     }
     return values.compactMap { $0 }
   }

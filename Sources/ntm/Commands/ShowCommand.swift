@@ -56,6 +56,7 @@ enum ShowCommand {
     if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path]) }
     let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     var (checkpoint, model) = try CheckpointLoading.load(path)
+    try CheckpointLoading.checkMemory(checkpoint, length: length, path: path)
     if case .associativeRecall(let recall) = checkpoint.task,
       length < AssociativeRecallTask.minimumItemCount || length > recall.distinctItemCount
     {

@@ -10,15 +10,18 @@ enum CheckpointLoading {
   static func load(_ path: String) throws -> (checkpoint: Checkpoint, model: TrainedModel) {
     let url = try ShippedModels.resolve(path)
     do {
-      let checkpoint = try CheckpointFile.read(from: url)
-      if checkpoint.baseline == nil, let problem = checkpoint.configuration.problems.first {
-        throw CheckpointError.invalid("configuration: \(problem)")
-      }
-      if let problem = checkpoint.baseline?.problems.first { throw CheckpointError.invalid("baseline: \(problem)") }
-      try checkpoint.validate(parameterCount: TrainedModel.parameterCount(for: checkpoint))
+      let checkpoint = try CheckpointFile.load(from: url)
       return (checkpoint, TrainedModel(checkpoint: checkpoint))
     } catch let error as CheckpointError {
       throw CommandLineTool.Failure(message: "cannot load checkpoint \(EchoedText.path(path)): \(error.description)")
+    }
+  }
+
+  /// Refuses to run the loaded checkpoint's model on examples of `length` (the task's unit)
+  /// when that would not fit in this computer's memory, before the tape is allocated.
+  static func checkMemory(_ checkpoint: Checkpoint, length: Int, path: String, physicalBytes: Double = MemoryEstimate.physicalBytes) throws {
+    if let problem = MemoryEstimate.checkpoint(checkpoint, length: length).problem(physicalBytes: physicalBytes) {
+      throw CommandLineTool.Failure(message: "cannot run \(path) at length \(length): \(problem). Try a shorter length.")
     }
   }
 }
