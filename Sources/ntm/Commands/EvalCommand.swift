@@ -88,7 +88,7 @@ enum EvalCommand {
     let arguments = try Arguments(
       words, options: ["lengths", "sequences", "seed", "compare", "svg"].map { .init(name: $0, takesValue: true) }, command: name)
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
-      throw Arguments.UsageError(message: "eval needs one checkpoint file, e.g. ntm eval copy.checkpoint.json. Try 'ntm eval --help'.")
+      throw Arguments.UsageError(message: "eval needs one checkpoint, a file or a shipped model, e.g. ntm eval copy. Try 'ntm eval --help'.")
     }
     let requested = try parseLengths(arguments.value("lengths"))
     // Absent, the count depends on the lengths (`defaultCount`).

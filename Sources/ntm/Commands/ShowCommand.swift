@@ -48,7 +48,7 @@ enum ShowCommand {
                 .init(name: "svg", takesValue: true)],
       command: name)
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
-      throw Arguments.UsageError(message: "show needs one checkpoint file, e.g. ntm show copy.checkpoint.json. Try 'ntm show --help'.")
+      throw Arguments.UsageError(message: "show needs one checkpoint, a file or a shipped model, e.g. ntm show copy. Try 'ntm show --help'.")
     }
     let length = try arguments.integer("length", default: defaultLength, in: 1...1_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
