@@ -1,4 +1,5 @@
 import NTM
+import TerminalCharts
 
 /// `ntm train <task>`: trains a Neural Turing Machine (or, with `--model lstm`, the paper's
 /// stacked-LSTM baseline) on one of the paper's tasks, with a live
@@ -119,6 +120,8 @@ enum TrainCommand {
       InterruptFlag.uninstall()
       Console.OutputLoss.restore()
     }
-    return try run.run(console: &console)
+    // Every line train writes is prose: each fits the terminal.
+    var prose = console.fittingProse(width: TextStyle.width(environment: console.environment))
+    return try run.run(console: &prose)
   }
 }
