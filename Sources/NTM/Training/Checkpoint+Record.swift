@@ -26,11 +26,58 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
   public var convergedAt: Int?
   /// The evaluations, in order: the learning curve.
   public var evaluations: [Point]
+  /// The rule that ends the run, so that a resumed run ends by it too; nil in files written
+  /// before runs kept it (they read as before).
+  public var rule: StoppingRule?
 
-  public init(seconds: Double = 0, target: Double? = nil, convergedAt: Int? = nil, evaluations: [Point] = []) {
+  public init(
+    seconds: Double = 0, target: Double? = nil, convergedAt: Int? = nil, evaluations: [Point] = [], rule: StoppingRule? = nil
+  ) {
     self.seconds = seconds
     self.target = target
     self.convergedAt = convergedAt
     self.evaluations = evaluations
+    self.rule = rule
+  }
+}
+
+/// When a training run ends: after `sequences` sequences in all, or at the first evaluation
+/// (every `evaluateEvery` sequences, on `evaluationSequences` fresh ones) below `stopBelow`
+/// wrong bits per sequence, whichever comes first.
+public struct StoppingRule: Codable, Equatable, Sendable {
+  /// The most sequences a count may be: the bound of `ntm train --sequences` and
+  /// `--eval-every`, far beyond any run (a billion sequences is weeks of training).
+  public static let largestCount = 1_000_000_000
+  /// The most fresh sequences an evaluation may score: the bound of `--eval-sequences`.
+  public static let largestEvaluation = 1_000_000
+
+  /// Train until this many sequences have been seen in all.
+  public var sequences: Int
+  /// Stop at the first evaluation below this many wrong bits per sequence, if set.
+  public var stopBelow: Double?
+  /// Sequences between evaluations.
+  public var evaluateEvery: Int
+  /// Fresh sequences per evaluation.
+  public var evaluationSequences: Int
+
+  public init(sequences: Int, stopBelow: Double?, evaluateEvery: Int, evaluationSequences: Int) {
+    self.sequences = sequences
+    self.stopBelow = stopBelow
+    self.evaluateEvery = evaluateEvery
+    self.evaluationSequences = evaluationSequences
+  }
+
+  /// Values outside the bounds of the flags that set them, one sentence each (empty when the
+  /// rule is sound): a file could otherwise ask for an evaluation every 0 sequences.
+  public var problems: [String] {
+    var problems: [String] = []
+    func check(_ name: String, _ value: Int, _ largest: Int) {
+      if !(1...largest).contains(value) { problems.append("\(name) is \(value), not a whole number from 1 to \(largest)") }
+    }
+    check("sequences", sequences, Self.largestCount)
+    check("evaluateEvery", evaluateEvery, Self.largestCount)
+    check("evaluationSequences", evaluationSequences, Self.largestEvaluation)
+    if let stopBelow, !(stopBelow.isFinite && stopBelow > 0) { problems.append("stopBelow is \(stopBelow), not a positive number") }
+    return problems
   }
 }
