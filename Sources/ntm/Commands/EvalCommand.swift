@@ -137,7 +137,7 @@ enum EvalCommand {
       + (givenCount == nil && count < defaultSequences ? " (--sequences N scores more)" : "")
     console.print(TextWrap.paragraph(header, width: width, indent: "  "))
     console.print()
-    console.print(table(sweep, titles: titles, style: style).joined(separator: "\n"))
+    console.print(table(sweep, titles: titles, style: style, width: width).joined(separator: "\n"))
     console.print()
     console.print("\(GeneralisationSweep.measure(task)):")
     let labels = sweep.rows.map { "length \($0.length)" }
@@ -150,7 +150,7 @@ enum EvalCommand {
     console.print(bars.joined(separator: "\n"))
     if let svgPath {
       try OutputFile.write(chart(sweep, series: series), to: svgPath, standardOutput: document)
-      console.print("Wrote the generalisation chart to \(OutputFile.place(svgPath)).")
+      console.print(TextWrap.paragraph("Wrote the generalisation chart to \(OutputFile.place(svgPath)).", width: width, indent: "  "))
     }
     return CommandLineTool.ExitCode.success
   }
@@ -208,7 +208,7 @@ enum EvalCommand {
 
   /// One model: length, bits/seq, loss/seq, range. Several: length, each model's score, range.
   /// N-grams add the Bayes-optimal cost.
-  static func table(_ sweep: GeneralisationSweep, titles: [String], style: TextStyle) -> [String] {
+  static func table(_ sweep: GeneralisationSweep, titles: [String], style: TextStyle, width: Int? = nil) -> [String] {
     let cost = GeneralisationSweep.scoresCost(sweep.task)
     let single = titles.count == 1
     var header = ["length"]
@@ -231,7 +231,7 @@ enum EvalCommand {
       return cells + [sweep.range(row.length)]
     }
     let alignments = [TextTable.Alignment](repeating: .right, count: header.count - 1) + [.left]
-    return TextTable.render(header: header, rows: rows, alignments: alignments, style: style)
+    return TextTable.render(header: header, rows: rows, alignments: alignments, width: width, style: style)
   }
 
   /// `10,20,40` → `[10, 20, 40]`; nil (the task's lengths) when absent.

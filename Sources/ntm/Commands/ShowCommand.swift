@@ -17,7 +17,8 @@ enum ShowCommand {
     Heatmaps, one column per time step: the input, the target, the output (σ of the logits),
     each write head's weighting and each read head's weighting (one row per memory
     location that any head touched, labelled with its index), then the final memory.
-    A trained copy machine writes along a diagonal and reads the same diagonal back.
+    A trained copy machine writes along a diagonal and reads the same diagonal back. A
+    sequence longer than a line comes in blocks of steps, each with every panel.
 
     USAGE: ntm show <checkpoint> [--length L] [--seed S] [--all-rows] [--ascii] [--svg FILE]
 
@@ -130,7 +131,7 @@ enum ShowCommand {
     console.print(lines.joined(separator: "\n"))
     if let svgPath {
       try OutputFile.write(SVGDashboard.render(panels, title: heading), to: svgPath, standardOutput: document)
-      console.print("Wrote the dashboard to \(OutputFile.place(svgPath)).")
+      console.print(TextWrap.paragraph("Wrote the dashboard to \(OutputFile.place(svgPath)).", width: width, indent: "  "))
     }
     return CommandLineTool.ExitCode.success
   }
