@@ -67,8 +67,7 @@ import Testing
     let machine = try Self.trained("heading-ntm", [])
     let path = try TrainCommandTests.folder().appendingPathComponent("heading-lstm.json").path
     let baseline = TrainCommandTests.run(
-      ["train", "copy", "--sequences", "5", "--checkpoint", path, "--model", "lstm", "--layer-sizes", "4"] + TrainCommandTests.small
-        + ["--max-length", "2"])
+      ["train", "copy", "--sequences", "5", "--checkpoint", path, "--model", "lstm", "--layer-sizes", "4", "--max-length", "2", "--bits", "3"])
     #expect(baseline.code == 0, "\(baseline.error)")
     let result = TrainCommandTests.run(["eval", machine, "--compare", path, "--lengths", "2", "--sequences", "1"])
     #expect(result.code == 0, "\(result.error)")
