@@ -15,15 +15,28 @@ struct GeneralisationSweep {
     var optimalBits: Double?
   }
 
+  /// Where a sweep is: model `model` is about to score `length`, after `done` of `total`
+  /// such runs.
+  struct Step: Equatable {
+    var length: Int
+    var model: Int
+    var done: Int
+    var total: Int
+  }
+
   var task: TrainingTask
   var rows: [Row]
 
   /// Scores `models` on `count` fresh sequences of each length in `lengths`.
+  /// - Parameter progress: told before each model scores each length, with what is about to
+  ///   run (so a long sweep can say where it is).
   static func run(
-    _ models: inout [TrainedModel], task: TrainingTask, lengths: [Int], count: Int, seed: UInt64
+    _ models: inout [TrainedModel], task: TrainingTask, lengths: [Int], count: Int, seed: UInt64,
+    progress: (Step) -> Void = { _ in }
   ) -> GeneralisationSweep {
-    let rows = lengths.map { length -> Row in
+    let rows = lengths.enumerated().map { (position, length) -> Row in
       let evaluations = models.indices.map { index -> Evaluation in
+        progress(Step(length: length, model: index, done: position * models.count + index, total: lengths.count * models.count))
         var generator = generator(seed: seed, length: length)
         return Evaluation.run(&models[index], on: task, count: count, length: length, using: &generator)
       }

@@ -58,6 +58,9 @@ struct TrainPlan: Equatable {
   var exportPath: String?
   /// Where to draw the learning curve as SVG when the run stops (`--svg`).
   var svgPath: String?
+  /// Which options of the stopping rule the command line gave (`TrainPlan+Resume.swift`): a
+  /// resumed run takes the others from its checkpoint.
+  var givenRule: Set<String> = []
 
   /// Where `--keep-best` saves: the checkpoint path with `.best` before its extension.
   var bestPath: String {
@@ -160,6 +163,7 @@ struct TrainPlan: Equatable {
       evaluateEvery: try whole("eval-every", Defaults.evaluateEvery, Limits.sequences),
       evaluationSequences: try whole("eval-sequences", Defaults.evaluationSequences, Limits.evaluationSequences))
     plan.keepBest = arguments.flag("keep-best")
+    plan.givenRule = Set(ruleOptions.filter { arguments.value($0) != nil })
     let anneal = try positive("anneal-below", arguments.value("anneal-below"), fallback: 0, zeroMeansOff: true)
     plan.annealBelow = anneal == 0 ? nil : anneal
     plan.svgPath = arguments.value("svg")
