@@ -138,7 +138,7 @@ import Testing
     try text.write(to: url, atomically: true, encoding: .utf8)
     let result = Self.resume(path)
     #expect(result.code == 1)
-    #expect(result.error.hasSuffix("its stopping rule does not fit together: evaluateEvery is 0, not a whole number from 1 to 1000000000\n"))
+    #expect(result.error.hasSuffix("record rule evaluateEvery is 0, not a whole number from 1 to 1000000000\n"), "\(result.error)")
     #expect(result.error.filter { $0 == "\n" }.count == 1)
   }
 }
