@@ -111,16 +111,17 @@ public struct NeuralTuringMachine: SequenceModel, Sendable {
   /// controller, heads (plus their positive β and γ biases) and output layer; the learned
   /// initial biases (and a learned memory) Glorot-uniform as a layer from a single unit input.
   func initialise(_ p: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator) {
-    controller.initialise(p + layout.controller, using: &generator)
-    for (head, offset) in zip(heads, layout.heads) { head.initialise(p + offset, using: &generator) }
+    let p = slots(p)
+    controller.initialise(p.controller, using: &generator)
+    for (k, head) in heads.enumerated() { head.initialise(p.head(k), using: &generator) }
     Glorot.fill(
-      p + layout.outputWeights, count: outputSize * outputLayerInputs, fanIn: outputLayerInputs, fanOut: outputSize,
+      p.outputWeights, count: outputSize * outputLayerInputs, fanIn: outputLayerInputs, fanOut: outputSize,
       using: &generator)
-    (p + layout.outputBias).update(repeating: 0, count: outputSize)
-    for offset in layout.initialWeightings { Glorot.fill(p + offset, count: rows, fanIn: 1, fanOut: rows, using: &generator) }
-    for offset in layout.initialReads { Glorot.fill(p + offset, count: width, fanIn: 1, fanOut: width, using: &generator) }
-    if let offset = layout.initialMemory {
-      Glorot.fill(p + offset, count: rows * width, fanIn: 1, fanOut: rows * width, using: &generator)
+    p.outputBias.update(repeating: 0, count: outputSize)
+    for k in heads.indices { Glorot.fill(p.initialWeighting(k), count: rows, fanIn: 1, fanOut: rows, using: &generator) }
+    for k in 0..<readHeadCount { Glorot.fill(p.initialRead(k), count: width, fanIn: 1, fanOut: width, using: &generator) }
+    if let initialMemory = p.initialMemory {
+      Glorot.fill(initialMemory, count: rows * width, fanIn: 1, fanOut: rows * width, using: &generator)
     }
   }
 
