@@ -36,13 +36,15 @@ public enum Heatmap {
   ///   - cellWidth: columns per cell when they fit (at least 1).
   ///   - decimals: digits after the point in the legend.
   ///   - style: Unicode or ASCII.
+  ///   - firstColumn: the number of the first column, when `rows` is a window into a longer
+  ///     matrix (time steps 70 onwards, say): the column numbers count from it.
   /// - Returns: the title (if any), a column-number line, one line per row, a legend, and a note
   ///   when columns were left out; `(empty)` instead of the grid when there are no cells. No line
   ///   is wider than `width`.
   public static func render(
     _ rows: [[Double]], rowLabels: [String]? = nil, title: String? = nil,
     minimum: Double? = nil, maximum: Double? = nil, width: Int, cellWidth: Int = 2,
-    decimals: Int = 2, style: TextStyle
+    decimals: Int = 2, style: TextStyle, firstColumn: Int = 0
   ) -> [String] {
     let glyphs = style.glyphs
     var lines = title.map { [TextWidth.truncate($0, to: width, ellipsis: glyphs.ellipsis)] } ?? []
@@ -61,7 +63,7 @@ public enum Heatmap {
     let low = minimum ?? finite.min() ?? 0
     let high = maximum ?? finite.max() ?? 0
     let prefix = String(repeating: " ", count: labelWidth + 2)
-    lines.append(TextWidth.trimTrailing(prefix + columnNumbers(shown, cellWidth: cell)))
+    lines.append(TextWidth.trimTrailing(prefix + columnNumbers(shown, cellWidth: cell, first: max(firstColumn, 0))))
     var sawNaN = false
     for (row, values) in rows.enumerated() {
       let cells = (0..<shown).map { column -> String in
@@ -119,9 +121,10 @@ public enum Heatmap {
 
   /// Column numbers for `count` columns of `cellWidth`, each number starting above its column,
   /// printed every `step` columns where `step` is the first of 1, 2, 5, 10, 20, 50, … that
-  /// leaves at least one space between numbers.
-  static func columnNumbers(_ count: Int, cellWidth: Int) -> String {
-    let needed = String(max(count - 1, 0)).count + 1
+  /// leaves at least one space between numbers. The columns are numbered from `first`, and a
+  /// number is printed where it is a multiple of `step`.
+  static func columnNumbers(_ count: Int, cellWidth: Int, first: Int = 0) -> String {
+    let needed = String(max(first + count - 1, 0)).count + 1
     var step = 1
     var rank = 0
     while step * cellWidth < needed {
@@ -129,8 +132,9 @@ public enum Heatmap {
       step = [1, 2, 5][rank % 3] * (0..<(rank / 3)).reduce(1) { power, _ in power * 10 }
     }
     var characters = [Character](repeating: " ", count: count * cellWidth + needed)
-    for column in stride(from: 0, to: count, by: step) {
-      for (offset, digit) in String(column).enumerated() {
+    let start = (step - first % step) % step
+    for column in stride(from: start, to: count, by: step) {
+      for (offset, digit) in String(first + column).enumerated() {
         characters[column * cellWidth + offset] = digit
       }
     }

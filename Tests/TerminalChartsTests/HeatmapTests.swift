@@ -106,3 +106,14 @@ import Testing
     }
   }
 }
+
+/// A window into a longer matrix numbers its columns from where it starts.
+@Suite struct HeatmapWindowTests {
+  @Test func columnNumbersCountFromTheFirstColumn() {
+    #expect(Heatmap.columnNumbers(10, cellWidth: 1, first: 70).hasPrefix("70   75"))
+    #expect(Heatmap.columnNumbers(6, cellWidth: 1, first: 9).hasPrefix(" 10"))
+    #expect(Heatmap.columnNumbers(6, cellWidth: 1) == Heatmap.columnNumbers(6, cellWidth: 1, first: 0))
+    let lines = Heatmap.render([[0, 1, 0, 1, 0, 1]], width: 40, cellWidth: 1, style: .unicode, firstColumn: 68)
+    #expect(lines[0] == "     70", "label, space, axis, then the third column, step 70")
+  }
+}

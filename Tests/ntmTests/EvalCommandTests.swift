@@ -1,5 +1,6 @@
 import Foundation
 import NTM
+import TerminalCharts
 import Testing
 
 @testable import ntm
@@ -50,4 +51,100 @@ import Testing
     let (_, baseline) = try CheckpointLoading.load("copy-lstm")
     #expect(EvalCommand.columnTitles(models: [model, baseline], names: ["copy", "copy-lstm"]) == ["NTM", "LSTM"])
   }
+
+  /// Each model's training, not only the first's.
+  @Test func theHeadingGivesEachModelsTraining() throws {
+    let machine = try Self.trained("heading-ntm", [])
+    let path = try TrainCommandTests.folder().appendingPathComponent("heading-lstm.json").path
+    let baseline = TrainCommandTests.run(
+      ["train", "copy", "--sequences", "5", "--checkpoint", path, "--model", "lstm", "--layer-sizes", "4", "--max-length", "2", "--bits", "3"])
+    #expect(baseline.code == 0, "\(baseline.error)")
+    let result = TrainCommandTests.run(["eval", machine, "--compare", path, "--lengths", "2", "--sequences", "1"])
+    #expect(result.code == 0, "\(result.error)")
+    #expect(
+      result.output.hasPrefix(
+        "copy: NTM trained on 1–3 vectors for 3 sequences, LSTM trained on 1–2 vectors\n  for 5 sequences; 1 fresh sequence per length, seed 1\n"),
+      "\(result.output)")
+  }
+
+  /// Without --sequences the count fits the work budget, so the README's comparison answers in
+  /// seconds in a debug build; small sweeps still get the full count.
+  @Test func theDefaultCountFitsTheWorkBudget() throws {
+    let (copy, machine) = try CheckpointLoading.load("copy")
+    let (_, baseline) = try CheckpointLoading.load("copy-lstm")
+    let cost = EvalCommand.stepCost(machine) + EvalCommand.stepCost(baseline)
+    #expect(EvalCommand.stepCost(baseline) == baseline.parameters.count && EvalCommand.stepCost(machine) > machine.parameters.count)
+    let lengths = copy.task.evaluationLengths
+    let count = EvalCommand.defaultCount(task: copy.task, lengths: lengths, stepCost: cost)
+    var generator = SplitMix64(seed: 3)
+    let steps = lengths.reduce(0) { $0 + copy.task.sample(length: $1, using: &generator).steps }
+    #expect(count >= EvalCommand.fewestDefaultSequences && count < EvalCommand.defaultSequences)
+    #expect(count * steps * cost <= EvalCommand.defaultWork && (count + 1) * steps * cost > EvalCommand.defaultWork)
+    #expect(EvalCommand.defaultCount(task: copy.task, lengths: [2], stepCost: 100) == EvalCommand.defaultSequences)
+    #expect(EvalCommand.defaultCount(task: copy.task, lengths: [10_000], stepCost: 1_000_000) == EvalCommand.fewestDefaultSequences)
+
+    // A small machine on short lengths fits the budget many times over: the full count.
+    let small = try Self.trained("default-count", [])
+    let result = TrainCommandTests.run(["eval", small, "--lengths", "2"])
+    #expect(result.code == 0, "\(result.error)")
+    let heading = result.output.replacingOccurrences(of: "\n  ", with: " ")
+    #expect(heading.contains("; \(EvalCommand.defaultSequences) fresh sequences per length, seed 1\n"), "\(result.output)")
+  }
+
+  /// On a terminal a line says what is being scored and is erased before the results; piped
+  /// output never holds it.
+  @Test func progressIsShownOnlyOnATerminal() throws {
+    let arguments = ["eval", "copy", "--compare", "copy-lstm", "--lengths", "3,4", "--sequences", "1"]
+    let recording = Console.Recording()
+    var console = recording.console(isInteractive: true)
+    #expect(CommandLineTool.run(arguments, console: &console) == 0)
+    let steps = ["length 3 with NTM (1 of 4)", "length 3 with LSTM (2 of 4)", "length 4 with NTM (3 of 4)", "length 4 with LSTM (4 of 4)"]
+    let expected = steps.map { "\rscoring \($0)…\u{1B}[K" }.joined() + "\r\u{1B}[K"
+    #expect(recording.output.hasPrefix(expected + "copy: NTM trained"), "\(recording.output.prefix(300))")
+    let piped = TrainCommandTests.run(arguments)
+    #expect(!piped.output.contains("\r") && !piped.output.contains("scoring") && piped.error.isEmpty)
+  }
+
+  /// The README's comparison at 60 and 80 columns: the heading breaks between words, and
+  /// every line fits.
+  @Test(arguments: [(60, Self.golden60), (80, Self.golden80)])
+  func theComparisonFitsTheTerminal(columns: Int, golden: String) {
+    let result = CommandLineToolTests.run(
+      ["eval", "copy", "--compare", "copy-lstm", "--lengths", "10,20", "--sequences", "2"],
+      environment: ["LANG": "en_US.UTF-8", "COLUMNS": String(columns)])
+    #expect(result.code == 0, "\(result.error)")
+    #expect(result.output == golden + "\n")
+    #expect(result.output.split(separator: "\n").allSatisfy { TextWidth.of(String($0)) <= columns })
+  }
+
+  static let golden60 = """
+    copy: NTM trained on 1–20 vectors for 5,000 sequences, LSTM
+      trained on 1–20 vectors for 120,000 sequences; 2 fresh
+      sequences per length, seed 1
+
+    length  NTM bits/seq  LSTM bits/seq  range
+    ──────  ────────────  ─────────────  ───────
+        10         0.000          0.000  trained
+        20         0.000         25.500  trained
+
+    wrong bits per sequence:
+              NTM                       LSTM
+    length 10 │                  0.000  │                  0.000
+    length 20 │                  0.000  │████████████████ 25.500
+    """
+
+  static let golden80 = """
+    copy: NTM trained on 1–20 vectors for 5,000 sequences, LSTM trained on 1–20
+      vectors for 120,000 sequences; 2 fresh sequences per length, seed 1
+
+    length  NTM bits/seq  LSTM bits/seq  range
+    ──────  ────────────  ─────────────  ───────
+        10         0.000          0.000  trained
+        20         0.000         25.500  trained
+
+    wrong bits per sequence:
+              NTM                                 LSTM
+    length 10 │                            0.000  │                            0.000
+    length 20 │                            0.000  │██████████████████████████ 25.500
+    """
 }

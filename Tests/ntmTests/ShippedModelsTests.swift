@@ -116,3 +116,20 @@ import Testing
     #expect(TrainCommandTests.run(["eval", "missing.json"]).error.contains("no file at"))
   }
 }
+
+/// The example a usage error gives works on a fresh clone: it names a shipped model.
+@Suite struct UsageExampleTests {
+  @Test(arguments: [["show"], ["eval"], ["show", "a", "b"], ["eval", "a", "b"]])
+  func theExampleInTheErrorRuns(arguments: [String]) throws {
+    let result = TrainCommandTests.run(arguments)
+    #expect(result.code == 64)
+    let error = result.error
+    let start = try #require(error.range(of: "e.g. ")).upperBound
+    let end = try #require(error[start...].range(of: ". Try")).lowerBound
+    let example = error[start..<end].split(separator: " ").map(String.init)
+    #expect(example.first == "ntm" && example.count == 3, "\(error)")
+    let quick = arguments[0] == "show" ? ["--length", "3"] : ["--lengths", "3", "--sequences", "1"]
+    let run = TrainCommandTests.run(Array(example.dropFirst()) + quick)
+    #expect(run.code == 0, "\(example.joined(separator: " ")): \(run.error)")
+  }
+}

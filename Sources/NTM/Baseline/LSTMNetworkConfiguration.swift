@@ -32,10 +32,11 @@ public struct LSTMNetworkConfiguration: Codable, Equatable, Hashable, Sendable {
   /// Problems with this configuration, one sentence each (empty when it is valid).
   public var problems: [String] {
     var problems: [String] = []
-    if inputSize < 1 { problems.append("input size must be at least 1, got \(inputSize)") }
-    if outputSize < 1 { problems.append("output size must be at least 1, got \(outputSize)") }
-    if layerSizes.isEmpty || layerSizes.contains(where: { $0 < 1 }) {
-      problems.append("LSTM layer sizes must be one or more positive numbers, got \(layerSizes)")
+    if !Limits.size.contains(inputSize) { problems.append("input size must be from 1 to \(Limits.size.upperBound), got \(inputSize)") }
+    if !Limits.size.contains(outputSize) { problems.append("output size must be from 1 to \(Limits.size.upperBound), got \(outputSize)") }
+    if !Limits.layerCount.contains(layerSizes.count) || !layerSizes.allSatisfy(Limits.size.contains) {
+      problems.append(
+        "LSTM layer sizes must be \(Limits.layerCount.lowerBound) to \(Limits.layerCount.upperBound) numbers from 1 to \(Limits.size.upperBound), got \(MachineConfiguration.list(layerSizes))")
     }
     return problems
   }

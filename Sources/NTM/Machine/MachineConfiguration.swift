@@ -60,24 +60,37 @@ public struct MachineConfiguration: Codable, Equatable, Hashable, Sendable {
     self.memoryInitialisation = memoryInitialisation
   }
 
-  /// Problems with this configuration, one sentence each (empty when it is valid).
+  /// Problems with this configuration, one sentence each (empty when it is valid). Every
+  /// count is checked against its range in `Limits` before any arithmetic, so no value can
+  /// overflow a product or a sum.
   public var problems: [String] {
     var problems: [String] = []
-    if inputSize < 1 { problems.append("input size must be at least 1, got \(inputSize)") }
-    if outputSize < 1 { problems.append("output size must be at least 1, got \(outputSize)") }
-    if controllerSizes.isEmpty || controllerSizes.contains(where: { $0 < 1 }) {
-      problems.append("controller sizes must be one or more positive numbers, got \(controllerSizes)")
+    if !Limits.size.contains(inputSize) { problems.append("input size must be from 1 to \(Limits.size.upperBound), got \(inputSize)") }
+    if !Limits.size.contains(outputSize) { problems.append("output size must be from 1 to \(Limits.size.upperBound), got \(outputSize)") }
+    if !Limits.layerCount.contains(controllerSizes.count) || !controllerSizes.allSatisfy(Limits.size.contains) {
+      problems.append(
+        "controller sizes must be \(Limits.layerCount.lowerBound) to \(Limits.layerCount.upperBound) numbers from 1 to \(Limits.size.upperBound), got \(Self.list(controllerSizes))")
     }
     if controller == .feedForward && controllerActivation != .tanh && controllerActivation != .relu {
       problems.append("a feed-forward controller uses tanh or relu, got \(controllerActivation.rawValue)")
     }
-    if memoryRows < 1 { problems.append("memory rows N must be at least 1, got \(memoryRows)") }
-    if memoryWidth < 1 { problems.append("memory width W must be at least 1, got \(memoryWidth)") }
-    if readHeads < 0 || writeHeads < 0 { problems.append("head counts cannot be negative") }
-    if readHeads + writeHeads < 1 { problems.append("the machine needs at least one head") }
-    if shiftRange < 0 || 2 * shiftRange + 1 > memoryRows {
+    if !Limits.size.contains(memoryRows) { problems.append("memory rows N must be from 1 to \(Limits.size.upperBound), got \(memoryRows)") }
+    if !Limits.size.contains(memoryWidth) { problems.append("memory width W must be from 1 to \(Limits.size.upperBound), got \(memoryWidth)") }
+    if !Limits.heads.contains(readHeads) || !Limits.heads.contains(writeHeads) {
+      problems.append("head counts must be from 0 to \(Limits.heads.upperBound), got \(readHeads) read and \(writeHeads) write")
+    } else if readHeads + writeHeads < 1 {
+      problems.append("the machine needs at least one head")
+    }
+    if !Limits.shiftRange.contains(shiftRange) || (Limits.size.contains(memoryRows) && 2 * shiftRange + 1 > memoryRows) {
       problems.append("shift range R = \(shiftRange) needs R ≥ 0 and 2R + 1 ≤ N = \(memoryRows)")
     }
     return problems
+  }
+
+  /// `[1, 2, 3]`, or the first few and a count for a list too long to read in one line.
+  static func list(_ values: [Int]) -> String {
+    let shown = 8
+    guard values.count > shown else { return "\(values)" }
+    return "[" + values.prefix(shown).map(String.init).joined(separator: ", ") + ", … (\(values.count) in all)]"
   }
 }

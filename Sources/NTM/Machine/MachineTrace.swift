@@ -24,18 +24,17 @@ extension NeuralTuringMachine {
   /// The trace of the last `forward` (empty matrices, with 0 rows, before any).
   public var trace: MachineTrace {
     let steps = tape.steps
-    let l = tape.layout
     func overTime(_ count: Int, _ offset: (Int) -> UnsafePointer<Double>) -> Matrix {
       var matrix = Matrix(rows: steps, columns: count)
       for t in 0..<steps { matrix.setRow(t, to: Array(UnsafeBufferPointer(start: offset(t), count: count))) }
       return matrix
     }
     func weightings(_ k: Int) -> Matrix {
-      overTime(rows) { UnsafePointer(tape.record($0) + l.heads[k] + heads[k].weightingOffset) }
+      overTime(rows) { UnsafePointer(tape.headRecord(k, step: $0) + heads[k].weightingOffset) }
     }
     func headParameters(_ k: Int) -> [HeadParameters] {
       (0..<steps).map { t in
-        let emitted = tape.record(t) + l.heads[k] + heads[k].emittedOffset
+        let emitted = tape.headRecord(k, step: t) + heads[k].emittedOffset
         return HeadParameters(emitted: Array(UnsafeBufferPointer(start: emitted, count: heads[k].emittedCount)), layout: heads[k].layout)
       }
     }
@@ -48,14 +47,14 @@ extension NeuralTuringMachine {
       readWeightings: readHeads.map(weightings),
       writeWeightings: writeHeads.map(weightings),
       readVectors: readHeads.map { k in
-        overTime(width) { UnsafePointer(tape.record($0) + l.heads[k] + heads[k].readOffset) }
+        overTime(width) { UnsafePointer(tape.headRecord(k, step: $0) + heads[k].readOffset) }
       },
       finalMemory: memory(tape.memory(before: steps)),
       initialMemory: memory(tape.memory(0)),
       readHeadParameters: readHeads.map(headParameters),
       writeHeadParameters: writeHeads.map(headParameters),
       controllerOutputs: overTime(controller.outputSize) {
-        UnsafePointer(tape.record($0) + l.controllerRecord + controller.outputOffset)
+        UnsafePointer(tape.controllerRecord($0) + controller.outputOffset)
       })
   }
 }

@@ -39,88 +39,89 @@ extension NeuralTuringMachine {
     parameters p: UnsafePointer<Double>, logitGradient: UnsafePointer<Double>,
     addingInto d: UnsafeMutablePointer<Double>
   ) {
-    let l = tape.layout
-    let s = tape.state
+    let p = slots(p)
+    let gradient = slots(d)
     let hiddenSize = controller.outputSize
     let memorySize = rows * width
     // Nothing flows back from beyond the last step.
-    let memoryGradient = s + l.memoryGradient
+    let memoryGradient = tape.memoryGradient
     memoryGradient.update(repeating: 0, count: memorySize)
-    for offset in l.weightingGradients { (s + offset).update(repeating: 0, count: rows) }
-    (s + l.readGradientCarry).update(repeating: 0, count: readHeadCount * width)
-    controller.beginBackward(scratch: s + l.controllerScratch)
+    for k in heads.indices { tape.weightingGradient(k).update(repeating: 0, count: rows) }
+    tape.readGradientCarry.update(repeating: 0, count: readHeadCount * width)
+    controller.beginBackward(scratch: tape.controllerScratch)
 
     for t in stride(from: tape.steps - 1, through: 0, by: -1) {
-      let record = tape.record(t)
       let memory = UnsafePointer(tape.memory(before: t))
 
       // Output layer: ∂[h_t ; r_t], where ∂r_t also holds what step t + 1's controller sent.
-      let outputInputGradient = s + l.outputInputGradient
+      let outputInputGradient = tape.outputInputGradient
       outputInputGradient.update(repeating: 0, count: hiddenSize)
-      (outputInputGradient + hiddenSize).update(from: s + l.readGradientCarry, count: readHeadCount * width)
+      (outputInputGradient + hiddenSize).update(from: tape.readGradientCarry, count: readHeadCount * width)
       Linear.backward(
-        weights: p + layout.outputWeights, input: record + l.outputInput,
+        weights: p.outputWeights, input: tape.outputInput(t),
         outputGradient: logitGradient + t * outputSize, inputs: outputLayerInputs, outputs: outputSize,
-        addingInto: outputInputGradient, weightsGradient: d + layout.outputWeights,
-        biasGradient: d + layout.outputBias)
+        addingInto: outputInputGradient, weightsGradient: gradient.outputWeights,
+        biasGradient: gradient.outputBias)
 
       // Writes, last first: ∂M before each write from ∂M after it, in place.
-      for k in heads.indices { (s + l.emittedGradients[k]).update(repeating: 0, count: heads[k].emittedCount) }
+      for k in heads.indices { tape.emittedGradient(k).update(repeating: 0, count: heads[k].emittedCount) }
       for j in stride(from: heads.count - readHeadCount - 1, through: 0, by: -1) {
         let k = readHeadCount + j
         heads[k].backwardWrite(
-          memory: tape.memory(t * l.writeHeads + j), record: record + l.heads[k],
+          memory: tape.memory(beforeWrite: j, step: t), record: tape.headRecord(k, step: t),
           outputGradient: memoryGradient, into: memoryGradient,
-          weightingGradient: s + l.weightingGradients[k], emittedGradient: s + l.emittedGradients[k])
+          weightingGradient: tape.weightingGradient(k), emittedGradient: tape.emittedGradient(k))
       }
       // Now `memoryGradient` is (the start of) ∂M_{t−1}. Reads from M_{t−1}:
       for k in 0..<readHeadCount {
         heads[k].backwardRead(
-          memory: memory, record: record + l.heads[k], readGradient: outputInputGradient + hiddenSize + k * width,
-          addingInto: memoryGradient, weightingGradient: s + l.weightingGradients[k])
+          memory: memory, record: tape.headRecord(k, step: t), readGradient: outputInputGradient + hiddenSize + k * width,
+          addingInto: memoryGradient, weightingGradient: tape.weightingGradient(k))
       }
       // Addressing, activations and each head's linear layer.
-      let hidden = UnsafePointer(record + l.controllerRecord + controller.outputOffset)
+      let hidden = UnsafePointer(tape.controllerRecord(t) + controller.outputOffset)
       for (k, head) in heads.enumerated() {
-        let previousWeightingGradient = s + l.previousWeightingGradients[k]
+        let previousWeightingGradient = tape.previousWeightingGradient(k)
         previousWeightingGradient.update(repeating: 0, count: rows)
         head.backward(
-          parameters: p + layout.heads[k], controllerOutput: hidden, memory: memory,
-          rowNorms: record + l.rowNorms, previousWeighting: previousWeighting(k, before: t), record: record + l.heads[k],
-          weightingGradient: s + l.weightingGradients[k], emittedGradient: s + l.emittedGradients[k],
-          scratch: s + l.headScratch, addingInto: d + layout.heads[k],
+          parameters: p.head(k), controllerOutput: hidden, memory: memory,
+          rowNorms: tape.rowNorms(t), previousWeighting: previousWeighting(k, before: t),
+          record: tape.headRecord(k, step: t),
+          weightingGradient: tape.weightingGradient(k), emittedGradient: tape.emittedGradient(k),
+          scratch: tape.headScratch, addingInto: gradient.head(k),
           controllerOutputGradient: outputInputGradient, memoryGradient: memoryGradient,
           previousWeightingGradient: previousWeightingGradient)
         // ∂w_{t−1} is the next (earlier) step's ∂w_t.
         if fault == .dropWeightingThroughTime { previousWeightingGradient.update(repeating: 0, count: rows) }
-        (s + l.weightingGradients[k]).update(from: previousWeightingGradient, count: rows)
+        tape.weightingGradient(k).update(from: previousWeightingGradient, count: rows)
       }
 
       // Controller: ∂[x_t ; r_{t−1}]; keep ∂r_{t−1} for step t − 1.
-      let controllerInputGradient = s + l.controllerInputGradient
+      let controllerInputGradient = tape.controllerInputGradient
       controllerInputGradient.update(repeating: 0, count: controller.inputSize)
       controller.backward(
-        parameters: p + layout.controller, input: record + l.controllerInput,
-        previous: t == 0 ? nil : UnsafePointer(tape.record(t - 1) + l.controllerRecord),
-        record: record + l.controllerRecord, outputGradient: outputInputGradient,
-        scratch: s + l.controllerScratch, addingInto: d + layout.controller,
+        parameters: p.controller, input: tape.controllerInput(t),
+        previous: t == 0 ? nil : UnsafePointer(tape.controllerRecord(t - 1)),
+        record: tape.controllerRecord(t), outputGradient: outputInputGradient,
+        scratch: tape.controllerScratch, addingInto: gradient.controller,
         inputGradient: controllerInputGradient)
-      (s + l.readGradientCarry).update(from: controllerInputGradient + inputSize, count: readHeadCount * width)
+      tape.readGradientCarry.update(from: controllerInputGradient + inputSize, count: readHeadCount * width)
     }
 
     // The learned initial state.
-    for (k, offset) in layout.initialWeightings.enumerated() {
+    for k in heads.indices {
       Softmax.backward(
-        output: s + l.initialWeightings[k], outputGradient: s + l.weightingGradients[k], count: rows,
-        addingInto: d + offset)
+        output: tape.initialWeighting(k), outputGradient: tape.weightingGradient(k), count: rows,
+        addingInto: gradient.initialWeighting(k))
     }
-    for (k, offset) in layout.initialReads.enumerated() {
-      let read = s + l.initialReads + k * width
-      let readGradient = s + l.readGradientCarry + k * width
-      for j in 0..<width { d[offset + j] += (1 - read[j] * read[j]) * readGradient[j] }
+    for k in 0..<readHeadCount {
+      let read = tape.initialRead(k, width: width)
+      let readGradient = tape.readGradientCarry + k * width
+      let bias = gradient.initialRead(k)
+      for j in 0..<width { bias[j] += (1 - read[j] * read[j]) * readGradient[j] }
     }
-    if let offset = layout.initialMemory {
-      for i in 0..<memorySize { d[offset + i] += memoryGradient[i] }
+    if let initialMemory = gradient.initialMemory {
+      for i in 0..<memorySize { initialMemory[i] += memoryGradient[i] }
     }
   }
 }

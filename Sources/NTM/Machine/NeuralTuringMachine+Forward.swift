@@ -34,17 +34,17 @@ extension NeuralTuringMachine {
 
   /// `w_0 = softmax(bias)` per head, `r_0 = tanh(bias)` per read head, and `M_0` unless random.
   func prepareInitialState(parameters p: UnsafePointer<Double>) {
-    let t = tape.layout
-    for (head, offset) in layout.initialWeightings.enumerated() {
-      Softmax.forward(p + offset, count: rows, into: tape.state + t.initialWeightings[head])
+    let p = slots(p)
+    for head in heads.indices {
+      Softmax.forward(p.initialWeighting(head), count: rows, into: tape.initialWeighting(head))
     }
-    for (head, offset) in layout.initialReads.enumerated() {
-      let read = tape.state + t.initialReads + head * width
-      for j in 0..<width { read[j] = Activation.tanh(p[offset + j]) }
+    for head in 0..<readHeadCount {
+      let read = tape.initialRead(head, width: width)
+      for j in 0..<width { read[j] = Activation.tanh(p.initialRead(head)[j]) }
     }
     switch configuration.memoryInitialisation {
     case .constant: tape.memory(0).update(repeating: MachineConfiguration.constantMemoryValue, count: rows * width)
-    case .learned: tape.memory(0).update(from: p + layout.initialMemory!, count: rows * width)
+    case .learned: tape.memory(0).update(from: p.initialMemory!, count: rows * width)
     case .random: break
     }
   }
@@ -52,62 +52,58 @@ extension NeuralTuringMachine {
   /// `w_{t−1}` of head `index`: `w_0` at the first step, else the last step's weighting.
   @inline(__always)
   func previousWeighting(_ index: Int, before t: Int) -> UnsafeMutablePointer<Double> {
-    t == 0
-      ? tape.state + tape.layout.initialWeightings[index]
-      : tape.record(t - 1) + tape.layout.heads[index] + heads[index].weightingOffset
+    t == 0 ? tape.initialWeighting(index) : tape.headRecord(index, step: t - 1) + heads[index].weightingOffset
   }
 
   /// `r_{t−1}` of read head `index`: `r_0` at the first step.
   @inline(__always)
   func previousRead(_ index: Int, before t: Int) -> UnsafeMutablePointer<Double> {
-    t == 0
-      ? tape.state + tape.layout.initialReads + index * width
-      : tape.record(t - 1) + tape.layout.heads[index] + heads[index].readOffset
+    t == 0 ? tape.initialRead(index, width: width) : tape.headRecord(index, step: t - 1) + heads[index].readOffset
   }
 
   /// One step: controller, addressing and reads on `M_{t−1}`, writes in head order, output.
   @inline(__always)
   func step(_ t: Int, parameters p: UnsafePointer<Double>, input x: UnsafePointer<Double>, logits: UnsafeMutablePointer<Double>) {
-    let l = tape.layout
-    let record = tape.record(t)
+    let p = slots(p)
     let hiddenSize = controller.outputSize
 
     // The controller reads [x_t ; r_{t−1}].
-    let controllerInput = record + l.controllerInput
+    let controllerInput = tape.controllerInput(t)
     controllerInput.update(from: x, count: inputSize)
     for k in 0..<readHeadCount {
       (controllerInput + inputSize + k * width).update(from: previousRead(k, before: t), count: width)
     }
     controller.forward(
-      parameters: p + layout.controller, input: controllerInput,
-      previous: t == 0 ? nil : UnsafePointer(tape.record(t - 1) + l.controllerRecord),
-      record: record + l.controllerRecord)
-    let hidden = UnsafePointer(record + l.controllerRecord + controller.outputOffset)
+      parameters: p.controller, input: controllerInput,
+      previous: t == 0 ? nil : UnsafePointer(tape.controllerRecord(t - 1)),
+      record: tape.controllerRecord(t))
+    let hidden = UnsafePointer(tape.controllerRecord(t) + controller.outputOffset)
 
     // Every head addresses M_{t−1}; read heads read it.
     let memory = UnsafePointer(tape.memory(before: t))
-    let rowNorms = record + l.rowNorms
+    let rowNorms = tape.rowNorms(t)
     CosineSimilarity.rowNorms(memory: memory, rows: rows, width: width, into: rowNorms)
     for (k, head) in heads.enumerated() {
       head.forward(
-        parameters: p + layout.heads[k], controllerOutput: hidden, memory: memory, rowNorms: rowNorms,
-        previousWeighting: previousWeighting(k, before: t), record: record + l.heads[k])
+        parameters: p.head(k), controllerOutput: hidden, memory: memory, rowNorms: rowNorms,
+        previousWeighting: previousWeighting(k, before: t), record: tape.headRecord(k, step: t))
     }
     // Then the writes, in head order, each on what the one before left.
     for j in 0..<(heads.count - readHeadCount) {
       let k = readHeadCount + j
-      let block = t * l.writeHeads + j
-      heads[k].write(memory: tape.memory(block), record: record + l.heads[k], into: tape.memory(block + 1))
+      heads[k].write(
+        memory: tape.memory(beforeWrite: j, step: t), record: tape.headRecord(k, step: t),
+        into: tape.memory(beforeWrite: j + 1, step: t))
     }
 
     // y_t = W_y [h_t ; r_t] + b_y.
-    let outputInput = record + l.outputInput
+    let outputInput = tape.outputInput(t)
     outputInput.update(from: hidden, count: hiddenSize)
     for k in 0..<readHeadCount {
-      (outputInput + hiddenSize + k * width).update(from: record + l.heads[k] + heads[k].readOffset, count: width)
+      (outputInput + hiddenSize + k * width).update(from: tape.headRecord(k, step: t) + heads[k].readOffset, count: width)
     }
     Linear.forward(
-      weights: p + layout.outputWeights, bias: p + layout.outputBias, input: outputInput,
+      weights: p.outputWeights, bias: p.outputBias, input: outputInput,
       inputs: outputLayerInputs, outputs: outputSize, into: logits)
   }
 }

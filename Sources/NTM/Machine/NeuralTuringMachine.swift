@@ -62,19 +62,7 @@ public struct NeuralTuringMachine: SequenceModel, Sendable {
   private init(configuration c: MachineConfiguration, parameters: [Double]?, memorySeed: UInt64) {
     require(c.problems.isEmpty, "Invalid machine configuration: \(c.problems.joined(separator: "; "))")
     configuration = c
-    let controllerInput = c.inputSize + c.readHeads * c.memoryWidth
-    let network: any Controller
-    switch c.controller {
-    case .feedForward:
-      network = FeedForwardController(inputSize: controllerInput, sizes: c.controllerSizes, activation: c.controllerActivation)
-    case .lstm:
-      network = LSTMController(inputSize: controllerInput, sizes: c.controllerSizes)
-    }
-    controller = network
-    let kinds = [HeadKind](repeating: .read, count: c.readHeads) + [HeadKind](repeating: .write, count: c.writeHeads)
-    heads = kinds.map {
-      Head(kind: $0, rows: c.memoryRows, width: c.memoryWidth, shiftRange: c.shiftRange, controllerSize: network.outputSize)
-    }
+    (controller, heads) = Self.parts(for: c)
     layout = MachineParameterLayout(controller: controller, heads: heads, readHeads: c.readHeads, configuration: c)
     if let parameters {
       requireLength(parameters.count, layout.count, "Parameters of this machine configuration")
@@ -89,7 +77,26 @@ public struct NeuralTuringMachine: SequenceModel, Sendable {
 
   /// How many parameters a machine of `configuration` has.
   public static func parameterCount(for configuration: MachineConfiguration) -> Int {
-    NeuralTuringMachine(configuration: configuration, parameters: nil, memorySeed: 0).parameters.count
+    let (controller, heads) = parts(for: configuration)
+    return MachineParameterLayout(controller: controller, heads: heads, readHeads: configuration.readHeads, configuration: configuration).count
+  }
+
+  /// The controller and heads of a machine of `c`: plain descriptions of shapes, which
+  /// allocate nothing, so sizes can be worked out before the machine is built.
+  static func parts(for c: MachineConfiguration) -> (controller: any Controller, heads: [Head]) {
+    let controllerInput = c.inputSize + c.readHeads * c.memoryWidth
+    let network: any Controller
+    switch c.controller {
+    case .feedForward:
+      network = FeedForwardController(inputSize: controllerInput, sizes: c.controllerSizes, activation: c.controllerActivation)
+    case .lstm:
+      network = LSTMController(inputSize: controllerInput, sizes: c.controllerSizes)
+    }
+    let kinds = [HeadKind](repeating: .read, count: c.readHeads) + [HeadKind](repeating: .write, count: c.writeHeads)
+    let heads = kinds.map {
+      Head(kind: $0, rows: c.memoryRows, width: c.memoryWidth, shiftRange: c.shiftRange, controllerSize: network.outputSize)
+    }
+    return (network, heads)
   }
 
   public var inputSize: Int { configuration.inputSize }
@@ -104,16 +111,17 @@ public struct NeuralTuringMachine: SequenceModel, Sendable {
   /// controller, heads (plus their positive β and γ biases) and output layer; the learned
   /// initial biases (and a learned memory) Glorot-uniform as a layer from a single unit input.
   func initialise(_ p: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator) {
-    controller.initialise(p + layout.controller, using: &generator)
-    for (head, offset) in zip(heads, layout.heads) { head.initialise(p + offset, using: &generator) }
+    let p = slots(p)
+    controller.initialise(p.controller, using: &generator)
+    for (k, head) in heads.enumerated() { head.initialise(p.head(k), using: &generator) }
     Glorot.fill(
-      p + layout.outputWeights, count: outputSize * outputLayerInputs, fanIn: outputLayerInputs, fanOut: outputSize,
+      p.outputWeights, count: outputSize * outputLayerInputs, fanIn: outputLayerInputs, fanOut: outputSize,
       using: &generator)
-    (p + layout.outputBias).update(repeating: 0, count: outputSize)
-    for offset in layout.initialWeightings { Glorot.fill(p + offset, count: rows, fanIn: 1, fanOut: rows, using: &generator) }
-    for offset in layout.initialReads { Glorot.fill(p + offset, count: width, fanIn: 1, fanOut: width, using: &generator) }
-    if let offset = layout.initialMemory {
-      Glorot.fill(p + offset, count: rows * width, fanIn: 1, fanOut: rows * width, using: &generator)
+    p.outputBias.update(repeating: 0, count: outputSize)
+    for k in heads.indices { Glorot.fill(p.initialWeighting(k), count: rows, fanIn: 1, fanOut: rows, using: &generator) }
+    for k in 0..<readHeadCount { Glorot.fill(p.initialRead(k), count: width, fanIn: 1, fanOut: width, using: &generator) }
+    if let initialMemory = p.initialMemory {
+      Glorot.fill(initialMemory, count: rows * width, fanIn: 1, fanOut: rows * width, using: &generator)
     }
   }
 

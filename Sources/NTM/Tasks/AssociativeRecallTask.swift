@@ -90,14 +90,17 @@ public struct AssociativeRecallTask: SequenceTask, Codable, Equatable, Sendable 
   /// Problems with the settings (from a hand-edited or damaged checkpoint), one sentence each.
   public var problems: [String] {
     var problems: [String] = []
-    if bits < 1 { problems.append("associative recall has \(bits) bits per vector; it needs at least 1") }
-    if vectorsPerItem < 1 {
-      problems.append("associative recall has \(vectorsPerItem) vectors per item; it needs at least 1")
+    if !Limits.bits.contains(bits) { problems.append("associative recall has \(bits) bits per vector; it needs \(Limits.text(Limits.bits))") }
+    if !Limits.vectorsPerItem.contains(vectorsPerItem) {
+      problems.append("associative recall has \(vectorsPerItem) vectors per item; it needs \(Limits.text(Limits.vectorsPerItem))")
     }
-    if !(Self.minimumItemCount <= minimumItems && minimumItems <= maximumItems) {
+    if !Limits.isRange(minimumItems, maximumItems, inside: Self.minimumItemCount...Limits.length.upperBound) {
       problems.append(
-        "associative recall item counts \(minimumItems)…\(maximumItems) are not a range starting at "
-          + "\(Self.minimumItemCount) or more")
+        "associative recall item counts \(minimumItems)…\(maximumItems) are not a range inside "
+          + "\(Self.minimumItemCount)…\(Limits.length.upperBound)")
+    }
+    if Limits.bits.contains(bits) && Limits.vectorsPerItem.contains(vectorsPerItem) && maximumItems > distinctItemCount {
+      problems.append("associative recall asks for \(maximumItems) distinct items, but \(bits) × \(vectorsPerItem) bits make only \(distinctItemCount)")
     }
     return problems
   }

@@ -66,8 +66,8 @@ public struct DyckWordsTask: SequenceTask, Codable, Equatable, Sendable {
   /// Problems with the settings (from a hand-edited or damaged checkpoint), one sentence each.
   public var problems: [String] {
     var problems: [String] = []
-    if !(1 <= minimumLength && minimumLength <= maximumLength) {
-      problems.append("dyck semilengths \(minimumLength)…\(maximumLength) are not a range starting at 1 or more")
+    if !Limits.isRange(minimumLength, maximumLength, inside: Limits.length) {
+      problems.append("dyck semilengths \(minimumLength)…\(maximumLength) are not a range inside \(Limits.text(Limits.length))")
     }
     if !(0...1).contains(dyckProbability) {
       problems.append("dyck probability \(dyckProbability) does not lie in [0, 1]")

@@ -80,9 +80,9 @@ public struct NGramTask: SequenceTask, Codable, Equatable, Sendable {
     if !(1...Self.maximumContextLength).contains(contextLength) {
       problems.append("ngrams context of \(contextLength) bits is not in 1…\(Self.maximumContextLength)")
     }
-    if !(contextLength < minimumLength && minimumLength <= maximumLength) {
+    if !(contextLength < minimumLength && Limits.isRange(minimumLength, maximumLength, inside: Limits.length)) {
       problems.append(
-        "ngrams lengths \(minimumLength)…\(maximumLength) are not a range longer than the context of "
+        "ngrams lengths \(minimumLength)…\(maximumLength) are not a range inside \(Limits.text(Limits.length)) longer than the context of "
           + "\(contextLength) bits")
     }
     return problems

@@ -80,11 +80,11 @@ public struct PrioritySortTask: SequenceTask, Codable, Equatable, Sendable {
   /// Problems with the settings (from a hand-edited or damaged checkpoint), one sentence each.
   public var problems: [String] {
     var problems: [String] = []
-    if bits < 1 { problems.append("priority sort has \(bits) bits per vector; it needs at least 1") }
-    if !(1 <= minimumLength && minimumLength <= maximumLength) {
-      problems.append("priority sort lengths \(minimumLength)…\(maximumLength) are not a range starting at 1 or more")
+    if !Limits.bits.contains(bits) { problems.append("priority sort has \(bits) bits per vector; it needs \(Limits.text(Limits.bits))") }
+    if !Limits.isRange(minimumLength, maximumLength, inside: Limits.length) {
+      problems.append("priority sort lengths \(minimumLength)…\(maximumLength) are not a range inside \(Limits.text(Limits.length))")
     }
-    if outputCount < 1 { problems.append("priority sort outputs \(outputCount) vectors; it needs at least 1") }
+    if !Limits.outputs.contains(outputCount) { problems.append("priority sort outputs \(outputCount) vectors; it needs \(Limits.text(Limits.outputs))") }
     return problems
   }
 

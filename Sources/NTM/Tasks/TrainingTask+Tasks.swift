@@ -33,9 +33,9 @@ extension CopyTask: RegisteredTask {
   public var evaluationLengths: [Int] { Array(Set([10, maximumLength, 40, 80, 100, 120])).sorted() }
   public var problems: [String] {
     var problems: [String] = []
-    if bits < 1 { problems.append("copy task has \(bits) bits per vector; it needs at least 1") }
-    if !(1 <= minimumLength && minimumLength <= maximumLength) {
-      problems.append("copy task lengths \(minimumLength)…\(maximumLength) are not a range starting at 1 or more")
+    if !Limits.bits.contains(bits) { problems.append("copy task has \(bits) bits per vector; it needs \(Limits.text(Limits.bits))") }
+    if !Limits.isRange(minimumLength, maximumLength, inside: Limits.length) {
+      problems.append("copy task lengths \(minimumLength)…\(maximumLength) are not a range inside \(Limits.text(Limits.length))")
     }
     return problems
   }
@@ -54,12 +54,12 @@ extension RepeatCopyTask: RegisteredTask {
   public var evaluationLengths: [Int] { Array(Set([5, maximumLength, 2 * maximumLength])).sorted() }
   public var problems: [String] {
     var problems: [String] = []
-    if bits < 1 { problems.append("repeat-copy task has \(bits) bits per vector; it needs at least 1") }
-    if !(1 <= minimumLength && minimumLength <= maximumLength) {
-      problems.append("repeat-copy task lengths \(minimumLength)…\(maximumLength) are not a range starting at 1 or more")
+    if !Limits.bits.contains(bits) { problems.append("repeat-copy task has \(bits) bits per vector; it needs \(Limits.text(Limits.bits))") }
+    if !Limits.isRange(minimumLength, maximumLength, inside: Limits.length) {
+      problems.append("repeat-copy task lengths \(minimumLength)…\(maximumLength) are not a range inside \(Limits.text(Limits.length))")
     }
-    if !(1 <= minimumRepeats && minimumRepeats <= maximumRepeats) {
-      problems.append("repeat-copy counts \(minimumRepeats)…\(maximumRepeats) are not a range starting at 1 or more")
+    if !Limits.isRange(minimumRepeats, maximumRepeats, inside: Limits.repeats) {
+      problems.append("repeat-copy counts \(minimumRepeats)…\(maximumRepeats) are not a range inside \(Limits.text(Limits.repeats))")
     }
     return problems
   }

@@ -76,10 +76,10 @@ public struct Adam: Codable, Equatable, Sendable {
     if secondMoment.count != parameterCount {
       problems.append("Adam state arrays have \(parameterCount) and \(secondMoment.count) entries")
     }
-    if stepCount < 0 { problems.append("Adam step count \(stepCount) is negative") }
-    if !(learningRate.isFinite && learningRate >= 0) { problems.append("Adam learning rate \(learningRate) is not a finite non-negative number") }
+    if !Limits.counter.contains(stepCount) { problems.append("Adam step count \(stepCount) is not from 0 to \(Limits.counter.upperBound)") }
+    if !(learningRate.isFinite && learningRate > 0) { problems.append("Adam learning rate \(learningRate) is not a positive number") }
     if !(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1) { problems.append("Adam β₁ = \(beta1), β₂ = \(beta2) are not in [0, 1)") }
-    if !(epsilon.isFinite && epsilon >= 0) { problems.append("Adam epsilon \(epsilon) is not a finite non-negative number") }
+    if !(epsilon.isFinite && epsilon > 0) { problems.append("Adam epsilon \(epsilon) is not a positive number") }
     for (name, values) in [("m", firstMoment), ("v", secondMoment)] {
       if let index = values.firstIndex(where: { !$0.isFinite }) {
         problems.append("Adam \(name)[\(index)] is \(values[index])")

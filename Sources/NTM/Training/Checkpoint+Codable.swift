@@ -4,11 +4,12 @@ import Foundation
 /// one addition is how a checkpoint exported for shipping stores its parameters: as
 /// `packedParameters`, the base64 text of their single-precision (IEEE 754 binary32,
 /// little-endian) bytes — about a quarter of the decimal text — instead of `parameters`.
-/// Either form reads back into `parameters`.
+/// Either form reads back into `parameters`. The file also carries a `checksum`
+/// (`Checkpoint+Checksum.swift`), verified when it is read.
 extension Checkpoint {
   enum CodingKeys: String, CodingKey {
     case formatVersion, configuration, baseline, task, training, optimiser, parameters, packedParameters
-    case generator, modelGenerator, step, sequencesSeen, averages, seed, commandLine, record
+    case generator, modelGenerator, step, sequencesSeen, averages, seed, commandLine, record, checksum
   }
 
   public init(from decoder: any Decoder) throws {
@@ -60,6 +61,7 @@ extension Checkpoint {
     try c.encode(seed, forKey: .seed)
     try c.encode(commandLine, forKey: .commandLine)
     try c.encodeIfPresent(record, forKey: .record)
+    try c.encode(checksum, forKey: .checksum)
   }
 
   /// The values as base64 of their single-precision bytes, or nil when some value is not
@@ -78,10 +80,10 @@ extension Checkpoint {
   /// The inverse of `pack`, or nil for text that is not base64 of whole 4-byte numbers.
   static func unpack(_ text: String) -> [Double]? {
     guard let data = Data(base64Encoded: text), data.count % 4 == 0 else { return nil }
-    return stride(from: 0, to: data.count, by: 4).map { offset in
-      let bits = data[data.startIndex + offset..<data.startIndex + offset + 4].enumerated()
-        .reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
-      return Double(Float(bitPattern: bits))
+    return data.withUnsafeBytes { bytes in
+      (0..<bytes.count / 4).map { index in
+        Double(Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))))
+      }
     }
   }
 }

@@ -16,7 +16,7 @@ import Foundation
 /// but cannot resume training.
 ///
 /// Files are written atomically (`CheckpointFile.write`) and validated on load
-/// (`CheckpointFile.read`, then `validate(parameterCount:)`), so a run resumes bit for bit or
+/// (`CheckpointFile.load`: `read`, then `validate()`), so a run resumes bit for bit or
 /// fails with one clear sentence.
 public struct Checkpoint: Codable, Equatable, Sendable {
   /// The format this library writes and reads. Bump it when a field changes meaning.
@@ -116,7 +116,12 @@ public struct Checkpoint: Codable, Equatable, Sendable {
       problems.append("parameter \(index) is \(parameters[index])")
     }
     problems += optimiser?.problems ?? []
-    if step < 0 || sequencesSeen < 0 { problems.append("its counters are negative (step \(step), sequences \(sequencesSeen))") }
+    for (name, value) in [("step", step), ("sequencesSeen", sequencesSeen)] where !Limits.counter.contains(value) {
+      problems.append("the field \(name) is \(value); it must be from 0 to \(Limits.counter.upperBound)")
+    }
+    if !Limits.seed.contains(seed) { problems.append("the field seed is \(seed); it must be from 0 to \(Limits.seed.upperBound)") }
+    problems += averages.problems
+    problems += record?.problems ?? []
     return problems
   }
 
@@ -138,6 +143,8 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
   case wrongFormatVersion(found: Int, expected: Int)
   /// Well-formed, but the contents do not fit together.
   case invalid(String)
+  /// Sound, but too large for this computer: the file, or the memory its model would need.
+  case tooLarge(String)
 
   public var description: String {
     switch self {
@@ -147,6 +154,7 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
     case .wrongFormatVersion(let found, let expected):
       "it has format version \(found); this version of ntm reads version \(expected)"
     case .invalid(let reason): "it does not fit together: \(reason)"
+    case .tooLarge(let reason): reason
     }
   }
 }

@@ -41,39 +41,45 @@ public enum CheckpointFile {
   /// Reads and decodes the checkpoint at `url`, checking its format version. (Call
   /// `Checkpoint.validate(parameterCount:)` once the configuration's parameter count is known.)
   public static func read(from url: URL) throws(CheckpointError) -> Checkpoint {
+    try checkBeforeReading(url)
     let data: Data
     do {
       data = try Data(contentsOf: url)
     } catch {
-      let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot read \(url.path)" : "no file at \(url.path)"
-      throw .unreadable(reason)
+      throw .unreadable("cannot read \(url.path)")
     }
     return try decode(data)
   }
 
   /// Decodes a checkpoint from JSON, telling a truncated file, a file that is not JSON, a
-  /// checkpoint of another format version and a missing or mistyped field apart.
+  /// checkpoint of another format version, a missing field and a field of the wrong kind
+  /// apart — naming the field and its value — and checking the parameters' checksum.
   public static func decode(_ data: Data) throws(CheckpointError) -> Checkpoint {
-    guard (try? JSONSerialization.jsonObject(with: data)) != nil else {
+    let tree: Any
+    do {
+      tree = try JSONSerialization.jsonObject(with: data)
+    } catch {
       let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
       if text.isEmpty { throw .corrupted("the file is empty") }
       if text.hasPrefix("{") && endsInsideJSON(data) { throw .truncated }
-      throw .corrupted("the file is not JSON")
+      throw .corrupted(describeSyntaxError(error, in: data))
     }
-    struct Version: Decodable { var formatVersion: Int }
-    guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
-      throw .corrupted("it has no format version")
+    guard let object = tree as? [String: Any] else { throw .corrupted("it is \(JSONTree.show(tree)), not an object of fields") }
+    guard let versionValue = object["formatVersion"] else { throw .corrupted("it has no format version (the field formatVersion is missing)") }
+    guard let version = try? JSONTree.convert(Int.self, versionValue, []) else {
+      throw .corrupted("the field formatVersion is malformed: it is \(JSONTree.show(versionValue)), not a whole number")
     }
-    guard version.formatVersion == Checkpoint.currentFormatVersion else {
-      throw .wrongFormatVersion(found: version.formatVersion, expected: Checkpoint.currentFormatVersion)
+    guard version == Checkpoint.currentFormatVersion else {
+      throw .wrongFormatVersion(found: version, expected: Checkpoint.currentFormatVersion)
     }
+    let checkpoint: Checkpoint
     do {
-      return try JSONDecoder().decode(Checkpoint.self, from: data)
-    } catch let error as DecodingError {
-      throw .corrupted(describe(error))
+      checkpoint = try JSONDecoder().decode(Checkpoint.self, from: data)
     } catch {
-      throw .corrupted("\(error)")
+      checkpoint = try decodeTree(tree)
     }
+    try verifyChecksum(object["checksum"], of: checkpoint)
+    return checkpoint
   }
 
   /// Whether `data` stops inside a string, an object or an array: a JSON text cut short.

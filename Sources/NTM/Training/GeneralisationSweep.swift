@@ -25,6 +25,22 @@ public struct GeneralisationSweep: Sendable {
     }
   }
 
+  /// Where a sweep is: model `model` is about to score `length`, after `done` of `total`
+  /// such runs.
+  public struct Step: Equatable, Sendable {
+    public var length: Int
+    public var model: Int
+    public var done: Int
+    public var total: Int
+
+    public init(length: Int, model: Int, done: Int, total: Int) {
+      self.length = length
+      self.model = model
+      self.done = done
+      self.total = total
+    }
+  }
+
   public var task: TrainingTask
   public var rows: [Row]
 
@@ -34,12 +50,16 @@ public struct GeneralisationSweep: Sendable {
   }
 
   /// Scores `models` on `count` fresh sequences of each length in `lengths`.
+  /// - Parameter progress: told before each model scores each length, with what is about to
+  ///   run (so a long sweep can say where it is).
   /// - Precondition: `count ≥ 1`, and every length is one the task can generate.
   public static func run<Model: SequenceModel>(
-    _ models: inout [Model], task: TrainingTask, lengths: [Int], count: Int, seed: UInt64
+    _ models: inout [Model], task: TrainingTask, lengths: [Int], count: Int, seed: UInt64,
+    progress: (Step) -> Void = { _ in }
   ) -> GeneralisationSweep {
-    let rows = lengths.map { length -> Row in
+    let rows = lengths.enumerated().map { (position, length) -> Row in
       let evaluations = models.indices.map { index -> Evaluation in
+        progress(Step(length: length, model: index, done: position * models.count + index, total: lengths.count * models.count))
         var generator = generator(seed: seed, length: length)
         return Evaluation.run(&models[index], on: task, count: count, length: length, using: &generator)
       }

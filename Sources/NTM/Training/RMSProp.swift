@@ -93,10 +93,10 @@ public struct RMSProp: Codable, Equatable, Sendable {
     if mean.count != count || velocity.count != count {
       problems.append("RMSProp state arrays have \(count), \(mean.count) and \(velocity.count) entries")
     }
-    if !(learningRate.isFinite && learningRate >= 0) { problems.append("RMSProp learning rate \(learningRate) is not a finite non-negative number") }
+    if !(learningRate.isFinite && learningRate > 0) { problems.append("RMSProp learning rate \(learningRate) is not a positive number") }
     if !(decay >= 0 && decay < 1) { problems.append("RMSProp decay \(decay) is not in [0, 1)") }
     if !(momentum >= 0 && momentum < 1) { problems.append("RMSProp momentum \(momentum) is not in [0, 1)") }
-    if !(epsilon.isFinite && epsilon >= 0) { problems.append("RMSProp epsilon \(epsilon) is not a finite non-negative number") }
+    if !(epsilon.isFinite && epsilon > 0) { problems.append("RMSProp epsilon \(epsilon) is not a positive number") }
     for (name, values) in [("n", meanSquare), ("mean", mean), ("velocity", velocity)] {
       if let index = values.firstIndex(where: { !$0.isFinite }) {
         problems.append("RMSProp \(name)[\(index)] is \(values[index])")

@@ -33,13 +33,6 @@ public enum TrainedModel: SequenceModel, ParameterNaming {
     }
   }
 
-  /// How many parameters the checkpoint's model needs.
-  /// - Precondition: the checkpoint's configuration (or baseline) has no problems.
-  public static func parameterCount(for checkpoint: Checkpoint) -> Int {
-    checkpoint.baseline.map(LSTMNetwork.parameterCount(for:))
-      ?? NeuralTuringMachine.parameterCount(for: checkpoint.configuration)
-  }
-
   /// `NTM` or `LSTM`: the column title in comparisons.
   public var kindName: String {
     switch self {
@@ -148,17 +141,13 @@ extension Checkpoint {
   /// The model this checkpoint holds, with its saved parameters (and, for a machine with a
   /// random initial memory, its generator), ready to run, evaluate or go on training.
   ///
-  /// The configuration is checked before anything is allocated, so a file that asks for an
-  /// absurd memory is refused rather than run out of memory; then the whole checkpoint is
-  /// checked against the parameter count that configuration gives.
-  /// - Throws: `CheckpointError.invalid` naming the first problem found.
-  public func model() throws(CheckpointError) -> TrainedModel {
-    if let baseline {
-      if let problem = baseline.problems.first { throw .invalid("baseline: \(problem)") }
-    } else if let problem = configuration.problems.first {
-      throw .invalid("configuration: \(problem)")
-    }
-    try validate(parameterCount: TrainedModel.parameterCount(for: self))
+  /// The checkpoint is validated first (`validate(physicalBytes:)`): its sizes against their
+  /// ranges and the memory the model would need against `physicalBytes` before anything is
+  /// allocated, so a file that asks for an absurd memory is refused rather than run out of
+  /// memory; then everything else, the parameter count included.
+  /// - Throws: `CheckpointError` naming the first problem found.
+  public func model(physicalBytes: Double = MemoryEstimate.physicalBytes) throws(CheckpointError) -> TrainedModel {
+    try validate(physicalBytes: physicalBytes)
     return TrainedModel(validated: self)
   }
 }

@@ -16,7 +16,9 @@ public struct TrainingSettings: Codable, Equatable, Sendable {
   /// Problems with the settings, one sentence each.
   public var problems: [String] {
     var problems: [String] = []
-    if batchSize < 1 { problems.append("batch size must be at least 1, got \(batchSize)") }
+    if !Limits.batchSize.contains(batchSize) {
+      problems.append("batch size must be from 1 to \(Limits.batchSize.upperBound), got \(batchSize)")
+    }
     for (name, bound) in [("value", clipping.valueBound), ("norm", clipping.normBound)] {
       if let bound, !(bound.isFinite && bound > 0) { problems.append("clip \(name) bound must be a positive number, got \(bound)") }
     }
@@ -51,6 +53,17 @@ public struct RunningAverages: Codable, Equatable, Sendable {
     lossSum = smoothing * lossSum + (1 - smoothing) * loss
     bitErrorSum = smoothing * bitErrorSum + (1 - smoothing) * bitErrors
     count += 1
+  }
+
+  /// Problems with a saved state, one sentence each: `λ` must lie in [0, 1) (at 1 the
+  /// averages never move, above it they grow without bound), the sums must be finite and the
+  /// count inside `Limits.counter`.
+  public var problems: [String] {
+    var problems: [String] = []
+    if !(smoothing >= 0 && smoothing < 1) { problems.append("averages smoothing λ = \(smoothing) is not in [0, 1)") }
+    if !lossSum.isFinite || !bitErrorSum.isFinite { problems.append("averages sums \(lossSum) and \(bitErrorSum) are not finite") }
+    if !Limits.counter.contains(count) { problems.append("averages count \(count) is not from 0 to \(Limits.counter.upperBound)") }
+    return problems
   }
 
   private var correction: Double {

@@ -2,7 +2,7 @@ import Foundation
 import NTM
 import TerminalCharts
 
-/// `ntm bench`: how fast the reference machine trains and runs, in milliseconds per
+/// `ntm bench`: how fast the machine of the reference configuration trains and runs, in milliseconds per
 /// sequence, as readable lines and one JSON line.
 enum BenchCommand {
   static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
@@ -10,7 +10,7 @@ enum BenchCommand {
   static let name = "bench"
   static let summary = "Time training and inference of the reference NTM, or the REPL's replies."
   static let help = """
-    ntm bench — time the reference machine on copy sequences, on one thread.
+    ntm bench — time the tape machine on copy sequences, on one thread.
 
     The reference configuration is the paper's copy setting: a feed-forward controller of
     100 tanh units, memory 128 × 20, one read and one write head, shifts −1…1, 8-bit vectors

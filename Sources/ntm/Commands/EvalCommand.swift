@@ -33,7 +33,8 @@ enum EvalCommand {
     OPTIONS:
       --compare C       a second checkpoint of the same task, scored on the same sequences
       --lengths L,L,…   lengths to test (default: the task's, e.g. 10,20,40,80,100,120 for copy)
-      --sequences N     sequences per length (default 100)
+      --sequences N     sequences per length (default: up to 100, fewer for long
+                        lengths and large models, so the command takes seconds)
       --seed S          random seed for the test sequences (default 1)
       --svg FILE        also draw the bars as an SVG picture: a group per length, a bar per
                         model, a dashed line where the training range ends; FILE - is
@@ -45,23 +46,62 @@ enum EvalCommand {
       ntm eval copy --compare copy-lstm --svg copy-generalisation.svg
     """
 
+  /// The most sequences per length scored by default: enough to tell a model that makes a
+  /// wrong bit every few sequences from one that makes none.
   static let defaultSequences = 100
+  /// The fewest sequences per length scored by default, however long the lengths.
+  static let fewestDefaultSequences = 4
+  /// The work a default evaluation does, in units of one parameter's multiply-add (see
+  /// `stepCost`), summed over every time step of every length and every model compared.
+  /// 720 million is about 4 seconds on one core in a debug build: 8 sequences per length for
+  /// the README's `ntm eval copy --compare copy-lstm` (lengths 10 to 120: 752 steps of
+  /// 119,500 each), 28 for the copy machine alone; so the command answers at once, and
+  /// `--sequences` asks for more.
+  static let defaultWork = 720_000_000
+  /// What one memory number costs a head in a time step against one parameter's
+  /// multiply-add: addressing (cosine, softmax, shift, sharpening) and reading or writing do
+  /// several operations on each. Measured in a debug build on the shipped copy machine and
+  /// LSTM: 0.19 ms and 0.45 ms a step, for 13,536 + 2 heads × 128 × 20 and 85,512.
+  static let memoryCostPerNumber = 4
+
+  /// What one time step of `model` costs, in parameter multiply-adds: its parameters, plus,
+  /// for a machine, `memoryCostPerNumber` for every memory number each head addresses.
+  static func stepCost(_ model: TrainedModel) -> Int {
+    guard case .machine(let machine) = model else { return model.parameters.count }
+    let c = machine.configuration
+    return model.parameters.count + memoryCostPerNumber * (c.readHeads + c.writeHeads) * c.memoryRows * c.memoryWidth
+  }
+
+  /// Sequences per length when `--sequences` is not given: as many as fit `defaultWork`, from
+  /// `fewestDefaultSequences` to `defaultSequences`. It depends on the task, the lengths and
+  /// the models only, never on the machine's speed, so a command always scores the same
+  /// sequences.
+  /// - Parameter stepCost: the `stepCost` of every model compared, summed.
+  static func defaultCount(task: TrainingTask, lengths: [Int], stepCost: Int) -> Int {
+    var generator = SplitMix64(seed: 0)
+    let steps = lengths.reduce(0) { $0 + task.sample(length: $1, using: &generator).steps }
+    let perSequence = max(steps, 1) * max(stepCost, 1)
+    return min(max(defaultWork / perSequence, fewestDefaultSequences), defaultSequences)
+  }
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
     let arguments = try Arguments(
       words, options: ["lengths", "sequences", "seed", "compare", "svg"].map { .init(name: $0, takesValue: true) }, command: name)
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
-      throw Arguments.UsageError(message: "eval needs one checkpoint file, e.g. ntm eval copy.checkpoint.json. Try 'ntm eval --help'.")
+      throw Arguments.UsageError(message: "eval needs one checkpoint, a file or a shipped model, e.g. ntm eval copy. Try 'ntm eval --help'.")
     }
     let requested = try parseLengths(arguments.value("lengths"))
-    let count = try arguments.integer("sequences", default: defaultSequences, in: 1...100_000, command: name)
+    // Absent, the count depends on the lengths (`defaultCount`).
+    let givenCount = arguments.value("sequences") == nil ? nil : try arguments.integer("sequences", default: defaultSequences, in: 1...100_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
     let svgPath = arguments.value("svg")
     if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path] + [arguments.value("compare")].compactMap { $0 }) }
     let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     let (checkpoint, model) = try CheckpointLoading.load(path)
+    try CheckpointLoading.checkMemory(checkpoint, length: (requested ?? checkpoint.task.evaluationLengths).max() ?? 1, path: path)
     var names = [path]
     var models = [model]
+    var checkpoints = [checkpoint]
     if let other = arguments.value("compare") {
       let (second, secondModel) = try CheckpointLoading.load(other)
       guard second.task.name == checkpoint.task.name, second.task.inputSize == checkpoint.task.inputSize,
@@ -70,8 +110,10 @@ enum EvalCommand {
         throw CommandLineTool.Failure(
           message: "cannot compare \(EchoedText.path(path)) (\(checkpoint.task.name)) with \(EchoedText.path(other)) (\(second.task.name)): they do not learn the same task")
       }
+      try CheckpointLoading.checkMemory(second, length: (requested ?? checkpoint.task.evaluationLengths).max() ?? 1, path: other)
       names.append(other)
       models.append(secondModel)
+      checkpoints.append(second)
     }
     let task = checkpoint.task
     let lengths = requested ?? task.evaluationLengths
@@ -84,16 +126,20 @@ enum EvalCommand {
     if case .ngrams(let ngrams) = task, let short = lengths.first(where: { $0 <= ngrams.contextLength }) {
       throw Arguments.UsageError(message: "ngrams sequences must be longer than the context of \(ngrams.contextLength) bits, got length \(short). Try 'ntm eval --help'.")
     }
-    let sweep = GeneralisationSweep.run(&models, task: task, lengths: lengths, count: count, seed: UInt64(seed))
+    let count = givenCount ?? defaultCount(task: task, lengths: lengths, stepCost: models.reduce(0) { $0 + stepCost($1) })
+    let width = TextStyle.width(environment: console.environment)
+    let titles = columnTitles(models: models, names: names)
+    let progress = SweepProgress(console: console, titles: titles, width: width)
+    let sweep = GeneralisationSweep.run(
+      &models, task: task, lengths: lengths, count: count, seed: UInt64(seed), progress: progress.report)
+    progress.finish()
     try requireFiniteScores(sweep, names: names)
     let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive)
-    let width = TextStyle.width(environment: console.environment)
-    let trained = task.lengths
-    console.print(
-      "\(task.name), trained on \(ResultsPage.range(trained)) \(task.lengthUnit) for \(ProgressText.count(checkpoint.sequencesSeen)) sequences; \(count) fresh sequences per length, seed \(seed)")
+    let header = heading(checkpoints, titles: titles) + "; \(count) fresh sequence\(count == 1 ? "" : "s") per length, seed \(seed)"
+      + (givenCount == nil && count < defaultSequences ? " (--sequences N scores more)" : "")
+    console.print(TextWrap.paragraph(header, width: width, indent: "  "))
     console.print()
-    let titles = columnTitles(models: models, names: names)
-    console.print(table(sweep, titles: titles, style: style).joined(separator: "\n"))
+    console.print(table(sweep, titles: titles, style: style, width: width).joined(separator: "\n"))
     console.print()
     console.print("\(GeneralisationSweep.measure(task)):")
     let labels = sweep.rows.map { "length \($0.length)" }
@@ -106,7 +152,7 @@ enum EvalCommand {
     console.print(bars.joined(separator: "\n"))
     if let svgPath {
       try OutputFile.write(chart(sweep, series: series), to: svgPath, standardOutput: document)
-      console.print("Wrote the generalisation chart to \(OutputFile.place(svgPath)).")
+      console.print(TextWrap.paragraph("Wrote the generalisation chart to \(OutputFile.place(svgPath)).", width: width, indent: "  "))
     }
     return CommandLineTool.ExitCode.success
   }
@@ -122,6 +168,18 @@ enum EvalCommand {
           message: "\(names[index]) scores a non-finite loss (\(ProgressText.fixed(bad, 3))) at length \(row.length): its numbers overflow, so it has no score; retrain it, or evaluate an earlier checkpoint")
       }
     }
+  }
+
+  /// `copy, trained on 1–20 vectors for 5,000 sequences`; with several models, what each was
+  /// trained on: `copy: NTM trained on 1–20 vectors for 5,000 sequences, LSTM on …`.
+  static func heading(_ checkpoints: [Checkpoint], titles: [String]) -> String {
+    func training(_ checkpoint: Checkpoint) -> String {
+      "on \(ResultsPage.range(checkpoint.task.lengths)) \(checkpoint.task.lengthUnit) for \(ProgressText.count(checkpoint.sequencesSeen)) sequences"
+    }
+    let name = checkpoints[0].task.name
+    guard checkpoints.count > 1 else { return "\(name), trained \(training(checkpoints[0]))" }
+    let each = checkpoints.indices.map { "\(titles[$0]) trained \(training(checkpoints[$0]))" }
+    return "\(name): " + each.joined(separator: ", ")
   }
 
   /// The bars as SVG: a group per length, a bar per series (NaN is labelled `n/a`, not drawn),
@@ -152,7 +210,7 @@ enum EvalCommand {
 
   /// One model: length, bits/seq, loss/seq, range. Several: length, each model's score, range.
   /// N-grams add the Bayes-optimal cost.
-  static func table(_ sweep: GeneralisationSweep, titles: [String], style: TextStyle) -> [String] {
+  static func table(_ sweep: GeneralisationSweep, titles: [String], style: TextStyle, width: Int? = nil) -> [String] {
     let cost = GeneralisationSweep.scoresCost(sweep.task)
     let single = titles.count == 1
     var header = ["length"]
@@ -175,15 +233,15 @@ enum EvalCommand {
       return cells + [sweep.range(row.length)]
     }
     let alignments = [TextTable.Alignment](repeating: .right, count: header.count - 1) + [.left]
-    return TextTable.render(header: header, rows: rows, alignments: alignments, style: style)
+    return TextTable.render(header: header, rows: rows, alignments: alignments, width: width, style: style)
   }
 
   /// `10,20,40` → `[10, 20, 40]`; nil (the task's lengths) when absent.
   static func parseLengths(_ text: String?) throws -> [Int]? {
     guard let text else { return nil }
     let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 10_000 }) else {
-      throw Arguments.UsageError(message: "--lengths must be whole numbers from 1 to 10000 separated by commas, got '\(EchoedText.echo(text))'. Try 'ntm eval --help'.")
+    guard !values.isEmpty, values.allSatisfy({ $0.map(Limits.length.contains) ?? false }) else {
+      throw Arguments.UsageError(message: "--lengths must be whole numbers from 1 to \(Limits.length.upperBound) separated by commas, got '\(EchoedText.echo(text))'. Try 'ntm eval --help'.")
     }
     return values.compactMap { $0 }
   }

@@ -53,10 +53,14 @@ enum GradcheckCommand {
     var generator = SplitMix64(seed: UInt64(seed))
     let shape = OperationChecks.Shape(rows: rows, width: width, shiftRange: range)
     let reports = OperationChecks.all(shape: shape, using: &generator)
-    console.print("Gradient check at N = \(rows), W = \(width), R = \(range), seed \(seed): worst element of each input")
+    let columns = TextStyle.width(environment: console.environment)
+    console.print(
+      TextWrap.paragraph(
+        "Gradient check at N = \(rows), W = \(width), R = \(range), seed \(seed): worst element of each input", width: columns,
+        indent: "  "))
     console.print()
     let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive)
-    console.print(table(reports, tolerance: tolerance, style: style))
+    console.print(table(reports, tolerance: tolerance, style: style, width: columns))
     let failed = reports.filter { !$0.passes(tolerance: tolerance) }
     console.print()
     if failed.isEmpty {
@@ -64,11 +68,59 @@ enum GradcheckCommand {
       console.print(style.glyphs == .ascii ? summary.asciiSpelled : summary)
       return CommandLineTool.ExitCode.success
     }
+    if widest(table(reports, tolerance: tolerance, style: style)) > columns {
+      // The narrow table says only FAIL; CS231n's reading of a failing error, once.
+      console.print(
+        TextWrap.paragraph(
+          "A failing error reads, by CS231n: up to 1e-4 doubtful (fine only at a kink), beyond it wrong.", width: columns))
+    }
     console.printError("error: \(failed.count) of \(reports.count) operations failed: \(failed.map(\.operation).joined(separator: ", ")).")
     return CommandLineTool.ExitCode.failure
   }
 
-  static func table(_ reports: [GradientChecker.Report], tolerance: Double, style: TextStyle) -> String {
+  /// The table: one row per input, the operation named on its first row — or, when that is
+  /// wider than `width`, the narrow table: each operation on a line of its own above its
+  /// inputs, shorter titles, and `FAIL` without CS231n's reading.
+  static func table(_ reports: [GradientChecker.Report], tolerance: Double, style: TextStyle, width: Int = .max) -> String {
+    let wide = wideTable(reports, tolerance: tolerance, style: style)
+    guard widest(wide) > width else { return wide }
+    return narrowTable(reports, tolerance: tolerance, style: style)
+  }
+
+  /// The columns of the widest line of `text`.
+  static func widest(_ text: String) -> Int {
+    text.split(separator: "\n").map { TextWidth.of(String($0)) }.max() ?? 0
+  }
+
+  /// At most 60 columns for memories up to 256 × 64 (`memory[255, 63]` is the widest input).
+  static func narrowTable(_ reports: [GradientChecker.Report], tolerance: Double, style: TextStyle) -> String {
+    let header = ["input", "analytic", "numeric", "error", "result"]
+    var rows: [[String]] = []
+    var starts: [Int: String] = [:]
+    for report in reports {
+      starts[rows.count] = report.operation
+      for input in report.inputs {
+        rows.append([
+          input.worstElement, format(input.analytic, digits: 4), format(input.numeric, digits: 4),
+          format(input.relativeError, digits: 1), input.relativeError <= tolerance ? "pass" : "FAIL",
+        ])
+      }
+    }
+    if style.glyphs == .ascii {
+      rows = rows.map { $0.map(\.asciiSpelled) }
+      starts = starts.mapValues(\.asciiSpelled)
+    }
+    let lines = TextTable.render(header: header, rows: rows, alignments: [.left, .right, .right, .right, .left], style: style)
+    var result = lines.prefix(2).map { "  " + $0 }
+    for (index, line) in lines.dropFirst(2).enumerated() {
+      if let operation = starts[index] { result.append(operation) }
+      result.append("  " + line)
+    }
+    return result.joined(separator: "\n")
+  }
+
+  /// The table as wide as it needs: 79 columns at the default sizes.
+  static func wideTable(_ reports: [GradientChecker.Report], tolerance: Double, style: TextStyle) -> String {
     let header = ["operation", "worst element", "analytic", "numeric", "rel. error", "result"]
     var rows: [[String]] = []
     for report in reports {

@@ -17,7 +17,8 @@ enum ShowCommand {
     Heatmaps, one column per time step: the input, the target, the output (σ of the logits),
     each write head's weighting and each read head's weighting (one row per memory
     location that any head touched, labelled with its index), then the final memory.
-    A trained copy machine writes along a diagonal and reads the same diagonal back.
+    A trained copy machine writes along a diagonal and reads the same diagonal back. A
+    sequence longer than a line comes in blocks of steps, each with every panel.
 
     USAGE: ntm show <checkpoint> [--length L] [--seed S] [--all-rows] [--ascii] [--svg FILE]
 
@@ -48,7 +49,7 @@ enum ShowCommand {
                 .init(name: "svg", takesValue: true)],
       command: name)
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
-      throw Arguments.UsageError(message: "show needs one checkpoint file, e.g. ntm show copy.checkpoint.json. Try 'ntm show --help'.")
+      throw Arguments.UsageError(message: "show needs one checkpoint, a file or a shipped model, e.g. ntm show copy. Try 'ntm show --help'.")
     }
     let length = try arguments.integer("length", default: defaultLength, in: 1...1_000, command: name)
     let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
@@ -56,6 +57,7 @@ enum ShowCommand {
     if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path]) }
     let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     var (checkpoint, model) = try CheckpointLoading.load(path)
+    try CheckpointLoading.checkMemory(checkpoint, length: length, path: path)
     if case .associativeRecall(let recall) = checkpoint.task,
       length < AssociativeRecallTask.minimumItemCount || length > recall.distinctItemCount
     {
@@ -73,50 +75,83 @@ enum ShowCommand {
     let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag("ascii"))
     let width = TextStyle.width(environment: console.environment)
     let heading = "\(checkpoint.task.name), length \(length), seed \(seed): \(errors) wrong bit\(errors == 1 ? "" : "s")"
-    var lines = ["\(heading); \(example.steps) steps, time runs left to right", ""]
-    // The same panels for `--svg`, with the same row labels and scales; a panel of chosen
-    // locations also lists them in its title (the picture labels only some rows when they are
-    // many).
-    var panels: [SVGDashboard.Panel] = []
-    func draw(_ title: String, _ matrix: Matrix, rowLabels: [String]? = nil, range: (Double, Double)? = (0, 1), svgNote: String = "") {
-      let rows = transpose(matrix)
-      lines += Heatmap.render(
-        rows, rowLabels: rowLabels, title: title, minimum: range?.0, maximum: range?.1, width: width, cellWidth: 1,
-        style: style)
-      lines.append("")
-      panels.append(.init(title + svgNote, rows: rows, rowLabels: rowLabels, minimum: range?.0, maximum: range?.1))
-    }
-    func finish() throws -> Int32 {
-      console.print(lines.joined(separator: "\n"))
-      if let svgPath {
-        try OutputFile.write(SVGDashboard.render(panels, title: heading), to: svgPath, standardOutput: document)
-        console.print("Wrote the dashboard to \(OutputFile.place(svgPath)).")
+    // The panels over time, drawn in blocks of steps when the sequence is longer than a line.
+    var timePanels: [TimePanel] = []
+    timePanels.append(.init(title: "input (channels × time)", rows: transpose(example.inputs)))
+    timePanels.append(.init(title: "target", rows: transpose(maskedTargets(example))))
+    let outputs = Matrix(rows: logits.rows, columns: logits.columns, scalars: logits.scalars.map(Activation.sigmoid))
+    timePanels.append(.init(title: "output σ(y)", rows: transpose(outputs)))
+    var intro = "\(heading); \(example.steps) steps, time runs left to right"
+    var memoryPanel: (title: String, rows: [[Double]], labels: [String])?
+    var note = ""
+    if case .machine(let machine) = model {
+      let trace = machine.trace
+      let memoryRows = checkpoint.configuration.memoryRows
+      let locations = arguments.flag("all-rows") ? Array(0..<memoryRows) : usedLocations(trace.writeWeightings + trace.readWeightings)
+      let labels = locations.map(String.init)
+      note = locations == Array(0..<locations.count) ? "" : "; rows are locations \(spans(locations))"
+      for (index, weighting) in trace.writeWeightings.enumerated() {
+        timePanels.append(
+          .init(title: "write head \(index) weighting (locations × time)", rows: transpose(columns(weighting, locations)), labels: labels, svgNote: note))
       }
-      return CommandLineTool.ExitCode.success
+      for (index, weighting) in trace.readWeightings.enumerated() {
+        timePanels.append(
+          .init(title: "read head \(index) weighting (locations × time)", rows: transpose(columns(weighting, locations)), labels: labels, svgNote: note))
+      }
+      memoryPanel = ("final memory (locations × width)", locations.map { trace.finalMemory.row($0) }, labels)
+      intro += ". " + rowsNote(shown: locations, of: memoryRows, allAsked: arguments.flag("all-rows"))
     }
-    draw("input (channels × time)", example.inputs)
-    draw("target", maskedTargets(example))
-    draw("output σ(y)", Matrix(rows: logits.rows, columns: logits.columns, scalars: logits.scalars.map(Activation.sigmoid)))
-    guard case .machine(let machine) = model else {
+    // One label width for every panel over time, so their steps line up.
+    let labelWidth = timePanels.flatMap { $0.labels ?? $0.rows.indices.map(String.init) }.map(TextWidth.of).max() ?? 1
+    let room = max(1, width - min(labelWidth, max(1, width / 3)) - 3)
+    let blocks = stride(from: 0, to: example.steps, by: room).map { $0..<min($0 + room, example.steps) }
+    if blocks.count > 1 { intro += " The steps come in \(blocks.count) blocks of up to \(room), each with every panel." }
+    var lines = TextWrap.lines(intro, width: width, indent: "  ") + [""]
+    for block in blocks {
+      if blocks.count > 1 { lines += ["steps \(block.lowerBound)–\(block.upperBound - 1) of \(example.steps)", ""] }
+      for panel in timePanels {
+        let labels = (panel.labels ?? panel.rows.indices.map(String.init)).map { TextWidth.padLeft($0, to: labelWidth) }
+        lines += Heatmap.render(
+          panel.rows.map { Array($0[block]) }, rowLabels: labels, title: panel.title, minimum: 0, maximum: 1, width: width,
+          cellWidth: 1, style: style, firstColumn: block.lowerBound)
+        lines.append("")
+      }
+    }
+    // The same panels for `--svg`, whole, with the same row labels and scales; a panel of
+    // chosen locations also lists them in its title (the picture labels only some rows when
+    // they are many).
+    var panels = timePanels.map {
+      SVGDashboard.Panel($0.title + $0.svgNote, rows: $0.rows, rowLabels: $0.labels, minimum: 0, maximum: 1)
+    }
+    if let memory = memoryPanel {
+      lines += Heatmap.render(memory.rows, rowLabels: memory.labels, title: memory.title, width: width, cellWidth: 2, style: style)
+      panels.append(.init(memory.title + note, rows: memory.rows, rowLabels: memory.labels))
+    } else {
       lines.append("(the LSTM baseline has no memory and no heads to draw)")
-      return try finish()
     }
-    let trace = machine.trace
-    let all = trace.writeWeightings + trace.readWeightings
-    let locations = arguments.flag("all-rows") ? Array(0..<checkpoint.configuration.memoryRows) : usedLocations(all)
-    let labels = locations.map(String.init)
-    let note = locations == Array(0..<locations.count) ? "" : "; rows are locations \(spans(locations))"
-    for (index, weighting) in trace.writeWeightings.enumerated() {
-      draw("write head \(index) weighting (locations × time)", columns(weighting, locations), rowLabels: labels, svgNote: note)
+    console.print(lines.joined(separator: "\n"))
+    if let svgPath {
+      try OutputFile.write(SVGDashboard.render(panels, title: heading), to: svgPath, standardOutput: document)
+      console.print(TextWrap.paragraph("Wrote the dashboard to \(OutputFile.place(svgPath)).", width: width, indent: "  "))
     }
-    for (index, weighting) in trace.readWeightings.enumerated() {
-      draw("read head \(index) weighting (locations × time)", columns(weighting, locations), rowLabels: labels, svgNote: note)
-    }
-    let memory = locations.map { trace.finalMemory.row($0) }
-    let memoryTitle = "final memory (locations × width)"
-    lines += Heatmap.render(memory, rowLabels: labels, title: memoryTitle, width: width, cellWidth: 2, style: style)
-    panels.append(.init(memoryTitle + note, rows: memory, rowLabels: labels))
-    return try finish()
+    return CommandLineTool.ExitCode.success
+  }
+
+  /// A heatmap over time: one row per channel or location, one column per step.
+  struct TimePanel {
+    var title: String
+    var rows: [[Double]]
+    /// nil numbers the rows from 0.
+    var labels: [String]? = nil
+    /// Added to the title in the SVG picture.
+    var svgNote = ""
+  }
+
+  /// Which locations the head panels and the memory show, and why.
+  static func rowsNote(shown: [Int], of rows: Int, allAsked: Bool) -> String {
+    if shown.count == rows { return "The head panels and the memory show all \(rows) locations." }
+    return "The head panels and the memory show the \(shown.count) of \(rows) locations some head weighted at least "
+      + "\(visibleWeight) (\(spans(shown))); --all-rows shows all \(rows)."
   }
 
   /// `[3, 4, 5, 9, 11, 12]` → `3–5, 9, 11–12`.

@@ -1,4 +1,5 @@
 import NTM
+import TerminalCharts
 
 /// `ntm train <task>`: trains a Neural Turing Machine (or, with `--model lstm`, the paper's
 /// stacked-LSTM baseline) on one of the paper's tasks, with a live
@@ -81,7 +82,10 @@ enum TrainCommand {
       --checkpoint PATH     where to save (default <task>.checkpoint.json); a symbolic link is
                             written through to its target, and --resume reads that target
       --checkpoint-every N  sequences between saves (default 1000)
-      --resume              continue the run saved at --checkpoint
+      --resume              continue the run saved at --checkpoint, by the rule it was
+                            started with (--sequences, --stop-below, --eval-every and
+                            --eval-sequences, unless given again); a run that has ended
+                            says so, and how to extend it, and leaves the file as it is
       --export PATH         at the end, also write the model without optimiser state (about a
                             third of the size) for shipping; a file, like --checkpoint (not -)
       --report-every N      sequences between progress lines when not on a terminal (default 500)
@@ -113,12 +117,18 @@ enum TrainCommand {
     let document = OutputFile.claimStandardOutput(for: [plan.svgPath], console: &console)
     var run = try TrainingRun(plan: plan, commandLine: ["ntm", name] + words)
     run.standardOutput = document
+    // Every line train writes is prose: each fits the terminal.
+    var prose = console.fittingProse(width: TextStyle.width(environment: console.environment))
+    if let finished = run.finished {
+      prose.print(finished)
+      return CommandLineTool.ExitCode.success
+    }
     InterruptFlag.install()
     Console.OutputLoss.keepRunning()
     defer {
       InterruptFlag.uninstall()
       Console.OutputLoss.restore()
     }
-    return try run.run(console: &console)
+    return try run.run(console: &prose)
   }
 }

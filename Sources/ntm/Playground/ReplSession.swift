@@ -55,7 +55,7 @@ struct ReplSession {
         console.writeOutput("\n")
         let (reply, next) = interpreter.respond(to: line, in: state)
         state = next
-        emit(reply, console: console)
+        emit(reply, console: console, wrapsErrors: true)
         if reply.quits { return CommandLineTool.ExitCode.success }
         redraw(editor, console: console)
       case .cancel:
@@ -75,9 +75,13 @@ struct ReplSession {
     }
   }
 
-  private func emit(_ reply: Interpreter.Reply, console: Console) {
+  /// Prints a reply; an error goes to standard error. On a terminal (`wrapsErrors`) an error
+  /// longer than the canvas breaks between words, as the replies do, rather than where the
+  /// terminal runs out of columns; piped, it stays the one line a script can match.
+  private func emit(_ reply: Interpreter.Reply, console: Console, wrapsErrors: Bool = false) {
     guard !reply.text.isEmpty else { return }
-    if reply.isError { console.printError(reply.text) } else { console.print(reply.text) }
+    guard reply.isError else { return console.print(reply.text) }
+    console.printError(wrapsErrors ? interpreter.canvas.wrap(reply.text).joined(separator: "\n") : reply.text)
   }
 
   /// Redraws the prompt and the line, then puts the cursor back where the editor has it.

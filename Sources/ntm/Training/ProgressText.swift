@@ -36,10 +36,12 @@ enum ProgressText {
   /// one; `nan`, `inf`, `-inf` (``NumberFormat/rounded(_:decimals:)``).
   static func fixed(_ x: Double, _ digits: Int) -> String { NumberFormat.rounded(x, decimals: digits) }
 
-  /// One progress line: `sequences 12,000/30,000  85.3 seq/s  loss 3.214  bits/seq 1.25  ETA 3m31s`.
+  /// One progress line: `sequences 12,000/30,000  loss 3.214  bits/seq 1.25  ETA 3m31s  85.3 seq/s`.
+  /// The fields run from the most to the least wanted: a live line too wide for the terminal
+  /// drops the last ones (`Console.fittingProse`).
   static func line(sequences: Int, total: Int, rate: Double, averages: RunningAverages) -> String {
     let remaining = Double(max(total - sequences, 0)) / rate
-    return "sequences \(count(sequences))/\(count(total))  \(fixed(rate, 1)) seq/s  loss \(fixed(averages.loss, 3))"
-      + "  bits/seq \(fixed(averages.bitErrors, 2))  ETA \(duration(remaining))"
+    return "sequences \(count(sequences))/\(count(total))  loss \(fixed(averages.loss, 3))"
+      + "  bits/seq \(fixed(averages.bitErrors, 2))  ETA \(duration(remaining))  \(fixed(rate, 1)) seq/s"
   }
 }

@@ -44,8 +44,8 @@ extension TrainPlan {
       let text = arguments.value("layer-sizes")
       let defaults = LSTMNetworkConfiguration(inputSize: task.inputSize, outputSize: task.outputSize)
       let sizes = text.map { $0.split(separator: ",").map { Int($0) } } ?? (paperLayers ?? defaults.layerSizes).map { $0 }
-      guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 100_000 }) else {
-        throw Arguments.UsageError(message: "--layer-sizes must be whole numbers from 1 to 100000, separated by commas, got '\(EchoedText.echo(text ?? ""))'. \(hint)")
+      guard Limits.layerCount.contains(sizes.count), sizes.allSatisfy({ $0.map(Limits.size.contains) ?? false }) else {
+        throw Arguments.UsageError(message: "--layer-sizes must be \(Limits.layerCount.upperBound) or fewer whole numbers from 1 to \(Limits.size.upperBound), separated by commas, got '\(EchoedText.echo(text ?? ""))'. \(hint)")
       }
       let baseline = LSTMNetworkConfiguration(inputSize: task.inputSize, outputSize: task.outputSize, layerSizes: sizes.compactMap { $0 })
       model = .baseline(baseline)
@@ -53,6 +53,21 @@ extension TrainPlan {
         inputSize: task.inputSize, outputSize: task.outputSize, controller: .lstm, controllerSizes: baseline.layerSizes)
     case let other:
       throw Arguments.UsageError(message: "--model must be ntm or lstm, got '\(EchoedText.echo(other))'. \(hint)")
+    }
+  }
+}
+
+extension TrainPlan {
+  /// Refuses a model that would not fit in this computer's memory while training on the
+  /// longest sequences of the task's range, before anything is allocated.
+  /// - Throws: `CommandLineTool.Failure` naming the estimate and the computer's memory.
+  func checkMemory(physicalBytes: Double = MemoryEstimate.physicalBytes) throws {
+    let steps = task.steps(length: task.lengths.upperBound)
+    let arrays = optimiser == .adam ? 2 : MemoryEstimate.mostOptimiserArrays
+    let estimate = model.baselineConfiguration.map { MemoryEstimate.baseline($0, steps: steps, optimiserArrays: arrays) }
+      ?? MemoryEstimate.machine(configuration, steps: steps, optimiserArrays: arrays)
+    if let problem = estimate.problem(physicalBytes: physicalBytes) ?? estimate.parameterProblem {
+      throw CommandLineTool.Failure(message: "\(problem). Try smaller sizes or shorter sequences.")
     }
   }
 }

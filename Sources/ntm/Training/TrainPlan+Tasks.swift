@@ -35,19 +35,19 @@ extension TrainPlan {
   ) throws -> TrainingTask {
     let hint = "Try 'ntm train --help'."
     try refuseUnusedTaskFlags(arguments, task: task.name)
-    let shortest = try whole("min-length", task.lengths.lowerBound, 1...10_000)
-    let longest = try whole("max-length", task.lengths.upperBound, 1...10_000)
+    let shortest = try whole("min-length", task.lengths.lowerBound, Limits.length)
+    let longest = try whole("max-length", task.lengths.upperBound, Limits.length)
     guard shortest <= longest else {
       throw Arguments.UsageError(message: "--min-length \(shortest) is more than --max-length \(longest). \(hint)")
     }
     let lengths = shortest...longest
-    func bits(_ fallback: Int) throws -> Int { try whole("bits", fallback, 1...64) }
+    func bits(_ fallback: Int) throws -> Int { try whole("bits", fallback, Limits.bits) }
     switch task {
     case .copy:
       return .copy(CopyTask(bits: try bits(CopyTask.defaultBits), lengths: lengths))
     case .repeatCopy:
-      let low = try whole("min-repeats", RepeatCopyTask.defaultRepeats.lowerBound, 1...1_000)
-      let high = try whole("max-repeats", RepeatCopyTask.defaultRepeats.upperBound, 1...1_000)
+      let low = try whole("min-repeats", RepeatCopyTask.defaultRepeats.lowerBound, Limits.repeats)
+      let high = try whole("max-repeats", RepeatCopyTask.defaultRepeats.upperBound, Limits.repeats)
       guard low <= high else { throw Arguments.UsageError(message: "--min-repeats \(low) is more than --max-repeats \(high). \(hint)") }
       guard let encoding = RepeatCopyTask.CountEncoding(rawValue: arguments.value("repeat-encoding") ?? "scalar") else {
         throw Arguments.UsageError(message: "--repeat-encoding must be scalar or unary, got '\(EchoedText.echo(arguments.value("repeat-encoding")!))'. \(hint)")
@@ -57,7 +57,7 @@ extension TrainPlan {
       guard shortest >= AssociativeRecallTask.minimumItemCount else {
         throw Arguments.UsageError(message: "associative recall needs --min-length of at least \(AssociativeRecallTask.minimumItemCount) items, got \(shortest). \(hint)")
       }
-      let vectors = try whole("vectors-per-item", AssociativeRecallTask.defaultVectorsPerItem, 1...64)
+      let vectors = try whole("vectors-per-item", AssociativeRecallTask.defaultVectorsPerItem, Limits.vectorsPerItem)
       let recall = AssociativeRecallTask(bits: try bits(AssociativeRecallTask.defaultBits), vectorsPerItem: vectors, items: lengths)
       // The generator draws distinct items: there must be enough of them.
       guard longest <= recall.distinctItemCount else {
@@ -72,7 +72,7 @@ extension TrainPlan {
       }
       return .ngrams(NGramTask(contextLength: context, lengths: lengths))
     case .prioritySort:
-      let outputs = try whole("outputs", PrioritySortTask.defaultOutputCount, 1...10_000)
+      let outputs = try whole("outputs", PrioritySortTask.defaultOutputCount, Limits.outputs)
       return .prioritySort(PrioritySortTask(bits: try bits(PrioritySortTask.defaultBits), lengths: lengths, outputCount: outputs))
     case .dyck:
       return .dyck(DyckWordsTask(lengths: lengths))

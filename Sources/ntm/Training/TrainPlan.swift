@@ -58,6 +58,9 @@ struct TrainPlan: Equatable {
   var exportPath: String?
   /// Where to draw the learning curve as SVG when the run stops (`--svg`).
   var svgPath: String?
+  /// Which options of the stopping rule the command line gave (`TrainPlan+Resume.swift`): a
+  /// resumed run takes the others from its checkpoint.
+  var givenRule: Set<String> = []
 
   /// Where `--keep-best` saves: the checkpoint path with `.best` before its extension.
   var bestPath: String {
@@ -100,7 +103,7 @@ struct TrainPlan: Equatable {
       let suggestion = Suggestion.closest(to: name, among: TrainingTask.names).map { " Did you mean '\($0)'?" } ?? ""
       throw Arguments.UsageError(message: "unknown task '\(EchoedText.echo(name))'.\(suggestion) Tasks: \(TrainingTask.names.joined(separator: ", ")). \(hint)")
     }
-    let size = 1...100_000
+    let size = Limits.size
     func whole(_ option: String, _ fallback: Int, _ range: ClosedRange<Int> = size) throws -> Int {
       try arguments.integer(option, default: fallback, in: range, command: command)
     }
@@ -116,8 +119,8 @@ struct TrainPlan: Equatable {
     }
     let sizesText = arguments.value("controller-size") ?? paper?.machine?.controllerSizes.map(String.init).joined(separator: ",") ?? "100"
     let sizes = sizesText.split(separator: ",").map { Int($0) }
-    guard !sizes.isEmpty, sizes.allSatisfy({ $0.map(size.contains) ?? false }) else {
-      throw Arguments.UsageError(message: "--controller-size must be whole numbers from 1 to 100000, separated by commas, got '\(EchoedText.echo(sizesText))'. \(hint)")
+    guard Limits.layerCount.contains(sizes.count), sizes.allSatisfy({ $0.map(size.contains) ?? false }) else {
+      throw Arguments.UsageError(message: "--controller-size must be \(Limits.layerCount.upperBound) or fewer whole numbers from 1 to \(size.upperBound), separated by commas, got '\(EchoedText.echo(sizesText))'. \(hint)")
     }
     let activation: Activation
     switch arguments.value("activation") ?? "tanh" {
@@ -132,9 +135,9 @@ struct TrainPlan: Equatable {
     let configuration = MachineConfiguration(
       inputSize: task.inputSize, outputSize: task.outputSize, controller: controller, controllerSizes: sizes.compactMap { $0 },
       controllerActivation: activation, memoryRows: rows, memoryWidth: try whole("memory-width", 20),
-      readHeads: try whole("read-heads", paper?.machine?.readHeads ?? 1, 0...64),
-      writeHeads: try whole("write-heads", paper?.machine?.writeHeads ?? 1, 0...64),
-      shiftRange: try whole("shift-range", 1, 0...50_000), memoryInitialisation: memoryInit)
+      readHeads: try whole("read-heads", paper?.machine?.readHeads ?? 1, Limits.heads),
+      writeHeads: try whole("write-heads", paper?.machine?.writeHeads ?? 1, Limits.heads),
+      shiftRange: try whole("shift-range", 1, Limits.shiftRange), memoryInitialisation: memoryInit)
     if let problem = configuration.problems.first { throw Arguments.UsageError(message: "\(problem). \(hint)") }
 
     guard let optimiser = Optimiser.Kind(rawValue: arguments.value("optimiser") ?? Optimiser.Kind.rmsprop.rawValue) else {
@@ -147,23 +150,25 @@ struct TrainPlan: Equatable {
     let clipValue = try positive("clip-value", arguments.value("clip-value"), fallback: Defaults.clipValue, zeroMeansOff: true)
     let clipNorm = try positive("clip-norm", arguments.value("clip-norm"), fallback: Defaults.clipNorm, zeroMeansOff: true)
     let settings = TrainingSettings(
-      batchSize: try whole("batch-size", TrainingSettings.defaultBatchSize, 1...10_000),
+      batchSize: try whole("batch-size", TrainingSettings.defaultBatchSize, Limits.batchSize),
       clipping: GradientClipping(valueBound: clipValue == 0 ? nil : clipValue, normBound: clipNorm == 0 ? nil : clipNorm))
 
     let stopBelow = try arguments.value("stop-below").map { try positive("stop-below", $0, fallback: 0) }
     var plan = TrainPlan(
       configuration: configuration, task: task, optimiser: optimiser, learningRate: learningRate, settings: settings,
-      seed: UInt64(try whole("seed", Defaults.seed, 0...Int.max)), sequences: try whole("sequences", Defaults.sequences, 1...1_000_000_000),
+      seed: UInt64(try whole("seed", Defaults.seed, 0...Int(Limits.seed.upperBound))), sequences: try whole("sequences", Defaults.sequences, Limits.sequences),
       checkpointPath: arguments.value("checkpoint") ?? "\(task.name).checkpoint.json",
-      checkpointEvery: try whole("checkpoint-every", Defaults.checkpointEvery, 1...1_000_000_000), resume: arguments.flag("resume"),
-      reportEvery: try whole("report-every", Defaults.reportEvery, 1...1_000_000_000), stopBelow: stopBelow,
-      evaluateEvery: try whole("eval-every", Defaults.evaluateEvery, 1...1_000_000_000),
-      evaluationSequences: try whole("eval-sequences", Defaults.evaluationSequences, 1...1_000_000))
+      checkpointEvery: try whole("checkpoint-every", Defaults.checkpointEvery, Limits.sequences), resume: arguments.flag("resume"),
+      reportEvery: try whole("report-every", Defaults.reportEvery, Limits.sequences), stopBelow: stopBelow,
+      evaluateEvery: try whole("eval-every", Defaults.evaluateEvery, Limits.sequences),
+      evaluationSequences: try whole("eval-sequences", Defaults.evaluationSequences, Limits.evaluationSequences))
     plan.keepBest = arguments.flag("keep-best")
+    plan.givenRule = Set(ruleOptions.filter { arguments.value($0) != nil })
     let anneal = try positive("anneal-below", arguments.value("anneal-below"), fallback: 0, zeroMeansOff: true)
     plan.annealBelow = anneal == 0 ? nil : anneal
     plan.svgPath = arguments.value("svg")
     try plan.chooseModel(arguments, paperLayers: paper?.baseline?.layerSizes)
+    try plan.checkMemory()
     return plan
   }
 

@@ -22,6 +22,9 @@ struct TrainingRun {
   var seed: UInt64
   /// Whether SIGINT has arrived (the real flag, or a stand-in in tests).
   var interrupted: () -> Bool = { InterruptFlag.isRaised }
+  /// Why a resumed run has nothing left to do, with what to type instead; nil when it has.
+  /// Its checkpoint is then left as it is.
+  var finished: String?
   /// The moving averages every `plan.reportEvery` sequences of this process: the training
   /// half of the `--svg` learning curve (a checkpoint keeps only the latest averages).
   var movingAverages: [TrainingRecord.Point] = []
@@ -50,6 +53,7 @@ struct TrainingRun {
         throw CommandLineTool.Failure(message: "cannot load checkpoint \(EchoedText.path(plan.checkpointPath)): \(error.description)")
       }
       seed = checkpoint.seed
+      (self.plan, finished) = try plan.resuming(checkpoint, path: plan.checkpointPath)
       self.plan.configuration = checkpoint.configuration
       self.plan.task = checkpoint.task
       self.plan.model = checkpoint.baseline.map { .baseline($0) } ?? .machine
@@ -68,7 +72,12 @@ struct TrainingRun {
       trainer = Trainer(model: model, task: plan.task, optimiser: optimiser, settings: plan.settings, generator: generator)
       seed = plan.seed
     }
-    record.target = plan.stopBelow ?? record.target
+    if let target = self.plan.stopBelow, target != record.target {
+      // A new target: the run reached it when an evaluation first fell below it, if ever.
+      record.convergedAt = record.evaluations.first { $0.bitErrors < target }?.sequences
+    }
+    record.target = self.plan.stopBelow ?? record.target
+    record.rule = self.plan.stoppingRule
   }
 
   var bestURL: URL { URL(fileURLWithPath: plan.bestPath) }
