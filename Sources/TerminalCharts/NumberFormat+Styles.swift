@@ -99,6 +99,16 @@ extension NumberFormat {
     return value < 0 ? "⁻" + body : body
   }
 
+  /// A whole number with its thousands grouped by commas: `12,345`, `-1,000`.
+  public static func grouped(_ value: Int) -> String {
+    var result = ""
+    for (index, character) in String(value).reversed().enumerated() {
+      if index > 0 && index % 3 == 0 && character != "-" { result.append(",") }
+      result.append(character)
+    }
+    return String(result.reversed())
+  }
+
   /// The digits a mantissa of ``paperExponent(_:)`` keeps after the point, at most.
   public static let paperMantissaDigits = 3
 

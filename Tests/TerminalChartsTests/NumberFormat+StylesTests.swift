@@ -59,6 +59,11 @@ import Testing
     #expect(NumberFormat.paperExponent(value) == expected)
   }
 
+  @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (-1_234_567, "-1,234,567"), (-100, "-100"), (Int.min, "-9,223,372,036,854,775,808")] as [(Int, String)])
+  func grouped(value: Int, expected: String) {
+    #expect(NumberFormat.grouped(value) == expected)
+  }
+
   @Test(arguments: [(12, 2, "12"), (0.126, 2, "0.13"), (-0.001, 2, "0"), (1.5, 0, "2"), (Double.nan, 2, "0")] as [(Double, Int, String)])
   func trimmed(value: Double, decimals: Int, expected: String) {
     #expect(NumberFormat.trimmed(value, decimals: decimals) == expected)

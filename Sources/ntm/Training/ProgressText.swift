@@ -4,16 +4,8 @@ import TerminalCharts
 
 /// The words of `ntm train`'s progress reports, apart from where they go.
 enum ProgressText {
-  /// `12,345`.
-  static func count(_ n: Int) -> String {
-    let digits = String(n)
-    var result = ""
-    for (index, character) in digits.reversed().enumerated() {
-      if index > 0 && index % 3 == 0 && character != "-" { result.append(",") }
-      result.append(character)
-    }
-    return String(result.reversed())
-  }
+  /// `12,345` (``NumberFormat/grouped(_:)``).
+  static func count(_ n: Int) -> String { NumberFormat.grouped(n) }
 
   /// The longest time `duration` spells out; anything longer (a rate near zero gives an ETA
   /// of years, or 1e300 seconds) reads `>999h`, since no one waits that long and converting
