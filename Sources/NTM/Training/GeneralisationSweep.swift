@@ -50,8 +50,15 @@ public struct GeneralisationSweep: Sendable {
   }
 
   /// Scores `models` on `count` fresh sequences of each length in `lengths`.
-  /// - Parameter progress: told before each model scores each length, with what is about to
-  ///   run (so a long sweep can say where it is).
+  /// - Parameters:
+  ///   - models: the models to compare; each runs in turn (hence `inout`).
+  ///   - task: what generates the sequences.
+  ///   - lengths: the sequence lengths, in the task's own unit.
+  ///   - count: sequences per length and model.
+  ///   - seed: what every length's generator is seeded from (``generator(seed:length:)``).
+  ///   - progress: told before each model scores each length, with what is about to run (so a
+  ///     long sweep can say where it is).
+  /// - Returns: one row per length, in the order given.
   /// - Precondition: `count ≥ 1`, and every length is one the task can generate.
   public static func run<Model: SequenceModel>(
     _ models: inout [Model], task: TrainingTask, lengths: [Int], count: Int, seed: UInt64,

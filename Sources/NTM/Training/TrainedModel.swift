@@ -1,7 +1,7 @@
 /// The model a checkpoint holds — a Neural Turing Machine or the stacked-LSTM baseline — as one
 /// `SequenceModel`, so training, evaluation and the commands treat both alike.
 ///
-/// Load one with ``Checkpoint/model()``, which validates the checkpoint first:
+/// Load one with ``Checkpoint/model(physicalBytes:)``, which validates the checkpoint first:
 ///
 /// ```swift
 /// let checkpoint = try CheckpointFile.read(from: url)
@@ -22,7 +22,7 @@ public enum TrainedModel: SequenceModel, ParameterNaming {
 
   /// The model `checkpoint` describes, with its saved parameters (and generator).
   /// - Precondition: the checkpoint has been validated against this model's parameter count
-  ///   (``Checkpoint/model()`` does both).
+  ///   (``Checkpoint/model(physicalBytes:)`` does both).
   init(validated checkpoint: Checkpoint) {
     if let baseline = checkpoint.baseline {
       self = .baseline(LSTMNetwork(configuration: baseline, parameters: checkpoint.parameters))
@@ -145,6 +145,8 @@ extension Checkpoint {
   /// ranges and the memory the model would need against `physicalBytes` before anything is
   /// allocated, so a file that asks for an absurd memory is refused rather than run out of
   /// memory; then everything else, the parameter count included.
+  /// - Parameter physicalBytes: the memory the model may need at the most; this computer's by
+  ///   default.
   /// - Throws: `CheckpointError` naming the first problem found.
   public func model(physicalBytes: Double = MemoryEstimate.physicalBytes) throws(CheckpointError) -> TrainedModel {
     try validate(physicalBytes: physicalBytes)
