@@ -29,7 +29,7 @@ enum TrainCommand {
         "  repeat-copy         copy vectors back several times (vectors, default 1–10)",
         "  associative-recall  give the item after a query item (items, default 2–6)",
         "  ngrams              predict bits of a random 6-gram distribution (bits, 200)",
-        "  priority-sort       write the 16 highest-priority vectors in order (20 vectors)",
+        "  priority-sort       the 16 highest-priority vectors, in order (vectors, 20)",
         "  dyck                say after each bracket if the word so far is balanced",
         "                      (bracket pairs, default 1–20: words of up to 40 brackets)",
       ]),
