@@ -3,62 +3,7 @@ import NTM
 
 /// `ntm address`: all four addressing stages at once, from flags; bars or JSON.
 enum AddressCommand {
-  static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
-
-  static let name = "address"
-  static let summary = "Run the four addressing stages once from flags; print bars or --json."
-  static var help: String { helpText.text() }
-
-  /// `--memory ROWS`.
-  static let memory = CommandOption(
-    name: "memory", placeholder: "ROWS", help: #"the memory, rows separated by ';': "1 0 0; 0 1 0; 0 0 1""#, value: .text(default: nil))
-  /// `--rows N`.
-  static let rows = CommandOption(
-    name: "rows", placeholder: "N", help: "a random memory of N rows …", value: .integer(default: nil, range: 1...PlaygroundInput.maximumRows))
-  /// `--width W`.
-  static let width = CommandOption(
-    name: "width", placeholder: "W", help: "… and W columns, entries in [−1, 1] …", value: .integer(default: nil, range: 1...PlaygroundInput.maximumWidth))
-  static let seed = CommandOption.seed("… drawn from seed S")
-  /// The settings, each given to the REPL command of `replCommand`.
-  static let key = CommandOption(
-    name: "key", placeholder: "K", help: "the key k, W numbers, or 'row I' to copy row I", value: .text(default: nil),
-    defaultText: "row 0 of a given memory")
-  static let beta = CommandOption(name: "beta", placeholder: "β", help: "the key strength β, 0 to 1e6", value: .text(default: nil))
-  static let gate = CommandOption(name: "gate", placeholder: "g", help: "the interpolation gate g, 0 to 1", value: .text(default: nil))
-  static let shift = CommandOption(
-    name: "shift", placeholder: "S", help: #"the shift weighting over −R…R ("0.1 0.2 0.7"), or an offset ("+1")"#, value: .text(default: nil))
-  static let gamma = CommandOption(name: "gamma", placeholder: "γ", help: "the sharpening γ, 1 to 1e6", value: .text(default: nil))
-  static let previous = CommandOption(
-    name: "previous", placeholder: "P",
-    help: "w_prev: N weights, 'row I', 'uniform', or 'last' (the final w of these settings: the next time step)",
-    value: .text(default: nil))
-  static let json = CommandOption.flag("json", help: "print the memory, the settings, every weighting and the read vector as JSON")
-
-  /// Each setting's option and the REPL command that applies it.
-  static let settings: [(option: CommandOption, replCommand: String)] = [
-    (key, "key"), (beta, "beta"), (gate, "gate"), (shift, "shift"), (gamma, "sharpen"), (previous, "previous"),
-  ]
-
-  static let helpText = CommandHelp(
-    command: name, title: "address a memory once and print every stage",
-    description: [
-      .prose("""
-        Runs content addressing, interpolation, shift and sharpening (paper §3.3) and reads with
-        the final weighting. Anything not given is the tour's: the 8 × 4 built-in memory, a key
-        near row 2, β = 20, g = 0.8, w_prev on row 6, s = (0.1, 0.2, 0.7), γ = 3. A memory of
-        your own (--memory, or --rows and --width) starts as the REPL's 'memory' command does:
-        the key is its row 0 (all ones when row 0 is zero), w_prev is uniform, and s shifts by +1
-        (no shift when N < 3); β, g and γ stay 20, 0.8 and 3. Vectors are numbers separated by
-        spaces or commas; weightings are normalised to sum to 1.
-        """),
-      .prose("Give either --memory or --rows and --width (with --seed): not both."),
-    ],
-    sections: [
-      .init(title: "MEMORY", options: [memory, rows, width, seed]),
-      .init(title: "SETTINGS", options: settings.map(\.option)),
-      .init(title: "OUTPUT", options: [json, .ascii]),
-    ],
-    examples: [#"ntm address --key "0 0 1 0" --beta 5 --shift -1 --json"#])
+  static let subcommand = Subcommand(helpText, run: run)
 
   /// The JSON `--json` prints: the inputs, every stage's weighting, and the read vector.
   struct Report: Codable, Equatable {
@@ -150,4 +95,63 @@ enum AddressCommand {
     if let hint = message.range(of: " Try '", options: .backwards) { message = String(message[..<hint.lowerBound]) }
     return message
   }
+}
+
+/// The options of `ntm address`, declared once, and its help.
+extension AddressCommand {
+  static var name: String { helpText.command }
+  static var summary: String { helpText.summary }
+  static var help: String { helpText.text() }
+
+  /// `--memory ROWS`.
+  static let memory = CommandOption(
+    name: "memory", placeholder: "ROWS", help: #"the memory, rows separated by ';': "1 0 0; 0 1 0; 0 0 1""#, value: .text(default: nil))
+  /// `--rows N`.
+  static let rows = CommandOption(
+    name: "rows", placeholder: "N", help: "a random memory of N rows …", value: .integer(default: nil, range: 1...PlaygroundInput.maximumRows))
+  /// `--width W`.
+  static let width = CommandOption(
+    name: "width", placeholder: "W", help: "… and W columns, entries in [−1, 1] …", value: .integer(default: nil, range: 1...PlaygroundInput.maximumWidth))
+  static let seed = CommandOption.seed("… drawn from seed S")
+  /// The settings, each given to the REPL command of `replCommand`.
+  static let key = CommandOption(
+    name: "key", placeholder: "K", help: "the key k, W numbers, or 'row I' to copy row I", value: .text(default: nil),
+    defaultText: "row 0 of a given memory")
+  static let beta = CommandOption(name: "beta", placeholder: "β", help: "the key strength β, 0 to 1e6", value: .text(default: nil))
+  static let gate = CommandOption(name: "gate", placeholder: "g", help: "the interpolation gate g, 0 to 1", value: .text(default: nil))
+  static let shift = CommandOption(
+    name: "shift", placeholder: "S", help: #"the shift weighting over −R…R ("0.1 0.2 0.7"), or an offset ("+1")"#, value: .text(default: nil))
+  static let gamma = CommandOption(name: "gamma", placeholder: "γ", help: "the sharpening γ, 1 to 1e6", value: .text(default: nil))
+  static let previous = CommandOption(
+    name: "previous", placeholder: "P",
+    help: "w_prev: N weights, 'row I', 'uniform', or 'last' (the final w of these settings: the next time step)",
+    value: .text(default: nil))
+  static let json = CommandOption.flag("json", help: "print the memory, the settings, every weighting and the read vector as JSON")
+
+  /// Each setting's option and the REPL command that applies it.
+  static let settings: [(option: CommandOption, replCommand: String)] = [
+    (key, "key"), (beta, "beta"), (gate, "gate"), (shift, "shift"), (gamma, "sharpen"), (previous, "previous"),
+  ]
+
+  static let helpText = CommandHelp(
+    command: "address", summary: "Run the four addressing stages once from flags; print bars or --json.",
+    title: "address a memory once and print every stage",
+    description: [
+      .prose("""
+        Runs content addressing, interpolation, shift and sharpening (paper §3.3) and reads with
+        the final weighting. Anything not given is the tour's: the 8 × 4 built-in memory, a key
+        near row 2, β = 20, g = 0.8, w_prev on row 6, s = (0.1, 0.2, 0.7), γ = 3. A memory of
+        your own (--memory, or --rows and --width) starts as the REPL's 'memory' command does:
+        the key is its row 0 (all ones when row 0 is zero), w_prev is uniform, and s shifts by +1
+        (no shift when N < 3); β, g and γ stay 20, 0.8 and 3. Vectors are numbers separated by
+        spaces or commas; weightings are normalised to sum to 1.
+        """),
+      .prose("Give either --memory or --rows and --width (with --seed): not both."),
+    ],
+    sections: [
+      .init(title: "MEMORY", options: [memory, rows, width, seed]),
+      .init(title: "SETTINGS", options: settings.map(\.option)),
+      .init(title: "OUTPUT", options: [json, .ascii]),
+    ],
+    examples: [#"ntm address --key "0 0 1 0" --beta 5 --shift -1 --json"#])
 }

@@ -4,51 +4,7 @@ import NTM
 /// `ntm bench`: how fast the reference machine trains and runs, in milliseconds per
 /// sequence, as readable lines and one JSON line.
 enum BenchCommand {
-  static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
-
-  static let name = "bench"
-  static let summary = "Time training and inference of the reference NTM, or the REPL's replies."
-  static var help: String { helpText.text() }
-
-  /// `--sequences N`.
-  static let sequences = CommandOption(
-    name: "sequences", placeholder: "N", help: "timed sequences per round of each loop", value: .integer(default: 500, range: 1...1_000_000))
-  /// `--rounds K`.
-  static let rounds = CommandOption(name: "rounds", placeholder: "K", help: "rounds of each loop", value: .integer(default: 5, range: 1...100))
-  /// `--length L`.
-  static let length = CommandOption(
-    name: "length", placeholder: "L", help: "copy length, 2L + 1 steps per sequence", value: .integer(default: 20, range: 1...1000))
-  static let seed = CommandOption.seed("seed for the weights and the sequences")
-  static let optimiser = CommandOption.optimiser("the update timed with training")
-
-  /// The reference machine, as the help and the report describe it.
-  static var referenceSummary: String {
-    let c = MachineConfiguration.reference(bits: CopyTask.defaultBits)
-    return "a feed-forward controller of \(c.controllerSizes.map(String.init).joined(separator: ", ")) \(c.controllerActivation.rawValue) units, "
-      + "memory \(c.memoryRows) × \(c.memoryWidth), \(c.readHeads) read and \(c.writeHeads) write head, shifts −\(c.shiftRange)…\(c.shiftRange), "
-      + "\(CopyTask.defaultBits)-bit vectors plus a delimiter (\(c.inputSize) inputs, \(c.outputSize) outputs)"
-  }
-
-  static let helpText = CommandHelp(
-    command: name, title: "time the reference machine on copy sequences, on one thread",
-    description: [
-      .prose("The reference configuration is the paper's copy setting: \(referenceSummary). A copy sequence of length L runs 2L + 1 steps."),
-      .lines([
-        "Times two loops over the same pre-drawn sequences, after a short warm-up:",
-        "  training   forward, loss gradient, backpropagation through time, update",
-        "  inference  forward only",
-      ]),
-      .prose("""
-        Each loop runs in --rounds rounds; the command prints milliseconds per sequence — the
-        median round and the best one, wall clock and this thread's CPU time — and sequences
-        per second, then one JSON line. On a shared machine rounds vary; the best round is
-        what the code can do, the median what a run is likely to see.
-        """),
-      .prose("'ntm bench repl' instead times every command of the REPL on 64-row memories (best of 5 runs each) and says whether each answers within the 20 ms that feels instant."),
-    ],
-    positional: "[reference]", otherUsages: ["ntm bench repl"],
-    sections: [.init(title: "OPTIONS", options: [sequences, rounds, length, seed, optimiser])],
-    examples: ["ntm bench --sequences 2000 --length 20", "ntm bench repl"])
+  static let subcommand = Subcommand(helpText, run: run)
 
   /// What `ntm bench` can time.
   static let subjects = ["reference", "repl"]
@@ -190,4 +146,52 @@ enum BenchCommand {
     /// This duration shared among `count` sequences.
     func perSequence(_ count: Double) -> Clock { Clock(wall: wall / count, cpu: cpu / count) }
   }
+}
+
+/// The options of `ntm bench`, declared once, and its help.
+extension BenchCommand {
+  static var name: String { helpText.command }
+  static var summary: String { helpText.summary }
+  static var help: String { helpText.text() }
+
+  /// `--sequences N`.
+  static let sequences = CommandOption(
+    name: "sequences", placeholder: "N", help: "timed sequences per round of each loop", value: .integer(default: 500, range: 1...1_000_000))
+  /// `--rounds K`.
+  static let rounds = CommandOption(name: "rounds", placeholder: "K", help: "rounds of each loop", value: .integer(default: 5, range: 1...100))
+  /// `--length L`.
+  static let length = CommandOption(
+    name: "length", placeholder: "L", help: "copy length, 2L + 1 steps per sequence", value: .integer(default: 20, range: 1...1000))
+  static let seed = CommandOption.seed("seed for the weights and the sequences")
+  static let optimiser = CommandOption.optimiser("the update timed with training")
+
+  /// The reference machine, as the help and the report describe it.
+  static var referenceSummary: String {
+    let c = MachineConfiguration.reference(bits: CopyTask.defaultBits)
+    return "a feed-forward controller of \(c.controllerSizes.map(String.init).joined(separator: ", ")) \(c.controllerActivation.rawValue) units, "
+      + "memory \(c.memoryRows) × \(c.memoryWidth), \(c.readHeads) read and \(c.writeHeads) write head, shifts −\(c.shiftRange)…\(c.shiftRange), "
+      + "\(CopyTask.defaultBits)-bit vectors plus a delimiter (\(c.inputSize) inputs, \(c.outputSize) outputs)"
+  }
+
+  static let helpText = CommandHelp(
+    command: "bench", summary: "Time training and inference of the reference NTM, or the REPL's replies.",
+    title: "time the reference machine on copy sequences, on one thread",
+    description: [
+      .prose("The reference configuration is the paper's copy setting: \(referenceSummary). A copy sequence of length L runs 2L + 1 steps."),
+      .lines([
+        "Times two loops over the same pre-drawn sequences, after a short warm-up:",
+        "  training   forward, loss gradient, backpropagation through time, update",
+        "  inference  forward only",
+      ]),
+      .prose("""
+        Each loop runs in --rounds rounds; the command prints milliseconds per sequence — the
+        median round and the best one, wall clock and this thread's CPU time — and sequences
+        per second, then one JSON line. On a shared machine rounds vary; the best round is
+        what the code can do, the median what a run is likely to see.
+        """),
+      .prose("'ntm bench repl' instead times every command of the REPL on 64-row memories (best of 5 runs each) and says whether each answers within the 20 ms that feels instant."),
+    ],
+    positional: "[reference]", otherUsages: ["ntm bench repl"],
+    sections: [.init(title: "OPTIONS", options: [sequences, rounds, length, seed, optimiser])],
+    examples: ["ntm bench --sequences 2000 --length 20", "ntm bench repl"])
 }

@@ -7,53 +7,7 @@ import TerminalCharts
 /// generalisation) — for one model, or for two side by side (the NTM against the LSTM
 /// baseline, on the very same sequences).
 enum EvalCommand {
-  static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
-
-  static let name = "eval"
-  static let summary = "Score a checkpoint at several lengths; --compare an NTM with an LSTM."
-  static var help: String { helpText.text() }
-
-  /// `--compare C`.
-  static let compare = CommandOption(
-    name: "compare", placeholder: "C", help: "a second checkpoint of the same task, scored on the same sequences", value: .text(default: nil))
-  /// `--lengths L,L,…`, read by `parseLengths`.
-  static let lengths = CommandOption(
-    name: "lengths", placeholder: "L,L,…", help: "lengths to test, each \(Limits.length.lowerBound)–\(Limits.length.upperBound)",
-    value: .text(default: nil), defaultText: "the task's, e.g. 10,20,40,80,100,120 for copy")
-  /// `--sequences N`; absent, the count depends on the lengths (`defaultCount`).
-  static let sequences = CommandOption(
-    name: "sequences", placeholder: "N", help: "sequences per length", value: .integer(default: nil, range: Limits.evaluationSequences),
-    defaultText: "up to \(defaultSequences), fewer for long lengths and large models, so the command takes seconds")
-  static let seed = CommandOption.seed("random seed for the test sequences")
-  static let svg = CommandOption.svg("""
-    also draw the bars as an SVG picture: a group per length, a bar per model, a dashed line where the \
-    training range ends; FILE\u{00A0}- is standard output, and the table then goes to standard error
-    """)
-
-  static let helpText = CommandHelp(
-    command: name, title: "score a trained checkpoint at several sequence lengths",
-    description: [
-      .prose("""
-        Runs fresh sequences of each length through the saved model and prints the mean
-        number of wrong bits per sequence (outputs rounded to 0 or 1), and the mean loss, as a
-        table and as bars. Lengths beyond the training range test generalisation. With
-        --compare, a second model (say the LSTM baseline) runs on the very same sequences and
-        the two are shown side by side.
-        """),
-      .prose("""
-        A length is the task's own: vectors for copy and repeat copy, items for associative
-        recall, bits for N-grams, input vectors for priority sort, bracket pairs for Dyck words.
-        N-grams are scored by their cost in bits (−log₂ likelihood) beside the Bayes-optimal
-        estimator's.
-        """),
-      .prose("A checkpoint is a file, or the name of a shipped model (copy, copy-lstm, …)."),
-    ],
-    positional: "<checkpoint>",
-    sections: [.init(title: "OPTIONS", options: [compare, lengths, sequences, seed, svg])],
-    examples: [
-      "ntm eval copy.checkpoint.json --lengths 10,20,40,80,120", "ntm eval copy --compare copy-lstm",
-      "ntm eval copy --compare copy-lstm --svg copy-generalisation.svg",
-    ])
+  static let subcommand = Subcommand(helpText, run: run)
 
   /// The most sequences per length scored by default: enough to tell a model that makes a
   /// wrong bit every few sequences from one that makes none.
@@ -253,4 +207,54 @@ enum EvalCommand {
     }
     return values.compactMap { $0 }
   }
+}
+
+/// The options of `ntm eval`, declared once, and its help.
+extension EvalCommand {
+  static var name: String { helpText.command }
+  static var summary: String { helpText.summary }
+  static var help: String { helpText.text() }
+
+  /// `--compare C`.
+  static let compare = CommandOption(
+    name: "compare", placeholder: "C", help: "a second checkpoint of the same task, scored on the same sequences", value: .text(default: nil))
+  /// `--lengths L,L,…`, read by `parseLengths`.
+  static let lengths = CommandOption(
+    name: "lengths", placeholder: "L,L,…", help: "lengths to test, each \(Limits.length.lowerBound)–\(Limits.length.upperBound)",
+    value: .text(default: nil), defaultText: "the task's, e.g. 10,20,40,80,100,120 for copy")
+  /// `--sequences N`; absent, the count depends on the lengths (`defaultCount`).
+  static let sequences = CommandOption(
+    name: "sequences", placeholder: "N", help: "sequences per length", value: .integer(default: nil, range: Limits.evaluationSequences),
+    defaultText: "up to \(defaultSequences), fewer for long lengths and large models, so the command takes seconds")
+  static let seed = CommandOption.seed("random seed for the test sequences")
+  static let svg = CommandOption.svg("""
+    also draw the bars as an SVG picture: a group per length, a bar per model, a dashed line where the \
+    training range ends; FILE\u{00A0}- is standard output, and the table then goes to standard error
+    """)
+
+  static let helpText = CommandHelp(
+    command: "eval", summary: "Score a checkpoint at several lengths; --compare an NTM with an LSTM.",
+    title: "score a trained checkpoint at several sequence lengths",
+    description: [
+      .prose("""
+        Runs fresh sequences of each length through the saved model and prints the mean
+        number of wrong bits per sequence (outputs rounded to 0 or 1), and the mean loss, as a
+        table and as bars. Lengths beyond the training range test generalisation. With
+        --compare, a second model (say the LSTM baseline) runs on the very same sequences and
+        the two are shown side by side.
+        """),
+      .prose("""
+        A length is the task's own: vectors for copy and repeat copy, items for associative
+        recall, bits for N-grams, input vectors for priority sort, bracket pairs for Dyck words.
+        N-grams are scored by their cost in bits (−log₂ likelihood) beside the Bayes-optimal
+        estimator's.
+        """),
+      .prose("A checkpoint is a file, or the name of a shipped model (copy, copy-lstm, …)."),
+    ],
+    positional: "<checkpoint>",
+    sections: [.init(title: "OPTIONS", options: [compare, lengths, sequences, seed, svg])],
+    examples: [
+      "ntm eval copy.checkpoint.json --lengths 10,20,40,80,120", "ntm eval copy --compare copy-lstm",
+      "ntm eval copy --compare copy-lstm --svg copy-generalisation.svg",
+    ])
 }

@@ -5,44 +5,7 @@ import TerminalCharts
 /// heatmaps — the input, the target, the output, where the write and read heads looked, and
 /// the memory at the end (NTM-Lasagne's dashboard; Graves et al. 2014, Fig. 6).
 enum ShowCommand {
-  static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
-
-  static let name = "show"
-  static let summary = "Draw a trained machine at work: inputs, outputs, head weightings, memory."
-  static var help: String { helpText.text() }
-
-  /// `--length L`.
-  static let length = CommandOption(
-    name: "length", placeholder: "L", help: "sequence length, in the task's unit", value: .integer(default: defaultLength, range: lengths))
-  static let seed = CommandOption.seed("random seed for the sequence")
-  /// `--all-rows`.
-  static let allRows = CommandOption.flag("all-rows", help: "draw every memory location, not only those the heads used")
-  static let svg = CommandOption.svg("""
-    also draw the same heatmaps, stacked, as an SVG picture (the same rows and shading scales, \
-    each scale written under its panel); FILE\u{00A0}- is standard output, and the heatmaps then go to standard error
-    """)
-
-  static let helpText = CommandHelp(
-    command: name, title: "run one sequence through a checkpoint and draw it over time",
-    description: [
-      .prose("A checkpoint is a file, or the name of a shipped model (copy, associative-recall, …)."),
-      .prose("""
-        Heatmaps, one column per time step: the input, the target, the output (σ of the logits),
-        each write head's weighting and each read head's weighting (one row per memory
-        location that any head touched, labelled with its index), then the final memory.
-        A trained copy machine writes along a diagonal and reads the same diagonal back. A
-        sequence longer than a line comes in blocks of steps, each with every panel.
-        """),
-    ],
-    positional: "<checkpoint>",
-    sections: [.init(title: "OPTIONS", options: [length, seed, allRows, .ascii, svg])],
-    examples: ["ntm show copy", "ntm show copy.checkpoint.json --length 30", "ntm show copy --svg copy-show.svg"])
-
-  /// A location is drawn when some head gives it at least this weight at some step.
-  static let visibleWeight = 0.01
-  static let defaultLength = 30
-  /// The lengths `--length` allows: a picture of 2,000 steps is already a hundred screens wide.
-  static let lengths = 1...1_000
+  static let subcommand = Subcommand(helpText, run: run)
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
     let arguments = try Arguments(words, declared: helpText.options, command: name)
@@ -135,6 +98,9 @@ enum ShowCommand {
     return CommandLineTool.ExitCode.success
   }
 
+  /// A location is drawn when some head gives it at least this weight at some step.
+  static let visibleWeight = 0.01
+
   /// A heatmap over time: one row per channel or location, one column per step.
   struct TimePanel {
     var title: String
@@ -190,4 +156,43 @@ enum ShowCommand {
   static func columns(_ weighting: Matrix, _ locations: [Int]) -> Matrix {
     Matrix((0..<weighting.rows).map { t in locations.map { weighting[t, $0] } })
   }
+}
+
+/// The options of `ntm show`, declared once, and its help.
+extension ShowCommand {
+  static var name: String { helpText.command }
+  static var summary: String { helpText.summary }
+  static var help: String { helpText.text() }
+
+  static let defaultLength = 30
+  /// The lengths `--length` allows: a picture of 2,000 steps is already a hundred screens wide.
+  static let lengths = 1...1_000
+
+  /// `--length L`.
+  static let length = CommandOption(
+    name: "length", placeholder: "L", help: "sequence length, in the task's unit", value: .integer(default: defaultLength, range: lengths))
+  static let seed = CommandOption.seed("random seed for the sequence")
+  /// `--all-rows`.
+  static let allRows = CommandOption.flag("all-rows", help: "draw every memory location, not only those the heads used")
+  static let svg = CommandOption.svg("""
+    also draw the same heatmaps, stacked, as an SVG picture (the same rows and shading scales, \
+    each scale written under its panel); FILE\u{00A0}- is standard output, and the heatmaps then go to standard error
+    """)
+
+  static let helpText = CommandHelp(
+    command: "show", summary: "Draw a trained machine at work: inputs, outputs, head weightings, memory.",
+    title: "run one sequence through a checkpoint and draw it over time",
+    description: [
+      .prose("A checkpoint is a file, or the name of a shipped model (copy, associative-recall, …)."),
+      .prose("""
+        Heatmaps, one column per time step: the input, the target, the output (σ of the logits),
+        each write head's weighting and each read head's weighting (one row per memory
+        location that any head touched, labelled with its index), then the final memory.
+        A trained copy machine writes along a diagonal and reads the same diagonal back. A
+        sequence longer than a line comes in blocks of steps, each with every panel.
+        """),
+    ],
+    positional: "<checkpoint>",
+    sections: [.init(title: "OPTIONS", options: [length, seed, allRows, .ascii, svg])],
+    examples: ["ntm show copy", "ntm show copy.checkpoint.json --length 30", "ntm show copy --svg copy-show.svg"])
 }

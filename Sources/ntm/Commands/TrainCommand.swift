@@ -5,14 +5,40 @@ import TerminalCharts
 /// stacked-LSTM baseline) on one of the paper's tasks, with a live
 /// progress line, periodic atomic checkpoints, `--resume`, and Ctrl-C that saves and stops.
 enum TrainCommand {
-  static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
+  static let subcommand = Subcommand(helpText, run: run)
 
-  static let name = "train"
-  static let summary = "Train an NTM (or the LSTM baseline) on a task; checkpoints, resume, Ctrl-C saves."
+  static func run(_ words: [String], console: inout Console) throws -> Int32 {
+    let plan = try TrainPlan.parse(words)
+    // Before any training (or loading), so a typo in a path costs nothing.
+    try OutputFile.check(plan.outputs)
+    let document = OutputFile.claimStandardOutput(for: [plan.svgPath], console: &console)
+    var run = try TrainingRun(plan: plan, commandLine: ["ntm", name] + words)
+    run.standardOutput = document
+    // Every line train writes is prose: each fits the terminal.
+    var prose = console.fittingProse(width: TextStyle.width(environment: console.environment))
+    if let finished = run.finished {
+      prose.print(finished)
+      return CommandLineTool.ExitCode.success
+    }
+    InterruptFlag.install()
+    Console.OutputLoss.keepRunning()
+    defer {
+      InterruptFlag.uninstall()
+      Console.OutputLoss.restore()
+    }
+    return try run.run(console: &prose)
+  }
+}
+
+/// The options of `ntm train`, declared once, and its help.
+extension TrainCommand {
+  static var name: String { helpText.command }
+  static var summary: String { helpText.summary }
   static var help: String { helpText.text() }
 
   static let helpText = CommandHelp(
-    command: name, title: "train a Neural Turing Machine on one of the paper's tasks",
+    command: "train", summary: "Train an NTM (or the LSTM baseline) on a task; checkpoints, resume, Ctrl-C saves.",
+    title: "train a Neural Turing Machine on one of the paper's tasks",
     description: [
       .prose("""
         Draws random sequences from the task, trains on each (sigmoid cross-entropy, gradients
@@ -50,26 +76,4 @@ enum TrainCommand {
       "ntm train copy --stop-below 0.1 --svg copy-curve.svg",
       "ntm train priority-sort --preset paper --sequences 100000",
     ])
-
-  static func run(_ words: [String], console: inout Console) throws -> Int32 {
-    let plan = try TrainPlan.parse(words)
-    // Before any training (or loading), so a typo in a path costs nothing.
-    try OutputFile.check(plan.outputs)
-    let document = OutputFile.claimStandardOutput(for: [plan.svgPath], console: &console)
-    var run = try TrainingRun(plan: plan, commandLine: ["ntm", name] + words)
-    run.standardOutput = document
-    // Every line train writes is prose: each fits the terminal.
-    var prose = console.fittingProse(width: TextStyle.width(environment: console.environment))
-    if let finished = run.finished {
-      prose.print(finished)
-      return CommandLineTool.ExitCode.success
-    }
-    InterruptFlag.install()
-    Console.OutputLoss.keepRunning()
-    defer {
-      InterruptFlag.uninstall()
-      Console.OutputLoss.restore()
-    }
-    return try run.run(console: &prose)
-  }
 }

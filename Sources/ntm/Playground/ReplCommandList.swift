@@ -38,10 +38,12 @@ enum ReplCommandList {
       details: ["'key row <i>' copies memory row i. 'key' alone shows k.", "Example: key 0.1 0.2 0.9 0.1"], run: { try $0.setKey($1, $2) }),
     .init(
       name: "beta", aliases: ["β", "strength"], usage: "beta <β>", summary: "set the key strength β (0 to 1e6)",
-      details: ["β = 0 gives the uniform weighting; a large β focuses on the most similar row. 'beta' alone shows β.", "Example: beta 20"], run: { try $0.setKeyStrength($1, $2) }),
+      details: ["β = 0 gives the uniform weighting; a large β focuses on the most similar row. 'beta' alone shows β.", "Example: beta 20"], run: {
+        try $0.setNumber(\.keyStrength, symbol: "β", in: 0...PlaygroundInput.maximumKeyStrength, rangeText: "0 to 1e6", example: "beta 20", $1, $2)
+      }),
     .init(
       name: "gate", aliases: ["g"], usage: "gate <g>", summary: "set the interpolation gate g (0 to 1)",
-      details: ["g = 1 uses the content weighting, g = 0 keeps the previous one. 'gate' alone shows g.", "Example: gate 0.5"], run: { try $0.setGate($1, $2) }),
+      details: ["g = 1 uses the content weighting, g = 0 keeps the previous one. 'gate' alone shows g.", "Example: gate 0.5"], run: { try $0.setNumber(\.gate, symbol: "g", in: 0...1, rangeText: "0 to 1", example: "gate 0.5", $1, $2) }),
     .init(
       name: "shift", aliases: ["s"], usage: "shift <offset> | shift <s(−R) … s(+R)>",
       summary: "set s by offset ('shift +1') or as weights ('shift 0.1 0.2 0.7')",
@@ -51,7 +53,9 @@ enum ReplCommandList {
       ], run: { try $0.setShift($1, $2) }),
     .init(
       name: "sharpen", aliases: ["gamma", "γ"], usage: "sharpen <γ>", summary: "set the sharpening γ (1 to 1e6)",
-      details: ["γ = 1 leaves the shifted weighting as it is; a larger γ refocuses it. 'sharpen' alone shows γ.", "Example: sharpen 3"], run: { try $0.setSharpening($1, $2) }),
+      details: ["γ = 1 leaves the shifted weighting as it is; a larger γ refocuses it. 'sharpen' alone shows γ.", "Example: sharpen 3"], run: {
+        try $0.setNumber(\.sharpening, symbol: "γ", in: 1...PlaygroundInput.maximumSharpening, rangeText: "1 to 1e6", example: "sharpen 3", $1, $2)
+      }),
     .init(
       name: "previous", aliases: ["prev"], usage: "previous row <i> | uniform | last | <w₀ … w_{N−1}>",
       summary: "set w_prev: row <i>, uniform, last, or N weights",

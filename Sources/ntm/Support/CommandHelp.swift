@@ -31,6 +31,8 @@ struct CommandHelp: Sendable {
 
   /// `train`: the command after `ntm`.
   var command: String
+  /// One line for the command list of `ntm help`.
+  var summary: String
   /// `train a Neural Turing Machine on one of the paper's tasks`, after `ntm train — `.
   var title: String
   /// What it does, before USAGE.
@@ -107,5 +109,12 @@ struct CommandHelp: Sendable {
     let help = TextWrap.lines(option.fullHelp, width: max(width - column, Self.narrowestHelp)).map { indent + $0 }
     guard name.count + 2 <= column else { return [name] + help }
     return [name.padding(toLength: column, withPad: " ", startingAt: 0) + help[0].dropFirst(column)] + help.dropFirst()
+  }
+}
+
+extension Subcommand {
+  /// The subcommand whose name, summary and help are `help`'s.
+  init(_ help: CommandHelp, run: @escaping @Sendable (_ arguments: [String], _ console: inout Console) throws -> Int32) {
+    self.init(name: help.command, summary: help.summary, help: help.text(), run: run)
   }
 }
