@@ -11,6 +11,11 @@ import Testing
     ("show", ShowCommand.helpText, PlaygroundGolden.showHelp),
     ("address", AddressCommand.helpText, PlaygroundGolden.addressHelp),
     ("bench", BenchCommand.helpText, PlaygroundGolden.benchHelp),
+    ("tour", TourCommand.helpText, PlaygroundGolden.tourHelp),
+    ("repl", ReplCommand.helpText, PlaygroundGolden.replHelp),
+    ("gradcheck", GradcheckCommand.helpText, PlaygroundGolden.gradcheckHelp),
+    ("results", ResultsCommand.helpText, PlaygroundGolden.resultsHelp),
+    ("exercises", ExercisesCommand.helpText, PlaygroundGolden.exercisesHelp),
   ]
 
   @Test(arguments: commands.indices)
@@ -33,7 +38,7 @@ import Testing
   @Test(arguments: commands.indices)
   func proseAndOptionsFitSixtyColumns(_ index: Int) {
     let command = Self.commands[index]
-    let kept = Set(command.help.description.flatMap { block -> [String] in
+    let kept = Set((command.help.description + command.help.afterUsage).flatMap { block -> [String] in
       if case .lines(let lines) = block { return lines }
       return []
     } + command.help.examples.map { "  " + $0 })

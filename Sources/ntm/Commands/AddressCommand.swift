@@ -24,7 +24,7 @@ enum AddressCommand {
     let state = try state(from: arguments, canvas: canvas)
     let trace = state.trace
     let read = Read.forward(memory: state.memory, weighting: trace.weighting)
-    if arguments.flag(json) {
+    if arguments.flag(Self.json) {
       let report = Report(
         memory: state.memory.rowArrays, previousWeighting: state.previousWeighting,
         parameters: state.parameters, trace: trace, read: read)
@@ -42,8 +42,8 @@ enum AddressCommand {
   /// accept exactly what the REPL accepts and reject it with the same reasons.
   static func state(from arguments: Arguments, canvas: Canvas) throws -> PlaygroundState {
     var commands: [(flag: String, line: String)] = []
-    if let memory = arguments.value(memory) {
-      for option in [rows, width, seed] where arguments.value(option) != nil {
+    if let memory = arguments.value(Self.memory) {
+      for option in [Self.rows, Self.width, Self.seed] where arguments.value(option) != nil {
         throw Arguments.UsageError(message: "--\(option.name) is for a random memory and --memory gives one; use either --memory or --rows and --width [--seed]. Try 'ntm address --help'.")
       }
       let rows = memory.split(separator: ";").map { $0.split(whereSeparator: { $0 == "," || $0.isWhitespace }) }
@@ -56,14 +56,14 @@ enum AddressCommand {
       }
       commands.append(("memory", "memory zeros \(rows.count) \(width)"))
       commands += rows.enumerated().map { ("memory", "row \($0) " + $1.joined(separator: " ")) }
-    } else if [rows, width, seed].contains(where: { arguments.value($0) != nil }) {
-      guard arguments.value(rows) != nil, arguments.value(width) != nil else {
+    } else if [Self.rows, Self.width, Self.seed].contains(where: { arguments.value($0) != nil }) {
+      guard arguments.value(Self.rows) != nil, arguments.value(Self.width) != nil else {
         throw Arguments.UsageError(message: "a random memory needs both --rows and --width. Try 'ntm address --rows 16 --width 6'.")
       }
       // Each flag is read on its own, so a mistake is reported in the flag that holds it.
-      let count = try arguments.integer(rows, default: 0)
-      let columns = try arguments.integer(width, default: 0)
-      commands.append(("rows", "memory random \(count) \(columns) \(try arguments.integer(seed))"))
+      let count = try arguments.integer(Self.rows, default: 0)
+      let columns = try arguments.integer(Self.width, default: 0)
+      commands.append(("rows", "memory random \(count) \(columns) \(try arguments.integer(Self.seed))"))
     }
     for (option, command) in settings {
       if let value = arguments.value(option) {
@@ -80,7 +80,7 @@ enum AddressCommand {
       }
       state = next
       let lastRow = flag == "memory" && (index + 1 == commands.count || commands[index + 1].flag != "memory")
-      if lastRow, arguments.value(key) == nil {
+      if lastRow, arguments.value(Self.key) == nil {
         // The rows arrive one at a time after an all-zero memory: once all are in, the key
         // follows row 0.
         state.parameters.key = PlaygroundState.fresh(memory: state.memory).parameters.key

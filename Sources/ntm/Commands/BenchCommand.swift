@@ -31,12 +31,12 @@ enum BenchCommand {
     if arguments.positional.count > 1 {
       throw Arguments.UsageError(message: "bench takes one benchmark name, got '\(EchoedText.echo(arguments.positional.joined(separator: " ")))'. Try 'ntm bench --help'.")
     }
-    let sequences = try arguments.integer(sequences)
-    let rounds = try arguments.integer(rounds)
-    let length = try arguments.integer(length)
-    let seed = try arguments.integer(seed)
+    let sequences = try arguments.integer(Self.sequences)
+    let rounds = try arguments.integer(Self.rounds)
+    let length = try arguments.integer(Self.length)
+    let seed = try arguments.integer(Self.seed)
     // The declaration allows only the optimisers' names.
-    let optimiserKind = Optimiser.Kind(rawValue: try arguments.word(optimiser)) ?? .rmsprop
+    let optimiserKind = Optimiser.Kind(rawValue: try arguments.word(Self.optimiser)) ?? .rmsprop
 
     let result = measure(sequences: sequences, rounds: rounds, length: length, seed: UInt64(seed), optimiser: optimiserKind)
     for line in report(result) { console.print(line) }

@@ -52,19 +52,19 @@ enum EvalCommand {
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
       throw Arguments.UsageError(message: "eval needs one checkpoint, a file or a shipped model, e.g. ntm eval copy. Try 'ntm eval --help'.")
     }
-    let requested = try parseLengths(arguments.value(lengths))
+    let requested = try parseLengths(arguments.value(Self.lengths))
     // Absent, the count depends on the lengths (`defaultCount`).
-    let givenCount = arguments.value(sequences) == nil ? nil : try arguments.integer(sequences, default: defaultSequences)
-    let seed = try arguments.integer(seed)
-    let svgPath = arguments.value(svg)
-    if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path] + [arguments.value(compare)].compactMap { $0 }) }
+    let givenCount = arguments.value(Self.sequences) == nil ? nil : try arguments.integer(Self.sequences, default: defaultSequences)
+    let seed = try arguments.integer(Self.seed)
+    let svgPath = arguments.value(Self.svg)
+    if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path] + [arguments.value(Self.compare)].compactMap { $0 }) }
     let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     let (checkpoint, model) = try CheckpointLoading.load(path)
     try CheckpointLoading.checkMemory(checkpoint, length: (requested ?? checkpoint.task.evaluationLengths).max() ?? 1, path: path)
     var names = [path]
     var models = [model]
     var checkpoints = [checkpoint]
-    if let other = arguments.value(compare) {
+    if let other = arguments.value(Self.compare) {
       let (second, secondModel) = try CheckpointLoading.load(other)
       guard second.task.name == checkpoint.task.name, second.task.inputSize == checkpoint.task.inputSize,
         second.task.outputSize == checkpoint.task.outputSize

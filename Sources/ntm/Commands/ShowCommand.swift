@@ -12,9 +12,9 @@ enum ShowCommand {
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
       throw Arguments.UsageError(message: "show needs one checkpoint, a file or a shipped model, e.g. ntm show copy. Try 'ntm show --help'.")
     }
-    let length = try arguments.integer(length)
-    let seed = try arguments.integer(seed)
-    let svgPath = arguments.value(svg)
+    let length = try arguments.integer(Self.length)
+    let seed = try arguments.integer(Self.seed)
+    let svgPath = arguments.value(Self.svg)
     if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path]) }
     let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     var (checkpoint, model) = try CheckpointLoading.load(path)
@@ -48,7 +48,7 @@ enum ShowCommand {
     if case .machine(let machine) = model {
       let trace = machine.trace
       let memoryRows = checkpoint.configuration.memoryRows
-      let locations = arguments.flag(allRows) ? Array(0..<memoryRows) : usedLocations(trace.writeWeightings + trace.readWeightings)
+      let locations = arguments.flag(Self.allRows) ? Array(0..<memoryRows) : usedLocations(trace.writeWeightings + trace.readWeightings)
       let labels = locations.map(String.init)
       note = locations == Array(0..<locations.count) ? "" : "; rows are locations \(spans(locations))"
       for (index, weighting) in trace.writeWeightings.enumerated() {
@@ -60,7 +60,7 @@ enum ShowCommand {
           .init(title: "read head \(index) weighting (locations × time)", rows: transpose(columns(weighting, locations)), labels: labels, svgNote: note))
       }
       memoryPanel = ("final memory (locations × width)", locations.map { trace.finalMemory.row($0) }, labels)
-      intro += ". " + rowsNote(shown: locations, of: memoryRows, allAsked: arguments.flag(allRows))
+      intro += ". " + rowsNote(shown: locations, of: memoryRows, allAsked: arguments.flag(Self.allRows))
     }
     // One label width for every panel over time, so their steps line up.
     let labelWidth = timePanels.flatMap { $0.labels ?? $0.rows.indices.map(String.init) }.map(TextWidth.of).max() ?? 1

@@ -11,6 +11,15 @@ extension Arguments {
     return try integer(option.name, default: defaultValue, in: range, command: command)
   }
 
+  /// `--name` as a finite number in its declared range; the declared default when absent.
+  /// - Precondition: the option is declared `.number` with a default.
+  func number(_ option: CommandOption) throws -> Double {
+    guard case .number(let defaultValue?, let range) = option.value else {
+      preconditionFailure("--\(option.name) is not declared as a number with a default")
+    }
+    return try number(option.name, default: defaultValue, in: range, command: command)
+  }
+
   /// `--name` as a finite number above 0 (or 0, if the declaration allows it); `fallback`
   /// (else the declared default) when absent.
   /// - Precondition: the option is declared `.positive` with a default or given a fallback.

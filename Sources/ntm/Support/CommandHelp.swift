@@ -43,6 +43,8 @@ struct CommandHelp: Sendable {
   var listsOptions = true
   /// Further USAGE forms, written out (`ntm bench repl`).
   var otherUsages: [String] = []
+  /// Between USAGE and the options: what the words of USAGE mean (exercises' actions).
+  var afterUsage: [Block] = []
   var sections: [Section]
   /// After the options (what every file must be, say).
   var notes: [Block] = []
@@ -58,6 +60,10 @@ struct CommandHelp: Sendable {
     lines.append("")
     lines += render(description, width: width)
     lines += usage(width: width)
+    if !afterUsage.isEmpty {
+      lines.append("")
+      lines += render(afterUsage, width: width).dropLast()
+    }
     let column = min(options.map { $0.spelling.count }.max() ?? 0, Self.widestNameColumn) + 4
     for section in sections {
       lines.append("")

@@ -13,6 +13,8 @@ struct CommandOption: Sendable {
     case flag
     /// A whole number in `range`.
     case integer(default: Int?, range: ClosedRange<Int>)
+    /// A finite number in `range`.
+    case number(default: Double?, range: ClosedRange<Double>)
     /// A finite number above 0 (or 0, when `zeroMeansOff`, to turn something off).
     case positive(default: Double?, zeroMeansOff: Bool)
     /// One of `words`.
@@ -68,9 +70,12 @@ struct CommandOption: Sendable {
     case .integer(let defaultValue, let range):
       if range.upperBound <= Self.largestQuotedBound { parts.append("\(range.lowerBound)–\(range.upperBound)") }
       fallback = defaultValue.map(String.init)
+    case .number(let defaultValue, let range):
+      parts.append("\(Self.plain(range.lowerBound))–\(Self.plain(range.upperBound))")
+      fallback = defaultValue.map(Self.plain)
     case .positive(let defaultValue, let zeroMeansOff):
       if zeroMeansOff { parts.append("0 turns it off") }
-      fallback = defaultValue.map { "\($0)" }
+      fallback = defaultValue.map(Self.plain)
     case .word(let defaultValue, let words):
       parts.append(Self.either(words))
       fallback = defaultValue
@@ -85,6 +90,12 @@ struct CommandOption: Sendable {
   var fullHelp: String {
     let owner = tasks.flatMap { $0.count == 1 ? "\($0[0]): " : nil } ?? ""
     return owner + help + helpSuffix
+  }
+
+  /// A number as a person types it: `12` for 12.0, `0.0001`, `1e-7` (not `1e-07`).
+  static func plain(_ number: Double) -> String {
+    if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+    return "\(number)".replacingOccurrences(of: "e-0", with: "e-")
   }
 
   /// `a`, `a or b`, `a, b or c`.

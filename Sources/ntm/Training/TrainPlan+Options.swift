@@ -9,11 +9,6 @@ extension TrainPlan {
   /// The library's baseline, for its default layers.
   static let baselineDefaults = LSTMNetworkConfiguration(inputSize: 1, outputSize: 1)
 
-  /// `12` for 12.0, `0.0001` as it is: a default as a person types it.
-  static func plain(_ number: Double) -> String {
-    number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
-  }
-
   /// `5,5,5`.
   static func sizes(_ sizes: [Int]) -> String { sizes.map(String.init).joined(separator: ",") }
 
@@ -96,16 +91,16 @@ extension TrainPlan {
     static let optimiser = CommandOption.optimiser("the update; rmsprop is Graves' variant, with momentum")
     static let learningRate = CommandOption(
       name: "learning-rate", placeholder: "X", help: "step size", value: .positive(default: nil, zeroMeansOff: false),
-      defaultText: Optimiser.Kind.allCases.map { "\(plain($0.defaultLearningRate)) for \($0.rawValue)" }.joined(separator: ", "))
+      defaultText: Optimiser.Kind.allCases.map { "\(CommandOption.plain($0.defaultLearningRate)) for \($0.rawValue)" }.joined(separator: ", "))
     static let batchSize = CommandOption(
       name: "batch-size", placeholder: "B", help: "sequences per update, gradients averaged",
       value: .integer(default: TrainingSettings.defaultBatchSize, range: Limits.batchSize))
     static let clipValue = CommandOption(
       name: "clip-value", placeholder: "C", help: "clip each gradient element to ±C; 10 is a common choice in NTM implementations",
-      value: .positive(default: Defaults.clipValue, zeroMeansOff: true), defaultText: plain(Defaults.clipValue))
+      value: .positive(default: Defaults.clipValue, zeroMeansOff: true), defaultText: CommandOption.plain(Defaults.clipValue))
     static let clipNorm = CommandOption(
       name: "clip-norm", placeholder: "C", help: "clip the gradient's global norm to C",
-      value: .positive(default: Defaults.clipNorm, zeroMeansOff: true), defaultText: plain(Defaults.clipNorm))
+      value: .positive(default: Defaults.clipNorm, zeroMeansOff: true), defaultText: CommandOption.plain(Defaults.clipNorm))
     static let seed = CommandOption.seed("random seed for the weights and the sequences")
     static let sequences = CommandOption(
       name: "sequences", placeholder: "N", help: "train until N sequences have been seen in all",
@@ -120,7 +115,7 @@ extension TrainPlan {
       "keep-best", help: "evaluate every --eval-every sequences and save each new best model to the checkpoint path with .best before its extension")
     static let annealBelow = CommandOption(
       name: "anneal-below", placeholder: "X",
-      help: "once an evaluation is below X bits/seq, multiply the learning rate by \(plain(Defaults.annealFactor)), once",
+      help: "once an evaluation is below X bits/seq, multiply the learning rate by \(CommandOption.plain(Defaults.annealFactor)), once",
       value: .positive(default: 0, zeroMeansOff: true), defaultText: "0")
     static let evalSequences = CommandOption(
       name: "eval-sequences", placeholder: "N", help: "fresh sequences per evaluation",
