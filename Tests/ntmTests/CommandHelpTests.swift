@@ -98,4 +98,12 @@ import Testing
     #expect(TrainPlan.machineOnlyOptions.map(\.name).contains("memory-rows"))
     #expect(!TrainPlan.machineOnlyOptions.map(\.name).contains("seed"))
   }
+
+  /// A command whose usage names no word refuses one, in the same words for every command.
+  @Test(arguments: ["tour", "repl", "address", "gradcheck", "results"])
+  func aCommandWithoutWordsRefusesOne(_ command: String) {
+    let result = runNTM([command, "extra"])
+    #expect(result.code == 64)
+    #expect(result.error == "error: \(command) takes no argument 'extra'; give values with options. Try 'ntm \(command) --help'.\n")
+  }
 }

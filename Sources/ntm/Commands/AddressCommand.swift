@@ -2,7 +2,7 @@ import Foundation
 import NTM
 
 /// `ntm address`: all four addressing stages at once, from flags; bars or JSON.
-enum AddressCommand {
+enum AddressCommand: DeclaredCommand {
   static let subcommand = Subcommand(helpText, run: run)
 
   /// The JSON `--json` prints: the inputs, every stage's weighting, and the read vector.
@@ -15,12 +15,8 @@ enum AddressCommand {
   }
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
-    let arguments = try Arguments(words, declared: helpText.options, command: name)
-    if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "address takes no argument '\(EchoedText.echo(extra))'; give values with flags. Try 'ntm address --help'.")
-    }
-    let canvas = Canvas.detect(
-      environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag(CommandOption.ascii))
+    let arguments = try Arguments(words, for: helpText)
+    let canvas = arguments.canvas(for: console)
     let state = try state(from: arguments, canvas: canvas)
     let trace = state.trace
     let read = Read.forward(memory: state.memory, weighting: trace.weighting)
@@ -99,10 +95,6 @@ enum AddressCommand {
 
 /// The options of `ntm address`, declared once, and its help.
 extension AddressCommand {
-  static var name: String { helpText.command }
-  static var summary: String { helpText.summary }
-  static var help: String { helpText.text() }
-
   /// `--memory ROWS`.
   static let memory = CommandOption(
     name: "memory", placeholder: "ROWS", help: #"the memory, rows separated by ';': "1 0 0; 0 1 0; 0 0 1""#, value: .text(default: nil))

@@ -3,7 +3,7 @@ import NTM
 
 /// `ntm bench`: how fast the reference machine trains and runs, in milliseconds per
 /// sequence, as readable lines and one JSON line.
-enum BenchCommand {
+enum BenchCommand: DeclaredCommand {
   static let subcommand = Subcommand(helpText, run: run)
 
   /// What `ntm bench` can time.
@@ -150,10 +150,6 @@ enum BenchCommand {
 
 /// The options of `ntm bench`, declared once, and its help.
 extension BenchCommand {
-  static var name: String { helpText.command }
-  static var summary: String { helpText.summary }
-  static var help: String { helpText.text() }
-
   /// `--sequences N`.
   static let sequences = CommandOption(
     name: "sequences", placeholder: "N", help: "timed sequences per round of each loop", value: .integer(default: 500, range: 1...1_000_000))

@@ -6,7 +6,7 @@ import TerminalCharts
 /// lengths — inside and beyond the training range (Graves et al. 2014, Fig. 4, 5 and 10:
 /// generalisation) — for one model, or for two side by side (the NTM against the LSTM
 /// baseline, on the very same sequences).
-enum EvalCommand {
+enum EvalCommand: DeclaredCommand {
   static let subcommand = Subcommand(helpText, run: run)
 
   /// The most sequences per length scored by default: enough to tell a model that makes a
@@ -211,10 +211,6 @@ enum EvalCommand {
 
 /// The options of `ntm eval`, declared once, and its help.
 extension EvalCommand {
-  static var name: String { helpText.command }
-  static var summary: String { helpText.summary }
-  static var help: String { helpText.text() }
-
   /// `--compare C`.
   static let compare = CommandOption(
     name: "compare", placeholder: "C", help: "a second checkpoint of the same task, scored on the same sequences", value: .text(default: nil))

@@ -4,7 +4,7 @@ import TerminalCharts
 
 /// `ntm exercises`: classroom exercises — list them with progress, check one, show its
 /// hints one at a time, or put its starter file back.
-enum ExercisesCommand {
+enum ExercisesCommand: DeclaredCommand {
   static let subcommand = Subcommand(helpText, run: run)
 
   static let actions = ["list", "check", "hint", "reset"]
@@ -186,10 +186,6 @@ enum ExercisesCommand {
 
 /// The options of `ntm exercises`, declared once, and its help.
 extension ExercisesCommand {
-  static var name: String { helpText.command }
-  static var summary: String { helpText.summary }
-  static var help: String { helpText.text() }
-
   static let helpText = CommandHelp(
     command: "exercises", summary: "Classroom exercises: write a stage's forward or backward pass; get it graded.",
     title: "implement the NTM's stages yourself, graded by the gradient checker",

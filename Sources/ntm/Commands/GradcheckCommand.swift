@@ -3,14 +3,11 @@ import TerminalCharts
 
 /// `ntm gradcheck`: checks every core operation's backward pass against numeric
 /// differences and prints one row per input.
-enum GradcheckCommand {
+enum GradcheckCommand: DeclaredCommand {
   static let subcommand = Subcommand(helpText, run: run)
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
-    let arguments = try Arguments(words, declared: helpText.options, command: name)
-    if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "gradcheck takes no argument '\(EchoedText.echo(extra))'. Try 'ntm gradcheck --help'.")
-    }
+    let arguments = try Arguments(words, for: helpText)
     let rows = try arguments.integer(Self.rows)
     let width = try arguments.integer(Self.width)
     let range = try arguments.integer(shiftRange, default: rows >= 3 ? 1 : 0)
@@ -123,10 +120,6 @@ enum GradcheckCommand {
 
 /// The options of `ntm gradcheck`, declared once, and its help.
 extension GradcheckCommand {
-  static var name: String { helpText.command }
-  static var summary: String { helpText.summary }
-  static var help: String { helpText.text() }
-
   static let rows = CommandOption(
     name: "rows", placeholder: "N", help: "memory locations N", value: .integer(default: 8, range: 1...256))
   static let width = CommandOption(name: "width", placeholder: "W", help: "memory width W", value: .integer(default: 4, range: 1...64))

@@ -1,14 +1,10 @@
 /// `ntm repl`: free play with the addressing stages on the tour's memory.
-enum ReplCommand {
+enum ReplCommand: DeclaredCommand {
   static let subcommand = Subcommand(helpText, run: run)
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
-    let arguments = try Arguments(words, declared: helpText.options, command: name)
-    if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "repl takes no argument '\(EchoedText.echo(extra))'. Try 'ntm repl --help'.")
-    }
-    let canvas = Canvas.detect(
-      environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag(CommandOption.ascii))
+    let arguments = try Arguments(words, for: helpText)
+    let canvas = arguments.canvas(for: console)
     var session = ReplSession(interpreter: Interpreter(canvas: canvas))
     return console.isInteractive ? session.runTerminal(console: &console) : session.runLines(console: &console)
   }
@@ -16,10 +12,6 @@ enum ReplCommand {
 
 /// The options of `ntm repl`, declared once, and its help.
 extension ReplCommand {
-  static var name: String { helpText.command }
-  static var summary: String { helpText.summary }
-  static var help: String { helpText.text() }
-
   static let helpText = CommandHelp(
     command: "repl", summary: "Play with memory, key, β, g, s, γ: step through the stages, read, write.",
     title: "free play with the four addressing stages",

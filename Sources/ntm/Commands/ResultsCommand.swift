@@ -3,17 +3,14 @@ import NTM
 
 /// `ntm results`: writes the results chapter from the shipped models — their recorded training
 /// and a fresh generalisation sweep of the NTM against the LSTM baseline for every task.
-enum ResultsCommand {
+enum ResultsCommand: DeclaredCommand {
   static let subcommand = Subcommand(helpText, run: run)
 
   static let defaultSequences = 100
   static let quickSequences = 3
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
-    let arguments = try Arguments(words, declared: helpText.options, command: name)
-    if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "results takes no argument '\(EchoedText.echo(extra))'. Try 'ntm results --help'.")
-    }
+    let arguments = try Arguments(words, for: helpText)
     let quick = arguments.flag(Self.quick)
     let sequences = try arguments.integer(Self.sequences, default: quick ? quickSequences : defaultSequences)
     let seed = try arguments.integer(Self.seed)
@@ -56,10 +53,6 @@ enum ResultsCommand {
 
 /// The options of `ntm results`, declared once, and its help.
 extension ResultsCommand {
-  static var name: String { helpText.command }
-  static var summary: String { helpText.summary }
-  static var help: String { helpText.text() }
-
   static let output = CommandOption(
     name: "output", placeholder: "PATH", help: "write the Markdown here; - is standard output", value: .text(default: "-"))
   static let quick = CommandOption.flag("quick", help: "a smoke run: \(quickSequences) sequences per length")

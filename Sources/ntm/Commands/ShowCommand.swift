@@ -4,7 +4,7 @@ import TerminalCharts
 /// `ntm show <checkpoint>`: one sequence through a trained machine, drawn over time as
 /// heatmaps — the input, the target, the output, where the write and read heads looked, and
 /// the memory at the end (NTM-Lasagne's dashboard; Graves et al. 2014, Fig. 6).
-enum ShowCommand {
+enum ShowCommand: DeclaredCommand {
   static let subcommand = Subcommand(helpText, run: run)
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
@@ -160,10 +160,6 @@ enum ShowCommand {
 
 /// The options of `ntm show`, declared once, and its help.
 extension ShowCommand {
-  static var name: String { helpText.command }
-  static var summary: String { helpText.summary }
-  static var help: String { helpText.text() }
-
   static let defaultLength = 30
   /// The lengths `--length` allows: a picture of 2,000 steps is already a hundred screens wide.
   static let lengths = 1...1_000

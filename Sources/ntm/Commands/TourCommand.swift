@@ -1,14 +1,10 @@
 /// `ntm tour` (and `ntm` on its own at a terminal): the guided tour of the addressing stages.
-enum TourCommand {
+enum TourCommand: DeclaredCommand {
   static let subcommand = Subcommand(helpText, run: run)
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
-    let arguments = try Arguments(words, declared: helpText.options, command: name)
-    if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "tour takes no argument '\(EchoedText.echo(extra))'. Try 'ntm tour --help'.")
-    }
-    let canvas = Canvas.detect(
-      environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag(CommandOption.ascii))
+    let arguments = try Arguments(words, for: helpText)
+    let canvas = arguments.canvas(for: console)
     return Tour.run(console: &console, canvas: canvas, pause: console.isInteractive && !arguments.flag(Self.noPause))
   }
 
@@ -21,10 +17,6 @@ enum TourCommand {
 
 /// The options of `ntm tour`, declared once, and its help.
 extension TourCommand {
-  static var name: String { helpText.command }
-  static var summary: String { helpText.summary }
-  static var help: String { helpText.text() }
-
   /// `--no-pause`.
   static let noPause = CommandOption.flag("no-pause", help: "print every page at once (automatic when not at a terminal)")
 

@@ -4,7 +4,7 @@ import TerminalCharts
 /// `ntm train <task>`: trains a Neural Turing Machine (or, with `--model lstm`, the paper's
 /// stacked-LSTM baseline) on one of the paper's tasks, with a live
 /// progress line, periodic atomic checkpoints, `--resume`, and Ctrl-C that saves and stops.
-enum TrainCommand {
+enum TrainCommand: DeclaredCommand {
   static let subcommand = Subcommand(helpText, run: run)
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
@@ -32,10 +32,6 @@ enum TrainCommand {
 
 /// The options of `ntm train`, declared once, and its help.
 extension TrainCommand {
-  static var name: String { helpText.command }
-  static var summary: String { helpText.summary }
-  static var help: String { helpText.text() }
-
   static let helpText = CommandHelp(
     command: "train", summary: "Train an NTM (or the LSTM baseline) on a task; checkpoints, resume, Ctrl-C saves.",
     title: "train a Neural Turing Machine on one of the paper's tasks",

@@ -1,6 +1,16 @@
 /// The values of declared options, checked against their declarations: each error names the
 /// option, what it allows (from the declaration) and what was typed, then the command's help.
 extension Arguments {
+  /// Parses `words` against the options `help` declares. A command whose usage names no
+  /// positional word refuses one, naming it.
+  /// - Throws: `UsageError` as `init(_:options:command:)` does, or for a word no option takes.
+  init(_ words: [String], for help: CommandHelp) throws {
+    try self.init(words, declared: help.options, command: help.command)
+    if help.positional.isEmpty, let extra = positional.first {
+      throw UsageError(message: "\(command) takes no argument '\(EchoedText.echo(extra))'; give values with options. \(hint)")
+    }
+  }
+
   /// `--name` as a whole number in its declared range; `fallback` (else the declared default)
   /// when absent.
   /// - Precondition: the option is declared `.integer` with a default or given a fallback.
@@ -69,4 +79,11 @@ extension Arguments {
 
   /// What every usage error of the command ends with.
   var hint: String { "Try 'ntm \(command) --help'." }
+}
+
+extension Arguments {
+  /// How the playground commands draw: ASCII when `--ascii` is given (or the terminal needs it).
+  func canvas(for console: Console) -> Canvas {
+    Canvas.detect(environment: console.environment, isTerminal: console.isInteractive, forceASCII: flag(CommandOption.ascii))
+  }
 }

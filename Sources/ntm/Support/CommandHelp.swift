@@ -124,3 +124,17 @@ extension Subcommand {
     self.init(name: help.command, summary: help.summary, help: help.text(), run: run)
   }
 }
+
+/// A command whose name, summary and help come from its `CommandHelp`.
+protocol DeclaredCommand {
+  static var helpText: CommandHelp { get }
+}
+
+extension DeclaredCommand {
+  /// The word after `ntm`.
+  static var name: String { helpText.command }
+  /// One line for `ntm help`.
+  static var summary: String { helpText.summary }
+  /// The whole help, at `CommandHelp.width`.
+  static var help: String { helpText.text() }
+}
