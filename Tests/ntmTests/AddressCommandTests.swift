@@ -105,7 +105,7 @@ import Testing
 
   /// The help states the defaults a given memory gets, and they are what runs.
   @Test func aGivenMemoryGetsTheDefaultsTheHelpStates() throws {
-    #expect(AddressCommand.help.contains("the key is its row 0 (all ones when row 0 is zero), w_prev is uniform, and s shifts by +1"))
+    #expect(AddressCommand.help.unwrapped.contains("the key is its row 0 (all ones when row 0 is zero), w_prev is uniform, and s shifts by +1"))
     let report = try JSONDecoder().decode(
       AddressCommand.Report.self,
       from: Data(runNTM(["address", "--json", "--memory", "0 1 0; 1 0 0; 0 0 1; 1 1 1"]).output.utf8))
@@ -129,7 +129,7 @@ import Testing
 
   /// `--previous last` is the final weighting of the other settings: the next time step.
   @Test func previousLastStartsFromTheFinalWeighting() throws {
-    #expect(AddressCommand.help.contains("'last' (the final w of"))
+    #expect(AddressCommand.help.unwrapped.contains("'last' (the final w of"))
     let flags = ["--beta", "5", "--shift", "-1"]
     let once = try JSONDecoder().decode(AddressCommand.Report.self, from: Data(runNTM(["address", "--json"] + flags).output.utf8))
     let next = try JSONDecoder().decode(
@@ -137,4 +137,9 @@ import Testing
     #expect(next.previousWeighting == once.trace.weighting)
     #expect(next.parameters == once.parameters)
   }
+}
+
+extension String {
+  /// The text with its line breaks and indents as single spaces: what a wrapped help says.
+  var unwrapped: String { split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 }

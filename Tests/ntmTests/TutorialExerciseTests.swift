@@ -181,7 +181,7 @@ struct TutorialExerciseTests {
   @Test func chapter1TheRowReadIsNotTheOneMostLikeTheKey() throws {
     let command = try #require(try Self.item("01", 2).commands.first)
     let state = try AddressCommand.state(
-      from: Arguments(Array(command.arguments.dropFirst()), options: AddressCommand.options, command: "address"),
+      from: Arguments(Array(command.arguments.dropFirst()), declared: AddressCommand.helpText.options, command: "address"),
       canvas: Fixtures.unicode)
     let trace = state.trace
     let read = Canvas.focus(trace.weighting)

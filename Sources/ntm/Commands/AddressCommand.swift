@@ -2,43 +2,8 @@ import Foundation
 import NTM
 
 /// `ntm address`: all four addressing stages at once, from flags; bars or JSON.
-enum AddressCommand {
-  static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
-
-  static let name = "address"
-  static let summary = "Run the four addressing stages once from flags; print bars or --json."
-  static let help = """
-    ntm address — address a memory once and print every stage.
-
-    Runs content addressing, interpolation, shift and sharpening (paper §3.3) and reads with
-    the final weighting. Anything not given is the tour's: the 8 × 4 built-in memory, a key
-    near row 2, β = 20, g = 0.8, w_prev on row 6, s = (0.1, 0.2, 0.7), γ = 3. A memory of
-    your own (--memory, or --rows and --width) starts as the REPL's 'memory' command does:
-    the key is its row 0 (all ones when row 0 is zero), w_prev is uniform, and s shifts by +1
-    (no shift when N < 3); β, g and γ stay 20, 0.8 and 3. Vectors are numbers separated by
-    spaces or commas; weightings are normalised to sum to 1.
-
-    USAGE: ntm address [--memory ROWS | --rows N --width W [--seed S]] [--key K] [--beta β]
-                       [--gate g] [--shift S] [--gamma γ] [--previous P] [--json] [--ascii]
-
-    OPTIONS:
-      --memory ROWS   the memory, rows separated by ';': "1 0 0; 0 1 0; 0 0 1"
-      --rows N        a random memory of N rows (1–1024) …
-      --width W       … and W columns (1–256), entries in [−1, 1]
-      --seed S        … drawn from seed S (default 1)
-      --key K         the key k, W numbers, or 'row I' to copy row I (default: row 0
-                      of a given memory)
-      --beta β        the key strength β, 0 to 1e6
-      --gate g        the interpolation gate g, 0 to 1
-      --shift S       the shift weighting over −R…R ("0.1 0.2 0.7"), or an offset ("+1")
-      --gamma γ       the sharpening γ, 1 to 1e6
-      --previous P    w_prev: N weights, 'row I', 'uniform', or 'last' (the final w of
-                      these settings: the next time step)
-      --json          print the memory, the settings, every weighting and the read vector as JSON
-      --ascii         draw with ASCII only (automatic when the locale is not UTF-8)
-
-    EXAMPLE: ntm address --key "0 0 1 0" --beta 5 --shift -1 --json
-    """
+enum AddressCommand: DeclaredCommand {
+  static let subcommand = Subcommand(helpText, run: run)
 
   /// The JSON `--json` prints: the inputs, every stage's weighting, and the read vector.
   struct Report: Codable, Equatable {
@@ -49,22 +14,13 @@ enum AddressCommand {
     var read: [Double]
   }
 
-  static let options: [Arguments.Option] = [
-    "memory", "rows", "width", "seed", "key", "beta", "gate", "shift", "gamma", "previous",
-  ].map { Arguments.Option(name: $0, takesValue: true) }
-    + [.init(name: "json", takesValue: false), .init(name: "ascii", takesValue: false)]
-
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
-    let arguments = try Arguments(words, options: options, command: name)
-    if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "address takes no argument '\(EchoedText.echo(extra))'; give values with flags. Try 'ntm address --help'.")
-    }
-    let canvas = Canvas.detect(
-      environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag("ascii"))
+    let arguments = try Arguments(words, for: helpText)
+    let canvas = arguments.canvas(for: console)
     let state = try state(from: arguments, canvas: canvas)
     let trace = state.trace
     let read = Read.forward(memory: state.memory, weighting: trace.weighting)
-    if arguments.flag("json") {
+    if arguments.flag(Self.json) {
       let report = Report(
         memory: state.memory.rowArrays, previousWeighting: state.previousWeighting,
         parameters: state.parameters, trace: trace, read: read)
@@ -82,9 +38,9 @@ enum AddressCommand {
   /// accept exactly what the REPL accepts and reject it with the same reasons.
   static func state(from arguments: Arguments, canvas: Canvas) throws -> PlaygroundState {
     var commands: [(flag: String, line: String)] = []
-    if let memory = arguments.value("memory") {
-      for flag in ["rows", "width", "seed"] where arguments.value(flag) != nil {
-        throw Arguments.UsageError(message: "--\(flag) is for a random memory and --memory gives one; use either --memory or --rows and --width [--seed]. Try 'ntm address --help'.")
+    if let memory = arguments.value(Self.memory) {
+      for option in [Self.rows, Self.width, Self.seed] where arguments.value(option) != nil {
+        throw Arguments.UsageError(message: "--\(option.name) is for a random memory and --memory gives one; use either --memory or --rows and --width [--seed]. Try 'ntm address --help'.")
       }
       let rows = memory.split(separator: ";").map { $0.split(whereSeparator: { $0 == "," || $0.isWhitespace }) }
       let width = rows.first?.count ?? 0
@@ -96,20 +52,19 @@ enum AddressCommand {
       }
       commands.append(("memory", "memory zeros \(rows.count) \(width)"))
       commands += rows.enumerated().map { ("memory", "row \($0) " + $1.joined(separator: " ")) }
-    } else if arguments.value("rows") != nil || arguments.value("width") != nil || arguments.value("seed") != nil {
-      guard arguments.value("rows") != nil, arguments.value("width") != nil else {
+    } else if [Self.rows, Self.width, Self.seed].contains(where: { arguments.value($0) != nil }) {
+      guard arguments.value(Self.rows) != nil, arguments.value(Self.width) != nil else {
         throw Arguments.UsageError(message: "a random memory needs both --rows and --width. Try 'ntm address --rows 16 --width 6'.")
       }
       // Each flag is read on its own, so a mistake is reported in the flag that holds it.
-      let rows = try arguments.integer("rows", default: 0, in: 1...PlaygroundInput.maximumRows, command: name)
-      let width = try arguments.integer("width", default: 0, in: 1...PlaygroundInput.maximumWidth, command: name)
-      let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
-      commands.append(("rows", "memory random \(rows) \(width) \(seed)"))
+      let count = try arguments.integer(Self.rows, default: 0)
+      let columns = try arguments.integer(Self.width, default: 0)
+      commands.append(("rows", "memory random \(count) \(columns) \(try arguments.integer(Self.seed))"))
     }
-    for (flag, command) in [("key", "key"), ("beta", "beta"), ("gate", "gate"), ("shift", "shift"), ("gamma", "sharpen"), ("previous", "previous")] {
-      if let value = arguments.value(flag) {
+    for (option, command) in settings {
+      if let value = arguments.value(option) {
         let spaced = value.replacingOccurrences(of: ",", with: " ")
-        commands.append((flag, command + " " + spaced))
+        commands.append((option.name, command + " " + spaced))
       }
     }
     let interpreter = Interpreter(canvas: canvas)
@@ -121,7 +76,7 @@ enum AddressCommand {
       }
       state = next
       let lastRow = flag == "memory" && (index + 1 == commands.count || commands[index + 1].flag != "memory")
-      if lastRow, arguments.value("key") == nil {
+      if lastRow, arguments.value(Self.key) == nil {
         // The rows arrive one at a time after an all-zero memory: once all are in, the key
         // follows row 0.
         state.parameters.key = PlaygroundState.fresh(memory: state.memory).parameters.key
@@ -136,4 +91,59 @@ enum AddressCommand {
     if let hint = message.range(of: " Try '", options: .backwards) { message = String(message[..<hint.lowerBound]) }
     return message
   }
+}
+
+/// The options of `ntm address`, declared once, and its help.
+extension AddressCommand {
+  /// `--memory ROWS`.
+  static let memory = CommandOption(
+    name: "memory", placeholder: "ROWS", help: #"the memory, rows separated by ';': "1 0 0; 0 1 0; 0 0 1""#, value: .text(default: nil))
+  /// `--rows N`.
+  static let rows = CommandOption(
+    name: "rows", placeholder: "N", help: "a random memory of N rows …", value: .integer(default: nil, range: 1...PlaygroundInput.maximumRows))
+  /// `--width W`.
+  static let width = CommandOption(
+    name: "width", placeholder: "W", help: "… and W columns, entries in [−1, 1] …", value: .integer(default: nil, range: 1...PlaygroundInput.maximumWidth))
+  static let seed = CommandOption.seed("… drawn from seed S")
+  /// The settings, each given to the REPL command of `replCommand`.
+  static let key = CommandOption(
+    name: "key", placeholder: "K", help: "the key k, W numbers, or 'row I' to copy row I", value: .text(default: nil),
+    defaultText: "row 0 of a given memory")
+  static let beta = CommandOption(name: "beta", placeholder: "β", help: "the key strength β, 0 to 1e6", value: .text(default: nil))
+  static let gate = CommandOption(name: "gate", placeholder: "g", help: "the interpolation gate g, 0 to 1", value: .text(default: nil))
+  static let shift = CommandOption(
+    name: "shift", placeholder: "S", help: #"the shift weighting over −R…R ("0.1 0.2 0.7"), or an offset ("+1")"#, value: .text(default: nil))
+  static let gamma = CommandOption(name: "gamma", placeholder: "γ", help: "the sharpening γ, 1 to 1e6", value: .text(default: nil))
+  static let previous = CommandOption(
+    name: "previous", placeholder: "P",
+    help: "w_prev: N weights, 'row I', 'uniform', or 'last' (the final w of these settings: the next time step)",
+    value: .text(default: nil))
+  static let json = CommandOption.flag("json", help: "print the memory, the settings, every weighting and the read vector as JSON")
+
+  /// Each setting's option and the REPL command that applies it.
+  static let settings: [(option: CommandOption, replCommand: String)] = [
+    (key, "key"), (beta, "beta"), (gate, "gate"), (shift, "shift"), (gamma, "sharpen"), (previous, "previous"),
+  ]
+
+  static let helpText = CommandHelp(
+    command: "address", summary: "Run the four addressing stages once from flags; print bars or --json.",
+    title: "address a memory once and print every stage",
+    description: [
+      .prose("""
+        Runs content addressing, interpolation, shift and sharpening (paper §3.3) and reads with
+        the final weighting. Anything not given is the tour's: the 8 × 4 built-in memory, a key
+        near row 2, β = 20, g = 0.8, w_prev on row 6, s = (0.1, 0.2, 0.7), γ = 3. A memory of
+        your own (--memory, or --rows and --width) starts as the REPL's 'memory' command does:
+        the key is its row 0 (all ones when row 0 is zero), w_prev is uniform, and s shifts by +1
+        (no shift when N < 3); β, g and γ stay 20, 0.8 and 3. Vectors are numbers separated by
+        spaces or commas; weightings are normalised to sum to 1.
+        """),
+      .prose("Give either --memory or --rows and --width (with --seed): not both."),
+    ],
+    sections: [
+      .init(title: "MEMORY", options: [memory, rows, width, seed]),
+      .init(title: "SETTINGS", options: settings.map(\.option)),
+      .init(title: "OUTPUT", options: [json, .ascii]),
+    ],
+    examples: [#"ntm address --key "0 0 1 0" --beta 5 --shift -1 --json"#])
 }

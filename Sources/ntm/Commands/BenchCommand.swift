@@ -2,46 +2,10 @@ import Foundation
 import NTM
 import TerminalCharts
 
-/// `ntm bench`: how fast the machine of the reference configuration trains and runs, in milliseconds per
-/// sequence, as readable lines and one JSON line.
-enum BenchCommand {
-  static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
-
-  static let name = "bench"
-  static let summary = "Time training and inference of the reference NTM, or the REPL's replies."
-  static let help = """
-    ntm bench — time the tape machine on copy sequences, on one thread.
-
-    The reference configuration is the paper's copy setting: a feed-forward controller of
-    100 tanh units, memory 128 × 20, one read and one write head, shifts −1…1, 8-bit vectors
-    plus a delimiter (9 inputs, 8 outputs). A copy sequence of length L runs 2L + 1 steps.
-
-    Times two loops over the same pre-drawn sequences, after a short warm-up:
-      training   forward, loss gradient, backpropagation through time, optimiser update
-      inference  forward only
-    each in --rounds rounds, and prints milliseconds per sequence — the median round and the
-    best one, wall clock and this thread's CPU time — and sequences per second, then one
-    JSON line. On a shared machine rounds vary; the best round is what the code can do, the
-    median what a run is likely to see.
-
-    `ntm bench repl` instead times every command of the REPL on 64-row memories (best of 5
-    runs each) and says whether each answers within the 20 ms that feels instant.
-
-    USAGE: ntm bench [reference] [--sequences N] [--rounds K] [--length L] [--seed S]
-                     [--optimiser O]
-           ntm bench repl
-
-    OPTIONS:
-      --sequences N   timed sequences per round of each loop (1–1000000, default 500)
-      --rounds K      rounds of each loop (1–100, default 5)
-      --length L      copy length, 2L + 1 steps per sequence (1–1000, default 20)
-      --seed S        seed for the weights and the sequences (default 1)
-      --optimiser O   rmsprop or adam, the update timed with training (default rmsprop)
-
-    EXAMPLES:
-      ntm bench --sequences 2000 --length 20
-      ntm bench repl
-    """
+/// `ntm bench`: how fast the tape machine of the reference configuration trains and runs, in
+/// milliseconds per sequence, as readable lines and one JSON line.
+enum BenchCommand: DeclaredCommand {
+  static let subcommand = Subcommand(helpText, run: run)
 
   /// What `ntm bench` can time.
   static let subjects = ["reference", "repl"]
@@ -52,13 +16,7 @@ enum BenchCommand {
   static let distinctSequences = 64
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
-    let arguments = try Arguments(
-      words,
-      options: [
-        .init(name: "sequences", takesValue: true), .init(name: "length", takesValue: true),
-        .init(name: "seed", takesValue: true), .init(name: "optimiser", takesValue: true),
-        .init(name: "rounds", takesValue: true),
-      ], command: name)
+    let arguments = try Arguments(words, declared: helpText.options, command: name)
     switch arguments.positional.first {
     case nil, "reference": break
     case "repl":
@@ -74,14 +32,12 @@ enum BenchCommand {
     if arguments.positional.count > 1 {
       throw Arguments.UsageError(message: "bench takes one benchmark name, got '\(EchoedText.echo(arguments.positional.joined(separator: " ")))'. Try 'ntm bench --help'.")
     }
-    let sequences = try arguments.integer("sequences", default: 500, in: 1...1_000_000, command: name)
-    let rounds = try arguments.integer("rounds", default: 5, in: 1...100, command: name)
-    let length = try arguments.integer("length", default: 20, in: 1...1000, command: name)
-    let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
-    let optimiserName = arguments.value("optimiser") ?? Optimiser.Kind.rmsprop.rawValue
-    guard let optimiserKind = Optimiser.Kind(rawValue: optimiserName) else {
-      throw Arguments.UsageError(message: "--optimiser must be rmsprop or adam, got '\(EchoedText.echo(optimiserName))'. Try 'ntm bench --help'.")
-    }
+    let sequences = try arguments.integer(Self.sequences)
+    let rounds = try arguments.integer(Self.rounds)
+    let length = try arguments.integer(Self.length)
+    let seed = try arguments.integer(Self.seed)
+    // The declaration allows only the optimisers' names.
+    let optimiserKind = Optimiser.Kind(rawValue: try arguments.word(Self.optimiser)) ?? .rmsprop
 
     let result = measure(sequences: sequences, rounds: rounds, length: length, seed: UInt64(seed), optimiser: optimiserKind)
     for line in report(result) { console.print(line) }
@@ -161,8 +117,9 @@ enum BenchCommand {
         + "  \(ms(figures.wall)) per sequence (CPU \(ms(figures.cpu)); best round \(ms(figures.best))), "
         + NumberFormat.fixed(1000 / figures.wall, decimals: 0) + " sequences/s"
     }
+    let c = MachineConfiguration.reference(bits: CopyTask.defaultBits)
     return [
-      "Reference NTM: feed-forward controller 100 tanh, memory 128 × 20, 1 read + 1 write head, R = 1, \(r.parameters) parameters.",
+      "Reference NTM: feed-forward controller \(c.controllerSizes.map(String.init).joined(separator: ",")) \(c.controllerActivation.rawValue), memory \(c.memoryRows) × \(c.memoryWidth), \(c.readHeads) read + \(c.writeHeads) write head, R = \(c.shiftRange), \(r.parameters) parameters.",
       "Copy sequences of length \(r.length) (\(r.steps) steps), \(r.rounds) rounds of \(r.sequences) per loop, one thread; medians of the rounds.",
       "",
       line(labels[0], train),
@@ -190,4 +147,48 @@ enum BenchCommand {
     /// This duration shared among `count` sequences.
     func perSequence(_ count: Double) -> Clock { Clock(wall: wall / count, cpu: cpu / count) }
   }
+}
+
+/// The options of `ntm bench`, declared once, and its help.
+extension BenchCommand {
+  /// `--sequences N`.
+  static let sequences = CommandOption(
+    name: "sequences", placeholder: "N", help: "timed sequences per round of each loop", value: .integer(default: 500, range: 1...1_000_000))
+  /// `--rounds K`.
+  static let rounds = CommandOption(name: "rounds", placeholder: "K", help: "rounds of each loop", value: .integer(default: 5, range: 1...100))
+  /// `--length L`.
+  static let length = CommandOption(
+    name: "length", placeholder: "L", help: "copy length, 2L + 1 steps per sequence", value: .integer(default: 20, range: 1...1000))
+  static let seed = CommandOption.seed("seed for the weights and the sequences")
+  static let optimiser = CommandOption.optimiser("the update timed with training")
+
+  /// The reference machine, as the help and the report describe it.
+  static var referenceSummary: String {
+    let c = MachineConfiguration.reference(bits: CopyTask.defaultBits)
+    return "a feed-forward controller of \(c.controllerSizes.map(String.init).joined(separator: ", ")) \(c.controllerActivation.rawValue) units, "
+      + "memory \(c.memoryRows) × \(c.memoryWidth), \(c.readHeads) read and \(c.writeHeads) write head, shifts −\(c.shiftRange)…\(c.shiftRange), "
+      + "\(CopyTask.defaultBits)-bit vectors plus a delimiter (\(c.inputSize) inputs, \(c.outputSize) outputs)"
+  }
+
+  static let helpText = CommandHelp(
+    command: "bench", summary: "Time training and inference of the reference NTM, or the REPL's replies.",
+    title: "time the tape machine on copy sequences, on one thread",
+    description: [
+      .prose("The reference configuration is the paper's copy setting: \(referenceSummary). A copy sequence of length L runs 2L + 1 steps."),
+      .lines([
+        "Times two loops over the same pre-drawn sequences, after a short warm-up:",
+        "  training   forward, loss gradient, backpropagation through time, update",
+        "  inference  forward only",
+      ]),
+      .prose("""
+        Each loop runs in --rounds rounds; the command prints milliseconds per sequence — the
+        median round and the best one, wall clock and this thread's CPU time — and sequences
+        per second, then one JSON line. On a shared machine rounds vary; the best round is
+        what the code can do, the median what a run is likely to see.
+        """),
+      .prose("'ntm bench repl' instead times every command of the REPL on 64-row memories (best of 5 runs each) and says whether each answers within the 20 ms that feels instant."),
+    ],
+    positional: "[reference]", otherUsages: ["ntm bench repl"],
+    sections: [.init(title: "OPTIONS", options: [sequences, rounds, length, seed, optimiser])],
+    examples: ["ntm bench --sequences 2000 --length 20", "ntm bench repl"])
 }

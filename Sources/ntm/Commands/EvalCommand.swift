@@ -6,45 +6,8 @@ import TerminalCharts
 /// lengths — inside and beyond the training range (Graves et al. 2014, Fig. 4, 5 and 10:
 /// generalisation) — for one model, or for two side by side (the NTM against the LSTM
 /// baseline, on the very same sequences).
-enum EvalCommand {
-  static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
-
-  static let name = "eval"
-  static let summary = "Score a checkpoint at several lengths; --compare an NTM with an LSTM."
-  static let help = """
-    ntm eval — score a trained checkpoint at several sequence lengths.
-
-    Runs fresh sequences of each length through the saved model and prints the mean
-    number of wrong bits per sequence (outputs rounded to 0 or 1), and the mean loss, as a
-    table and as bars. Lengths beyond the training range test generalisation. With
-    --compare, a second model (say the LSTM baseline) runs on the very same sequences and
-    the two are shown side by side.
-
-    A length is the task's own: vectors for copy and repeat copy, items for associative
-    recall, bits for N-grams, input vectors for priority sort, bracket pairs for Dyck words.
-    N-grams are scored by their cost in bits (−log₂ likelihood) beside the Bayes-optimal
-    estimator's.
-
-    A checkpoint is a file, or the name of a shipped model (copy, copy-lstm, …).
-
-    USAGE: ntm eval <checkpoint> [--compare <checkpoint>] [--lengths L,L,…] [--sequences N]
-                    [--seed S] [--svg FILE]
-
-    OPTIONS:
-      --compare C       a second checkpoint of the same task, scored on the same sequences
-      --lengths L,L,…   lengths to test (default: the task's, e.g. 10,20,40,80,100,120 for copy)
-      --sequences N     sequences per length (default: up to 100, fewer for long
-                        lengths and large models, so the command takes seconds)
-      --seed S          random seed for the test sequences (default 1)
-      --svg FILE        also draw the bars as an SVG picture: a group per length, a bar per
-                        model, a dashed line where the training range ends; FILE - is
-                        standard output, and the table then goes to standard error
-
-    EXAMPLES:
-      ntm eval copy.checkpoint.json --lengths 10,20,40,80,120
-      ntm eval copy --compare copy-lstm
-      ntm eval copy --compare copy-lstm --svg copy-generalisation.svg
-    """
+enum EvalCommand: DeclaredCommand {
+  static let subcommand = Subcommand(helpText, run: run)
 
   /// The most sequences per length scored by default: enough to tell a model that makes a
   /// wrong bit every few sequences from one that makes none.
@@ -85,24 +48,23 @@ enum EvalCommand {
   }
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
-    let arguments = try Arguments(
-      words, options: ["lengths", "sequences", "seed", "compare", "svg"].map { .init(name: $0, takesValue: true) }, command: name)
+    let arguments = try Arguments(words, declared: helpText.options, command: name)
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
       throw Arguments.UsageError(message: "eval needs one checkpoint, a file or a shipped model, e.g. ntm eval copy. Try 'ntm eval --help'.")
     }
-    let requested = try parseLengths(arguments.value("lengths"))
+    let requested = try parseLengths(arguments.value(Self.lengths))
     // Absent, the count depends on the lengths (`defaultCount`).
-    let givenCount = arguments.value("sequences") == nil ? nil : try arguments.integer("sequences", default: defaultSequences, in: 1...100_000, command: name)
-    let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
-    let svgPath = arguments.value("svg")
-    if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path] + [arguments.value("compare")].compactMap { $0 }) }
+    let givenCount = arguments.value(Self.sequences) == nil ? nil : try arguments.integer(Self.sequences, default: defaultSequences)
+    let seed = try arguments.integer(Self.seed)
+    let svgPath = arguments.value(Self.svg)
+    if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path] + [arguments.value(Self.compare)].compactMap { $0 }) }
     let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     let (checkpoint, model) = try CheckpointLoading.load(path)
     try CheckpointLoading.checkMemory(checkpoint, length: (requested ?? checkpoint.task.evaluationLengths).max() ?? 1, path: path)
     var names = [path]
     var models = [model]
     var checkpoints = [checkpoint]
-    if let other = arguments.value("compare") {
+    if let other = arguments.value(Self.compare) {
       let (second, secondModel) = try CheckpointLoading.load(other)
       guard second.task.name == checkpoint.task.name, second.task.inputSize == checkpoint.task.inputSize,
         second.task.outputSize == checkpoint.task.outputSize
@@ -245,4 +207,50 @@ enum EvalCommand {
     }
     return values.compactMap { $0 }
   }
+}
+
+/// The options of `ntm eval`, declared once, and its help.
+extension EvalCommand {
+  /// `--compare C`.
+  static let compare = CommandOption(
+    name: "compare", placeholder: "C", help: "a second checkpoint of the same task, scored on the same sequences", value: .text(default: nil))
+  /// `--lengths L,L,…`, read by `parseLengths`.
+  static let lengths = CommandOption(
+    name: "lengths", placeholder: "L,L,…", help: "lengths to test, each \(Limits.length.lowerBound)–\(Limits.length.upperBound)",
+    value: .text(default: nil), defaultText: "the task's, e.g. 10,20,40,80,100,120 for copy")
+  /// `--sequences N`; absent, the count depends on the lengths (`defaultCount`).
+  static let sequences = CommandOption(
+    name: "sequences", placeholder: "N", help: "sequences per length", value: .integer(default: nil, range: Limits.evaluationSequences),
+    defaultText: "up to \(defaultSequences), fewer for long lengths and large models, so the command takes seconds")
+  static let seed = CommandOption.seed("random seed for the test sequences")
+  static let svg = CommandOption.svg("""
+    also draw the bars as an SVG picture: a group per length, a bar per model, a dashed line where the \
+    training range ends; FILE\u{00A0}- is standard output, and the table then goes to standard error
+    """)
+
+  static let helpText = CommandHelp(
+    command: "eval", summary: "Score a checkpoint at several lengths; --compare an NTM with an LSTM.",
+    title: "score a trained checkpoint at several sequence lengths",
+    description: [
+      .prose("""
+        Runs fresh sequences of each length through the saved model and prints the mean
+        number of wrong bits per sequence (outputs rounded to 0 or 1), and the mean loss, as a
+        table and as bars. Lengths beyond the training range test generalisation. With
+        --compare, a second model (say the LSTM baseline) runs on the very same sequences and
+        the two are shown side by side.
+        """),
+      .prose("""
+        A length is the task's own: vectors for copy and repeat copy, items for associative
+        recall, bits for N-grams, input vectors for priority sort, bracket pairs for Dyck words.
+        N-grams are scored by their cost in bits (−log₂ likelihood) beside the Bayes-optimal
+        estimator's.
+        """),
+      .prose("A checkpoint is a file, or the name of a shipped model (copy, copy-lstm, …)."),
+    ],
+    positional: "<checkpoint>",
+    sections: [.init(title: "OPTIONS", options: [compare, lengths, sequences, seed, svg])],
+    examples: [
+      "ntm eval copy.checkpoint.json --lengths 10,20,40,80,120", "ntm eval copy --compare copy-lstm",
+      "ntm eval copy --compare copy-lstm --svg copy-generalisation.svg",
+    ])
 }

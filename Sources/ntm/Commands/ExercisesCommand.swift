@@ -4,42 +4,8 @@ import TerminalCharts
 
 /// `ntm exercises`: classroom exercises — list them with progress, check one, show its
 /// hints one at a time, or put its starter file back.
-enum ExercisesCommand {
-  static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
-
-  static let name = "exercises"
-  static let summary = "Classroom exercises: write a stage's forward or backward pass; get it graded."
-  static let help = """
-    ntm exercises — implement the NTM's stages yourself, graded by the gradient checker.
-
-    Each exercise is one file in Exercises/ with a function marked TODO: cosine similarity,
-    softmax, content addressing, interpolation, shift, sharpening, read and write, forward
-    or backward, and one step of backpropagation through time through a read head. The files
-    stand apart from the package: only a check compiles them (with swiftc, on their own, so
-    the library cannot be called from them), and a file that does not compile stops nothing
-    else. A check compares your answers with the library's on fixed random numbers and runs
-    the gradient checker on your backward pass; it names the element that is wrong and what
-    it should be near, the compiler's first error with its file and line, a crash and its
-    line, a function that never returns, and an earlier exercise yours calls that does not
-    pass yet. Progress and hints are kept in .ntm-exercises.json in the package root; delete
-    it to start the hints again.
-
-    USAGE: ntm exercises [list]
-           ntm exercises check <N>
-           ntm exercises hint <N>
-           ntm exercises reset <N>
-
-    ACTIONS:
-      list        every exercise with its status and a progress bar (the default)
-      check N     grade exercise N; exits 0 when it passes, 1 when not yet
-      hint N      show the next hint of exercise N (and the ones before it)
-      reset N     put exercise N's starter file back (from git), and forget its hints
-
-    OPTIONS:
-      --ascii     draw with ASCII only (automatic when the locale is not UTF-8)
-
-    EXAMPLE: swift run ntm exercises check 3
-    """
+enum ExercisesCommand: DeclaredCommand {
+  static let subcommand = Subcommand(helpText, run: run)
 
   static let actions = ["list", "check", "hint", "reset"]
 
@@ -87,9 +53,9 @@ enum ExercisesCommand {
     _ words: [String], console: inout Console, directory: URL, grading given: Grading? = nil,
     exercises: [Exercise] = ExerciseCatalog.all
   ) throws -> Int32 {
-    let arguments = try Arguments(words, options: [.init(name: "ascii", takesValue: false)], command: name)
+    let arguments = try Arguments(words, declared: helpText.options, command: name)
     let style = TextStyle.detect(
-      environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag("ascii"))
+      environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag(CommandOption.ascii))
     let width = TextStyle.width(environment: console.environment)
     let action = arguments.positional.first ?? "list"
     guard actions.contains(action) else {
@@ -216,4 +182,38 @@ enum ExercisesCommand {
   static func notSavedNote(_ directory: URL) -> String {
     "Note: progress is not saved: \(notFound(directory))"
   }
+}
+
+/// The options of `ntm exercises`, declared once, and its help.
+extension ExercisesCommand {
+  static let helpText = CommandHelp(
+    command: "exercises", summary: "Classroom exercises: write a stage's forward or backward pass; get it graded.",
+    title: "implement the NTM's stages yourself, graded by the gradient checker",
+    description: [
+      .prose("""
+        Each exercise is one file in Exercises/ with a function marked TODO: cosine similarity,
+        softmax, content addressing, interpolation, shift, sharpening, read and write, forward
+        or backward, and one step of backpropagation through time through a read head. The files
+        stand apart from the package: only a check compiles them (with swiftc, on their own, so
+        the library cannot be called from them), and a file that does not compile stops nothing
+        else. A check compares your answers with the library's on fixed random numbers and runs
+        the gradient checker on your backward pass; it names the element that is wrong and what
+        it should be near, the compiler's first error with its file and line, a crash and its
+        line, a function that never returns, and an earlier exercise yours calls that does not
+        pass yet. Progress and hints are kept in .ntm-exercises.json in the package root; delete
+        it to start the hints again.
+        """)
+    ],
+    positional: "[list]", otherUsages: ["ntm exercises check <N>", "ntm exercises hint <N>", "ntm exercises reset <N>"],
+    afterUsage: [
+      .lines([
+        "ACTIONS:",
+        "  list     every exercise with its status and a progress bar (the default)",
+        "  check N  grade exercise N; exits 0 when it passes, 1 when not yet",
+        "  hint N   show the next hint of exercise N (and the ones before it)",
+        "  reset N  put exercise N's starter file back (from git), and forget its hints",
+      ])
+    ],
+    sections: [.init(title: "OPTIONS", options: [.ascii])],
+    examples: ["swift run ntm exercises check 3"])
 }

@@ -3,52 +3,20 @@ import TerminalCharts
 
 /// `ntm gradcheck`: checks every core operation's backward pass against numeric
 /// differences and prints one row per input.
-enum GradcheckCommand {
-  static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
-
-  static let name = "gradcheck"
-  static let summary = "Check every operation's gradient numerically; print a table."
-  static let help = """
-    ntm gradcheck — check every operation's backward pass against numeric differences.
-
-    For each operation (activations, softmax, linear, the four addressing stages, read,
-    write) at a random point, compares the hand-written gradient of every input with a
-    centred-difference estimate and prints the worst element of each input, its relative
-    error |a − n| / max(|a|, |n|), and a verdict (CS231n: ≤ 1e-7 good, > 1e-4 wrong).
-    Exits 0 only if every relative error is at most the tolerance.
-
-    USAGE: ntm gradcheck [--rows N] [--width W] [--shift-range R] [--seed S] [--tolerance T]
-
-    OPTIONS:
-      --rows N          memory locations N (1–256, default 8)
-      --width W         memory width W (1–64, default 4)
-      --shift-range R   shifts −R…R, with 2R + 1 ≤ N (default 1, or 0 when N < 3)
-      --seed S          random seed for the point and the projection (default 1)
-      --tolerance T     largest relative error that passes (default 1e-7)
-
-    EXAMPLE: ntm gradcheck --rows 16 --width 5 --seed 7
-    """
+enum GradcheckCommand: DeclaredCommand {
+  static let subcommand = Subcommand(helpText, run: run)
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
-    let arguments = try Arguments(
-      words,
-      options: [
-        .init(name: "rows", takesValue: true), .init(name: "width", takesValue: true),
-        .init(name: "shift-range", takesValue: true), .init(name: "seed", takesValue: true),
-        .init(name: "tolerance", takesValue: true),
-      ], command: name)
-    if let extra = arguments.positional.first {
-      throw Arguments.UsageError(message: "gradcheck takes no argument '\(EchoedText.echo(extra))'. Try 'ntm gradcheck --help'.")
-    }
-    let rows = try arguments.integer("rows", default: 8, in: 1...256, command: name)
-    let width = try arguments.integer("width", default: 4, in: 1...64, command: name)
-    let range = try arguments.integer("shift-range", default: rows >= 3 ? 1 : 0, in: 0...127, command: name)
+    let arguments = try Arguments(words, for: helpText)
+    let rows = try arguments.integer(Self.rows)
+    let width = try arguments.integer(Self.width)
+    let range = try arguments.integer(shiftRange, default: rows >= 3 ? 1 : 0)
     guard 2 * range + 1 <= rows else {
       let largest = (rows - 1) / 2
       throw Arguments.UsageError(message: "--shift-range \(range) needs 2R + 1 ≤ N = \(rows); use --shift-range \(largest)\(largest > 0 ? " or less" : "").")
     }
-    let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
-    let tolerance = try arguments.number("tolerance", default: GradientChecker.goodTolerance, in: 0...1, command: name)
+    let seed = try arguments.integer(Self.seed)
+    let tolerance = try arguments.number(Self.tolerance)
 
     var generator = SplitMix64(seed: UInt64(seed))
     let shape = OperationChecks.Shape(rows: rows, width: width, shiftRange: range)
@@ -147,4 +115,33 @@ enum GradcheckCommand {
   static func format(_ x: Double, digits: Int = 2) -> String {
     NumberFormat.scientific(x, digits: digits, plainZero: true)
   }
+}
+
+/// The options of `ntm gradcheck`, declared once, and its help.
+extension GradcheckCommand {
+  static let rows = CommandOption(
+    name: "rows", placeholder: "N", help: "memory locations N", value: .integer(default: 8, range: 1...256))
+  static let width = CommandOption(name: "width", placeholder: "W", help: "memory width W", value: .integer(default: 4, range: 1...64))
+  static let shiftRange = CommandOption(
+    name: "shift-range", placeholder: "R", help: "shifts −R…R, with 2R + 1 ≤ N", value: .integer(default: nil, range: 0...127),
+    defaultText: "1, or 0 when N\u{00A0}<\u{00A0}3")
+  static let seed = CommandOption.seed("random seed for the point and the projection")
+  static let tolerance = CommandOption(
+    name: "tolerance", placeholder: "T", help: "largest relative error that passes",
+    value: .number(default: GradientChecker.goodTolerance, range: 0...1))
+
+  static let helpText = CommandHelp(
+    command: "gradcheck", summary: "Check every operation's gradient numerically; print a table.",
+    title: "check every operation's backward pass against numeric differences",
+    description: [
+      .prose("""
+        For each operation (activations, softmax, linear, the four addressing stages, read,
+        write) at a random point, compares the hand-written gradient of every input with a
+        centred-difference estimate and prints the worst element of each input, its relative
+        error |a − n| / max(|a|, |n|), and a verdict (CS231n: ≤ 1e-7 good, > 1e-4 wrong).
+        Exits 0 only if every relative error is at most the tolerance.
+        """)
+    ],
+    sections: [.init(title: "OPTIONS", options: [rows, width, shiftRange, seed, tolerance])],
+    examples: ["ntm gradcheck --rows 16 --width 5 --seed 7"])
 }

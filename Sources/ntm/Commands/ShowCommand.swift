@@ -4,56 +4,17 @@ import TerminalCharts
 /// `ntm show <checkpoint>`: one sequence through a trained machine, drawn over time as
 /// heatmaps — the input, the target, the output, where the write and read heads looked, and
 /// the memory at the end (NTM-Lasagne's dashboard; Graves et al. 2014, Fig. 6).
-enum ShowCommand {
-  static let subcommand = Subcommand(name: name, summary: summary, help: help, run: run)
-
-  static let name = "show"
-  static let summary = "Draw a trained machine at work: inputs, outputs, head weightings, memory."
-  static let help = """
-    ntm show — run one sequence through a checkpoint and draw it over time.
-
-    A checkpoint is a file, or the name of a shipped model (copy, associative-recall, …).
-
-    Heatmaps, one column per time step: the input, the target, the output (σ of the logits),
-    each write head's weighting and each read head's weighting (one row per memory
-    location that any head touched, labelled with its index), then the final memory.
-    A trained copy machine writes along a diagonal and reads the same diagonal back. A
-    sequence longer than a line comes in blocks of steps, each with every panel.
-
-    USAGE: ntm show <checkpoint> [--length L] [--seed S] [--all-rows] [--ascii] [--svg FILE]
-
-    OPTIONS:
-      --length L    sequence length, in the task's unit (default 30)
-      --seed S      random seed for the sequence (default 1)
-      --all-rows    draw every memory location, not only those the heads used
-      --ascii       ASCII shading instead of Unicode blocks
-      --svg FILE    also draw the same heatmaps, stacked, as an SVG picture (the same
-                    rows and shading scales, each scale written under its panel); FILE -
-                    is standard output, and the heatmaps then go to standard error
-
-    EXAMPLES:
-      ntm show copy
-      ntm show copy.checkpoint.json --length 30
-      ntm show copy --svg copy-show.svg
-    """
-
-  /// A location is drawn when some head gives it at least this weight at some step.
-  static let visibleWeight = 0.01
-  static let defaultLength = 30
+enum ShowCommand: DeclaredCommand {
+  static let subcommand = Subcommand(helpText, run: run)
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
-    let arguments = try Arguments(
-      words,
-      options: [.init(name: "length", takesValue: true), .init(name: "seed", takesValue: true),
-                .init(name: "all-rows", takesValue: false), .init(name: "ascii", takesValue: false),
-                .init(name: "svg", takesValue: true)],
-      command: name)
+    let arguments = try Arguments(words, declared: helpText.options, command: name)
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
       throw Arguments.UsageError(message: "show needs one checkpoint, a file or a shipped model, e.g. ntm show copy. Try 'ntm show --help'.")
     }
-    let length = try arguments.integer("length", default: defaultLength, in: 1...1_000, command: name)
-    let seed = try arguments.integer("seed", default: 1, in: 0...Int.max, command: name)
-    let svgPath = arguments.value("svg")
+    let length = try arguments.integer(Self.length)
+    let seed = try arguments.integer(Self.seed)
+    let svgPath = arguments.value(Self.svg)
     if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path]) }
     let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     var (checkpoint, model) = try CheckpointLoading.load(path)
@@ -72,7 +33,7 @@ enum ShowCommand {
     let logits = model.forward(example.inputs)
     let errors = BitError.count(logits: logits, targets: example.targets, mask: example.mask)
 
-    let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag("ascii"))
+    let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag(CommandOption.ascii))
     let width = TextStyle.width(environment: console.environment)
     let heading = "\(checkpoint.task.name), length \(length), seed \(seed): \(errors) wrong bit\(errors == 1 ? "" : "s")"
     // The panels over time, drawn in blocks of steps when the sequence is longer than a line.
@@ -87,7 +48,7 @@ enum ShowCommand {
     if case .machine(let machine) = model {
       let trace = machine.trace
       let memoryRows = checkpoint.configuration.memoryRows
-      let locations = arguments.flag("all-rows") ? Array(0..<memoryRows) : usedLocations(trace.writeWeightings + trace.readWeightings)
+      let locations = arguments.flag(Self.allRows) ? Array(0..<memoryRows) : usedLocations(trace.writeWeightings + trace.readWeightings)
       let labels = locations.map(String.init)
       note = locations == Array(0..<locations.count) ? "" : "; rows are locations \(spans(locations))"
       for (index, weighting) in trace.writeWeightings.enumerated() {
@@ -99,7 +60,7 @@ enum ShowCommand {
           .init(title: "read head \(index) weighting (locations × time)", rows: transpose(columns(weighting, locations)), labels: labels, svgNote: note))
       }
       memoryPanel = ("final memory (locations × width)", locations.map { trace.finalMemory.row($0) }, labels)
-      intro += ". " + rowsNote(shown: locations, of: memoryRows, allAsked: arguments.flag("all-rows"))
+      intro += ". " + rowsNote(shown: locations, of: memoryRows, allAsked: arguments.flag(Self.allRows))
     }
     // One label width for every panel over time, so their steps line up.
     let labelWidth = timePanels.flatMap { $0.labels ?? $0.rows.indices.map(String.init) }.map(TextWidth.of).max() ?? 1
@@ -136,6 +97,9 @@ enum ShowCommand {
     }
     return CommandLineTool.ExitCode.success
   }
+
+  /// A location is drawn when some head gives it at least this weight at some step.
+  static let visibleWeight = 0.01
 
   /// A heatmap over time: one row per channel or location, one column per step.
   struct TimePanel {
@@ -192,4 +156,39 @@ enum ShowCommand {
   static func columns(_ weighting: Matrix, _ locations: [Int]) -> Matrix {
     Matrix((0..<weighting.rows).map { t in locations.map { weighting[t, $0] } })
   }
+}
+
+/// The options of `ntm show`, declared once, and its help.
+extension ShowCommand {
+  static let defaultLength = 30
+  /// The lengths `--length` allows: a picture of 2,000 steps is already a hundred screens wide.
+  static let lengths = 1...1_000
+
+  /// `--length L`.
+  static let length = CommandOption(
+    name: "length", placeholder: "L", help: "sequence length, in the task's unit", value: .integer(default: defaultLength, range: lengths))
+  static let seed = CommandOption.seed("random seed for the sequence")
+  /// `--all-rows`.
+  static let allRows = CommandOption.flag("all-rows", help: "draw every memory location, not only those the heads used")
+  static let svg = CommandOption.svg("""
+    also draw the same heatmaps, stacked, as an SVG picture (the same rows and shading scales, \
+    each scale written under its panel); FILE\u{00A0}- is standard output, and the heatmaps then go to standard error
+    """)
+
+  static let helpText = CommandHelp(
+    command: "show", summary: "Draw a trained machine at work: inputs, outputs, head weightings, memory.",
+    title: "run one sequence through a checkpoint and draw it over time",
+    description: [
+      .prose("A checkpoint is a file, or the name of a shipped model (copy, associative-recall, …)."),
+      .prose("""
+        Heatmaps, one column per time step: the input, the target, the output (σ of the logits),
+        each write head's weighting and each read head's weighting (one row per memory
+        location that any head touched, labelled with its index), then the final memory.
+        A trained copy machine writes along a diagonal and reads the same diagonal back. A
+        sequence longer than a line comes in blocks of steps, each with every panel.
+        """),
+    ],
+    positional: "<checkpoint>",
+    sections: [.init(title: "OPTIONS", options: [length, seed, allRows, .ascii, svg])],
+    examples: ["ntm show copy", "ntm show copy.checkpoint.json --length 30", "ntm show copy --svg copy-show.svg"])
 }

@@ -73,28 +73,17 @@ extension Interpreter {
     }
   }
 
-  func setKeyStrength(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
-    if words.isEmpty { return ("β = \(Input.format(state.parameters.keyStrength))", state) }
-    try requireOneNumber(words, name: "β", range: "0 to 1e6", example: "beta 20")
+  /// `beta`, `gate` and `sharpen`: shows the setting alone, or sets it to one number in
+  /// `range` (spelled `rangeText` in messages) and starts the steps again at content.
+  func setNumber(
+    _ setting: WritableKeyPath<AddressingParameters, Double>, symbol: String, in range: ClosedRange<Double>, rangeText: String,
+    example: String, _ words: Words, _ state: PlaygroundState
+  ) throws -> (String, PlaygroundState) {
+    if words.isEmpty { return ("\(symbol) = \(Input.format(state.parameters[keyPath: setting]))", state) }
+    try requireOneNumber(words, name: symbol, range: rangeText, example: example)
     var next = state.restartingSteps()
-    next.parameters.keyStrength = try Input.number(words.first!, in: 0...Input.maximumKeyStrength, name: "β", example: "beta 20")
-    return ("β = \(Input.format(next.parameters.keyStrength))", next)
-  }
-
-  func setGate(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
-    if words.isEmpty { return ("g = \(Input.format(state.parameters.gate))", state) }
-    try requireOneNumber(words, name: "g", range: "0 to 1", example: "gate 0.5")
-    var next = state.restartingSteps()
-    next.parameters.gate = try Input.number(words.first!, in: 0...1, name: "g", example: "gate 0.5")
-    return ("g = \(Input.format(next.parameters.gate))", next)
-  }
-
-  func setSharpening(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
-    if words.isEmpty { return ("γ = \(Input.format(state.parameters.sharpening))", state) }
-    try requireOneNumber(words, name: "γ", range: "1 to 1e6", example: "sharpen 3")
-    var next = state.restartingSteps()
-    next.parameters.sharpening = try Input.number(words.first!, in: 1...Input.maximumSharpening, name: "γ", example: "sharpen 3")
-    return ("γ = \(Input.format(next.parameters.sharpening))", next)
+    next.parameters[keyPath: setting] = try Input.number(words.first!, in: range, name: symbol, example: example)
+    return ("\(symbol) = \(Input.format(next.parameters[keyPath: setting]))", next)
   }
 
   func setShift(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {

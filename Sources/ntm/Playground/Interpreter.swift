@@ -39,7 +39,7 @@ struct Interpreter: Sendable {
       return (spelled(.error(unknownCommandMessage(word))), state)
     }
     do {
-      let (text, next) = try run(command.name, Array(words.dropFirst())[...], state)
+      let (text, next) = try command.run(self, Array(words.dropFirst())[...], state)
       // Belt and braces: whatever a command did, nothing non-finite may be kept.
       guard next.isFinite else {
         return (spelled(.error("that would make a number overflow; try smaller values.")), state)
@@ -49,36 +49,6 @@ struct Interpreter: Sendable {
       return (spelled(.error(rejection.message)), state)
     } catch {
       return (spelled(.error("\(error)")), state)
-    }
-  }
-
-  /// Runs the command `name` with its arguments.
-  private func run(_ name: String, _ arguments: ArraySlice<Substring>, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
-    switch name {
-    case "memory": return try setMemory(arguments, state)
-    case "row": return try setRow(arguments, state)
-    case "key": return try setKey(arguments, state)
-    case "beta": return try setKeyStrength(arguments, state)
-    case "gate": return try setGate(arguments, state)
-    case "shift": return try setShift(arguments, state)
-    case "sharpen": return try setSharpening(arguments, state)
-    case "previous": return try setPrevious(arguments, state)
-    case "erase": return try setErase(arguments, state)
-    case "add": return try setAdd(arguments, state)
-    case "step": return try step(arguments, state)
-    case "address": return try address(arguments, state)
-    case "read": return try read(arguments, state)
-    case "write": return try write(arguments, state)
-    case "show": return try show(arguments, state)
-    case "reset":
-      try expectNoArguments(arguments, usage: "reset")
-      return ("Back to the built-in 8 × 4 memory and the tour's settings.", .builtIn)
-    case "help": return (try help(arguments), state)
-    case "quit":
-      try expectNoArguments(arguments, usage: "quit")
-      return ("bye", state)
-    default:
-      preconditionFailure("Command \(name) is listed but has no handler")
     }
   }
 

@@ -19,10 +19,19 @@ struct Arguments {
   private(set) var values: [String: String] = [:]
   private(set) var flags: Set<String> = []
   private(set) var positional: [String] = []
+  /// The command's name, for the messages: `Try 'ntm <command> --help'`.
+  let command: String
+
+  /// Parses `words` against a command's declared options.
+  /// - Throws: `UsageError` as `init(_:options:command:)` does.
+  init(_ words: [String], declared: [CommandOption], command: String) throws {
+    try self.init(words, options: declared.map { Option(name: $0.name, takesValue: $0.takesValue) }, command: command)
+  }
 
   /// Parses `words` against `options`.
   /// - Throws: `UsageError` for an unknown option, an option given twice, or a missing value.
   init(_ words: [String], options: [Option], command: String) throws {
+    self.command = command
     var index = 0
     while index < words.count {
       let word = words[index]

@@ -14,45 +14,28 @@ enum ModelChoice: Equatable {
 }
 
 extension TrainPlan {
-  /// Flags that take a value and choose or shape the model, or say where to export it.
-  static let modelOptions = ["model", "layer-sizes", "export"] + taskOptions
-
-  /// The flags that shape the machine alone; the LSTM baseline refuses them rather than
-  /// ignore them, as the machine refuses `--layer-sizes`.
-  static let machineOnlyOptions = [
-    "controller", "controller-size", "activation", "memory-rows", "memory-width", "read-heads", "write-heads",
-    "shift-range", "memory-init",
-  ]
-
   /// Sets `model` and `exportPath` from `--model`, `--layer-sizes` and `--export`. For the
   /// baseline, `configuration` keeps only the task's sizes and the layer sizes (a checkpoint
   /// records the baseline's shape in `baseline`); `paperLayers` are the layer sizes of
   /// `--preset paper`, used when `--layer-sizes` is absent.
   mutating func chooseModel(_ arguments: Arguments, paperLayers: [Int]? = nil) throws {
-    let hint = "Try 'ntm train --help'."
-    exportPath = arguments.value("export")
-    switch arguments.value("model") ?? "ntm" {
-    case "ntm":
-      if arguments.value("layer-sizes") != nil {
-        throw Arguments.UsageError(message: "--layer-sizes shapes the LSTM baseline; add --model lstm. \(hint)")
-      }
-      model = .machine
+    let hint = arguments.hint
+    exportPath = arguments.value(Option.export)
+    switch try arguments.word(Option.model) {
     case "lstm":
-      if let flag = Self.machineOnlyOptions.first(where: { arguments.value($0) != nil }) {
-        throw Arguments.UsageError(message: "--\(flag) shapes the NTM; the LSTM baseline (--model lstm) does not use it. \(hint)")
+      if let option = Self.machineOnlyOptions.first(where: { arguments.value($0) != nil }) {
+        throw Arguments.UsageError(message: "--\(option.name) shapes the NTM; the LSTM baseline (--model lstm) does not use it. \(hint)")
       }
-      let text = arguments.value("layer-sizes")
-      let defaults = LSTMNetworkConfiguration(inputSize: task.inputSize, outputSize: task.outputSize)
-      let sizes = text.map { $0.split(separator: ",").map { Int($0) } } ?? (paperLayers ?? defaults.layerSizes).map { $0 }
-      guard Limits.layerCount.contains(sizes.count), sizes.allSatisfy({ $0.map(Limits.size.contains) ?? false }) else {
-        throw Arguments.UsageError(message: "--layer-sizes must be \(Limits.layerCount.upperBound) or fewer whole numbers from 1 to \(Limits.size.upperBound), separated by commas, got '\(EchoedText.echo(text ?? ""))'. \(hint)")
-      }
-      let baseline = LSTMNetworkConfiguration(inputSize: task.inputSize, outputSize: task.outputSize, layerSizes: sizes.compactMap { $0 })
+      let sizes = try Self.sizeList(Option.layerSizes, arguments, default: paperLayers ?? Self.baselineDefaults.layerSizes)
+      let baseline = LSTMNetworkConfiguration(inputSize: task.inputSize, outputSize: task.outputSize, layerSizes: sizes)
       model = .baseline(baseline)
       configuration = MachineConfiguration(
         inputSize: task.inputSize, outputSize: task.outputSize, controller: .lstm, controllerSizes: baseline.layerSizes)
-    case let other:
-      throw Arguments.UsageError(message: "--model must be ntm or lstm, got '\(EchoedText.echo(other))'. \(hint)")
+    default:
+      if arguments.value(Option.layerSizes) != nil {
+        throw Arguments.UsageError(message: "--layer-sizes shapes the LSTM baseline; add --model lstm. \(hint)")
+      }
+      model = .machine
     }
   }
 }

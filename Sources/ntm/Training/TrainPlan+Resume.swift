@@ -5,7 +5,7 @@ import NTM
 /// its checkpoint alone until the command line moves the end further.
 extension TrainPlan {
   /// The options that make up the stopping rule.
-  static let ruleOptions = ["sequences", "stop-below", "eval-every", "eval-sequences"]
+  static let ruleOptions = [Option.sequences, Option.stopBelow, Option.evalEvery, Option.evalSequences].map(\.name)
 
   /// The rule this plan trains by, saved with every checkpoint.
   var stoppingRule: StoppingRule {

@@ -8,7 +8,7 @@ struct TrainPlan: Equatable {
   enum Defaults {
     /// Enough for the copy task at the reference configuration to converge.
     static let sequences = 30_000
-    static let seed = 1
+    static let seed = CommandOption.defaultSeed
     /// Sequences between checkpoint saves.
     static let checkpointEvery = 1_000
     /// Sequences between plain progress lines when standard output is not a terminal.
@@ -80,21 +80,13 @@ struct TrainPlan: Equatable {
 
   static let command = "train"
 
-  static let options: [Arguments.Option] = [
-    "controller", "controller-size", "activation", "memory-rows", "memory-width", "read-heads", "write-heads",
-    "shift-range", "memory-init", "optimiser", "learning-rate", "batch-size", "clip-value", "clip-norm", "seed",
-    "sequences", "min-length", "max-length", "bits", "min-repeats", "max-repeats", "repeat-encoding", "checkpoint",
-    "checkpoint-every", "report-every", "stop-below", "eval-every", "eval-sequences",
-    "anneal-below", "svg", "preset",
-  ].map { Arguments.Option(name: $0, takesValue: true) } + modelOptions.map { Arguments.Option(name: $0, takesValue: true) } + ["resume", "keep-best"].map { Arguments.Option(name: $0, takesValue: false) }
-
   /// The plan for `words` (the arguments after `train`).
   /// - Throws: `Arguments.UsageError` with one line naming the mistake and what to type.
   static func parse(_ words: [String]) throws -> TrainPlan {
-    let arguments = try Arguments(words, options: options, command: command)
-    let hint = "Try 'ntm train --help'."
+    let arguments = try Arguments(words, declared: options, command: command)
+    let hint = arguments.hint
     guard let name = arguments.positional.first else {
-      throw Arguments.UsageError(message: "train needs a task: \(TrainingTask.names.dropLast().joined(separator: ", ")) or \(TrainingTask.names.last!). For example: ntm train copy. \(hint)")
+      throw Arguments.UsageError(message: "train needs a task: \(CommandOption.either(TrainingTask.names)). For example: ntm train copy. \(hint)")
     }
     if arguments.positional.count > 1 {
       throw Arguments.UsageError(message: "train takes one task, got '\(EchoedText.echo(arguments.positional.joined(separator: " ")))'. \(hint)")
@@ -103,97 +95,74 @@ struct TrainPlan: Equatable {
       let suggestion = Suggestion.closest(to: name, among: TrainingTask.names).map { " Did you mean '\($0)'?" } ?? ""
       throw Arguments.UsageError(message: "unknown task '\(EchoedText.echo(name))'.\(suggestion) Tasks: \(TrainingTask.names.joined(separator: ", ")). \(hint)")
     }
-    let size = Limits.size
-    func whole(_ option: String, _ fallback: Int, _ range: ClosedRange<Int> = size) throws -> Int {
-      try arguments.integer(option, default: fallback, in: range, command: command)
-    }
-    task = try taskSettings(task, arguments: arguments, whole: whole)
-    let isBaseline = arguments.value("model") == "lstm"
-    let paper = try paperSettings(arguments.value("preset"), task: task.name, baseline: isBaseline)
+    task = try taskSettings(task, arguments: arguments)
+    let isBaseline = try arguments.word(Option.model) == "lstm"
+    let paper = try paperSettings(arguments.givenWord(Option.preset), task: task.name, baseline: isBaseline)
 
-    let controller: MachineConfiguration.ControllerKind
-    switch arguments.value("controller") ?? (paper?.machine?.controller == .lstm ? "lstm" : "feedforward") {
-    case "feedforward", "feed-forward", "ff": controller = .feedForward
-    case "lstm": controller = .lstm
-    case let other: throw Arguments.UsageError(message: "--controller must be feedforward or lstm, got '\(EchoedText.echo(other))'. \(hint)")
-    }
-    let sizesText = arguments.value("controller-size") ?? paper?.machine?.controllerSizes.map(String.init).joined(separator: ",") ?? "100"
-    let sizes = sizesText.split(separator: ",").map { Int($0) }
-    guard Limits.layerCount.contains(sizes.count), sizes.allSatisfy({ $0.map(size.contains) ?? false }) else {
-      throw Arguments.UsageError(message: "--controller-size must be \(Limits.layerCount.upperBound) or fewer whole numbers from 1 to \(size.upperBound), separated by commas, got '\(EchoedText.echo(sizesText))'. \(hint)")
-    }
-    let activation: Activation
-    switch arguments.value("activation") ?? "tanh" {
-    case "tanh": activation = .tanh
-    case "relu": activation = .relu
-    case let other: throw Arguments.UsageError(message: "--activation must be tanh or relu, got '\(EchoedText.echo(other))'. \(hint)")
-    }
-    guard let memoryInit = MachineConfiguration.MemoryInitialisation(rawValue: arguments.value("memory-init") ?? "constant") else {
-      throw Arguments.UsageError(message: "--memory-init must be constant, learned or random, got '\(EchoedText.echo(arguments.value("memory-init")!))'. \(hint)")
-    }
-    let rows = try whole("memory-rows", 128)
+    let controller: MachineConfiguration.ControllerKind =
+      try arguments.word(Option.controller, default: paper?.machine?.controller == .lstm ? "lstm" : nil) == "lstm" ? .lstm : .feedForward
+    let sizes = try sizeList(Option.controllerSize, arguments, default: paper?.machine?.controllerSizes ?? machineDefaults.controllerSizes)
+    let activation: Activation = try arguments.word(Option.activation) == Activation.relu.rawValue ? .relu : .tanh
+    // The declaration allows only the initialisations' names.
+    let memoryInit = MachineConfiguration.MemoryInitialisation(rawValue: try arguments.word(Option.memoryInit)) ?? .constant
     let configuration = MachineConfiguration(
-      inputSize: task.inputSize, outputSize: task.outputSize, controller: controller, controllerSizes: sizes.compactMap { $0 },
-      controllerActivation: activation, memoryRows: rows, memoryWidth: try whole("memory-width", 20),
-      readHeads: try whole("read-heads", paper?.machine?.readHeads ?? 1, Limits.heads),
-      writeHeads: try whole("write-heads", paper?.machine?.writeHeads ?? 1, Limits.heads),
-      shiftRange: try whole("shift-range", 1, Limits.shiftRange), memoryInitialisation: memoryInit)
+      inputSize: task.inputSize, outputSize: task.outputSize, controller: controller, controllerSizes: sizes,
+      controllerActivation: activation, memoryRows: try arguments.integer(Option.memoryRows),
+      memoryWidth: try arguments.integer(Option.memoryWidth),
+      readHeads: try arguments.integer(Option.readHeads, default: paper?.machine?.readHeads),
+      writeHeads: try arguments.integer(Option.writeHeads, default: paper?.machine?.writeHeads),
+      shiftRange: try arguments.integer(Option.shiftRange), memoryInitialisation: memoryInit)
     if let problem = configuration.problems.first { throw Arguments.UsageError(message: "\(problem). \(hint)") }
 
-    guard let optimiser = Optimiser.Kind(rawValue: arguments.value("optimiser") ?? Optimiser.Kind.rmsprop.rawValue) else {
-      throw Arguments.UsageError(message: "--optimiser must be rmsprop or adam, got '\(EchoedText.echo(arguments.value("optimiser")!))'. \(hint)")
-    }
+    let optimiser = Optimiser.Kind(rawValue: try arguments.word(Option.optimiser)) ?? .rmsprop
     // The paper's rates are RMSProp's: with Adam a preset keeps Adam's own default.
     let paperRate = optimiser == .rmsprop ? (isBaseline ? paper?.baseline?.learningRate : paper?.machine?.learningRate) : nil
-    let learningRate = try positive(
-      "learning-rate", arguments.value("learning-rate"), fallback: paperRate ?? optimiser.defaultLearningRate)
-    let clipValue = try positive("clip-value", arguments.value("clip-value"), fallback: Defaults.clipValue, zeroMeansOff: true)
-    let clipNorm = try positive("clip-norm", arguments.value("clip-norm"), fallback: Defaults.clipNorm, zeroMeansOff: true)
+    let learningRate = try arguments.positive(Option.learningRate, default: paperRate ?? optimiser.defaultLearningRate)
+    let clipValue = try arguments.positive(Option.clipValue)
+    let clipNorm = try arguments.positive(Option.clipNorm)
     let settings = TrainingSettings(
-      batchSize: try whole("batch-size", TrainingSettings.defaultBatchSize, Limits.batchSize),
+      batchSize: try arguments.integer(Option.batchSize),
       clipping: GradientClipping(valueBound: clipValue == 0 ? nil : clipValue, normBound: clipNorm == 0 ? nil : clipNorm))
 
-    let stopBelow = try arguments.value("stop-below").map { try positive("stop-below", $0, fallback: 0) }
+    let stopBelow = arguments.value(Option.stopBelow) == nil ? nil : try arguments.positive(Option.stopBelow, default: 0)
     var plan = TrainPlan(
       configuration: configuration, task: task, optimiser: optimiser, learningRate: learningRate, settings: settings,
-      seed: UInt64(try whole("seed", Defaults.seed, 0...Int(Limits.seed.upperBound))), sequences: try whole("sequences", Defaults.sequences, Limits.sequences),
-      checkpointPath: arguments.value("checkpoint") ?? "\(task.name).checkpoint.json",
-      checkpointEvery: try whole("checkpoint-every", Defaults.checkpointEvery, Limits.sequences), resume: arguments.flag("resume"),
-      reportEvery: try whole("report-every", Defaults.reportEvery, Limits.sequences), stopBelow: stopBelow,
-      evaluateEvery: try whole("eval-every", Defaults.evaluateEvery, Limits.sequences),
-      evaluationSequences: try whole("eval-sequences", Defaults.evaluationSequences, Limits.evaluationSequences))
-    plan.keepBest = arguments.flag("keep-best")
+      seed: UInt64(try arguments.integer(Option.seed)), sequences: try arguments.integer(Option.sequences),
+      checkpointPath: arguments.value(Option.checkpoint) ?? "\(task.name).checkpoint.json",
+      checkpointEvery: try arguments.integer(Option.checkpointEvery), resume: arguments.flag(Option.resume),
+      reportEvery: try arguments.integer(Option.reportEvery), stopBelow: stopBelow,
+      evaluateEvery: try arguments.integer(Option.evalEvery), evaluationSequences: try arguments.integer(Option.evalSequences))
+    plan.keepBest = arguments.flag(Option.keepBest)
     plan.givenRule = Set(ruleOptions.filter { arguments.value($0) != nil })
-    let anneal = try positive("anneal-below", arguments.value("anneal-below"), fallback: 0, zeroMeansOff: true)
+    let anneal = try arguments.positive(Option.annealBelow)
     plan.annealBelow = anneal == 0 ? nil : anneal
-    plan.svgPath = arguments.value("svg")
+    plan.svgPath = arguments.value(Option.svg)
     try plan.chooseModel(arguments, paperLayers: paper?.baseline?.layerSizes)
     try plan.checkMemory()
     return plan
+  }
+
+  /// A list of layer sizes (`100,100`): at most `Limits.layerCount` whole numbers, each a
+  /// `Limits.size`; `fallback` when absent.
+  static func sizeList(_ option: CommandOption, _ arguments: Arguments, default fallback: [Int]) throws -> [Int] {
+    guard let text = arguments.value(option) else { return fallback }
+    let sizes = text.split(separator: ",").map { Int($0) }
+    guard Limits.layerCount.contains(sizes.count), sizes.allSatisfy({ $0.map(Limits.size.contains) ?? false }) else {
+      throw Arguments.UsageError(
+        message: "--\(option.name) must be \(Limits.layerCount.upperBound) or fewer whole numbers from 1 to \(Limits.size.upperBound), separated by commas, got '\(EchoedText.echo(text))'. \(arguments.hint)")
+    }
+    return sizes.compactMap { $0 }
   }
 
   /// The paper's settings for `task` when `--preset paper` is given (nil without `--preset`).
   /// - Throws: `Arguments.UsageError` for an unknown preset, or a task the paper has no
   ///   settings for.
   static func paperSettings(_ preset: String?, task: String, baseline: Bool) throws -> PaperSettings.Task? {
-    guard let preset else { return nil }
+    guard preset != nil else { return nil }
     let hint = "Try 'ntm train --help'."
-    guard PaperSettings.presetNames.contains(preset) else {
-      throw Arguments.UsageError(message: "--preset must be \(PaperSettings.presetNames.joined(separator: " or ")), got '\(EchoedText.echo(preset))'. \(hint)")
-    }
     guard let settings = PaperSettings.tasks[task], baseline ? settings.baseline != nil : settings.machine != nil else {
       throw Arguments.UsageError(message: "the paper has no settings for \(task) (\(PaperSettings.tasks[task]?.training ?? "not in it")), so --preset paper cannot apply. \(hint)")
     }
     return settings
-  }
-
-  /// A positive finite number (or 0 when `zeroMeansOff`), or `fallback` when absent.
-  static func positive(_ option: String, _ text: String?, fallback: Double, zeroMeansOff: Bool = false) throws -> Double {
-    guard let text else { return fallback }
-    guard let value = Double(text), value.isFinite, value > 0 || (zeroMeansOff && value == 0) else {
-      let what = zeroMeansOff ? "a positive number (0 turns it off)" : "a positive number"
-      throw Arguments.UsageError(message: "--\(option) must be \(what), got '\(EchoedText.echo(text))'. Try 'ntm train --help'.")
-    }
-    return value
   }
 }
