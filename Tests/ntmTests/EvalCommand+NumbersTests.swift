@@ -30,4 +30,12 @@ import Testing
     #expect(result.error.hasPrefix("error: ") && result.error.contains("non-finite") && result.error.filter { $0 == "\n" }.count == 1, "\(result.error)")
     #expect(!result.output.contains("nan") && !result.output.contains("inf"), "\(result.output)")
   }
+
+  /// `show` on the same overflowing model: one line, not heatmaps of `?` under a finite count.
+  @Test func showOfAnOverflowingModelIsAFailure() throws {
+    let result = TrainCommandTests.run(["show", try Self.scaled(1, saturate: true), "--length", "3"])
+    #expect(result.code == 1)
+    #expect(result.error.hasPrefix("error: ") && result.error.contains("non-finite") && result.error.filter { $0 == "\n" }.count == 1, "\(result.error)")
+    #expect(result.output.isEmpty, "\(result.output)")
+  }
 }

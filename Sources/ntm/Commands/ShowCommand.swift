@@ -31,6 +31,11 @@ enum ShowCommand: DeclaredCommand {
     var generator = SplitMix64(seed: UInt64(seed))
     let example = checkpoint.task.sample(length: length, using: &generator)
     let logits = model.forward(example.inputs)
+    // As in `eval`: a model whose numbers overflow has no picture worth drawing.
+    guard logits.scalars.allSatisfy(\.isFinite) else {
+      throw CommandLineTool.Failure(
+        message: "\(EchoedText.path(path)) gives non-finite outputs at length \(length): its numbers overflow, so there is nothing to show; retrain it, or show an earlier checkpoint")
+    }
     let errors = BitError.count(logits: logits, targets: example.targets, mask: example.mask)
 
     let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag(CommandOption.ascii))
