@@ -22,6 +22,22 @@ public protocol Controller: Sendable {
   /// Numbers of scratch its backward pass needs.
   var scratchSize: Int { get }
 
+  /// Fresh initial parameters as an array.
+  func initialParameters(using generator: inout some RandomNumberGenerator) -> [Double]
+
+  /// Runs every row of `inputs` (T × `inputSize`) from the zero state.
+  func forward(parameters: [Double], inputs: Matrix) -> ControllerRun
+
+  /// Backpropagation through time: the gradients of the parameters and of every input row,
+  /// given `∂L/∂h_t` for every step (T × `outputSize`).
+  func backward(parameters: [Double], inputs: Matrix, run: ControllerRun, outputGradient: Matrix)
+    -> (parameters: [Double], inputs: Matrix)
+}
+
+/// The kernels a controller runs inside the machine: one step forward and backward on
+/// pointers into the machine's tape, allocating nothing. The array forms of `Controller` run
+/// these over a sequence.
+protocol ControllerKernel: Controller {
   /// Writes initial parameters.
   func initialise(_ parameters: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator)
 

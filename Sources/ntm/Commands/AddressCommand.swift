@@ -63,7 +63,7 @@ enum AddressCommand {
       environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag("ascii"))
     let state = try state(from: arguments, canvas: canvas)
     let trace = state.trace
-    let read = Read.forward(memory: state.memory, weighting: trace.weighting)
+    let read = Read.forward(.init(memory: state.memory, weighting: trace.weighting)).output
     if arguments.flag("json") {
       let report = Report(
         memory: state.memory.rowArrays, previousWeighting: state.previousWeighting,
