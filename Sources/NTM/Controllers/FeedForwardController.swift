@@ -131,4 +131,19 @@ extension FeedForwardController: ControllerKernel {
   {
     backpropagate(parameters: parameters, inputs: inputs, run: run, outputGradient: outputGradient)
   }
+
+  public func forward(parameters: [Double], input: [Double], previous: [Double]?) -> [Double] {
+    runStep(parameters: parameters, input: input, previous: previous)
+  }
+
+  public func initialBackwardCarry() -> [Double] { freshBackwardCarry() }
+
+  public func backward(
+    parameters: [Double], input: [Double], previous: [Double]?, record: [Double],
+    outputGradient: [Double], carry: inout [Double]
+  ) -> (parameters: [Double], input: [Double]) {
+    backpropagateStep(
+      parameters: parameters, input: input, previous: previous, record: record, outputGradient: outputGradient,
+      carry: &carry)
+  }
 }
