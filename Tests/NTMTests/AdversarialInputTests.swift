@@ -46,34 +46,32 @@ struct AdversarialInputTests {
 
   @Test(arguments: cases)
   func stagesStayFiniteAndNormalised(_ c: Case) {
-    let trace = Addressing.forward(memory: c.memory, previousWeighting: c.previous, parameters: c.parameters)
+    let trace = Addressing.forward(.init(memory: c.memory, previousWeighting: c.previous, parameters: c.parameters)).cache.trace
     #expect(Check.allFinite(trace.similarity))
     for stage in [trace.content, trace.interpolated, trace.shifted, trace.weighting] {
       #expect(Check.isWeighting(stage), "\(stage)")
     }
-    let read = Read.forward(memory: c.memory, weighting: trace.weighting)
+    let read = Read.forward(.init(memory: c.memory, weighting: trace.weighting)).output
     #expect(Check.allFinite(read))
-    let written = Write.forward(memory: c.memory, weighting: trace.weighting, erase: [1, 0.5, 0], add: [1, -1, 0.5])
+    let written = Write.forward(.init(memory: c.memory, weighting: trace.weighting, erase: [1, 0.5, 0], add: [1, -1, 0.5])).output
     #expect(Check.allFinite(written.scalars))
   }
 
   @Test(arguments: cases)
   func gradientsStayFinite(_ c: Case) {
-    let trace = Addressing.forward(memory: c.memory, previousWeighting: c.previous, parameters: c.parameters)
+    let (weighting, cache) = Addressing.forward(.init(memory: c.memory, previousWeighting: c.previous, parameters: c.parameters))
+    let trace = cache.trace
+    #expect(trace.weighting == weighting)
     let outputGradient = (0..<c.memory.rows).map { Double($0 % 3) - 1 }
-    let d = Addressing.backward(
-      memory: c.memory, previousWeighting: c.previous, parameters: c.parameters, trace: trace,
-      outputGradient: outputGradient)
+    let d = Addressing.backward(outputGradient, cache)
     #expect(Check.allFinite(d.memory.scalars))
     #expect(Check.allFinite(d.previousWeighting))
     #expect(Check.allFinite(d.parameters.key))
     #expect(Check.allFinite(d.parameters.shiftWeighting))
     #expect(Check.allFinite([d.parameters.keyStrength, d.parameters.gate, d.parameters.sharpening]))
-    let write = Write.backward(
-      memory: c.memory, weighting: trace.weighting, erase: [1, 0.5, 0], add: [1, -1, 0.5],
-      outputGradient: Matrix(rows: c.memory.rows, columns: c.memory.columns, repeating: 1))
+    let write = Write.backward(Matrix(rows: c.memory.rows, columns: c.memory.columns, repeating: 1), Write.forward(.init(memory: c.memory, weighting: trace.weighting, erase: [1, 0.5, 0], add: [1, -1, 0.5])).cache)
     #expect(Check.allFinite(write.memory.scalars + write.weighting + write.erase + write.add))
-    let read = Read.backward(memory: c.memory, weighting: trace.weighting, outputGradient: [1, 1, 1])
+    let read = Read.backward([1, 1, 1], Read.forward(.init(memory: c.memory, weighting: trace.weighting)).cache)
     #expect(Check.allFinite(read.memory.scalars + read.weighting))
   }
 
@@ -84,12 +82,12 @@ struct AdversarialInputTests {
       #expect(y.isFinite || activation == .identity || activation == .relu || activation == .softplus && x > 700)
       #expect(activation.derivative(input: x, output: y).isFinite)
     }
-    #expect(Check.isWeighting(Softmax.forward([x, 0, -x].map { $0.isFinite ? $0 : 0 })))
+    #expect(Check.isWeighting(Softmax.forward(.init(scores: [x, 0, -x].map { $0.isFinite ? $0 : 0 })).output))
   }
 
   @Test func softmaxOfHugeScoresIsFiniteAndNormalised() {
-    #expect(Check.isWeighting(Softmax.forward([1e300, 1e300, -1e300])))
-    #expect(Softmax.forward([1e300, 1e300, -1e300]) == [0.5, 0.5, 0])
-    #expect(Check.isWeighting(Softmax.forward([-1e300, -1e300])))
+    #expect(Check.isWeighting(Softmax.forward(.init(scores: [1e300, 1e300, -1e300])).output))
+    #expect(Softmax.forward(.init(scores: [1e300, 1e300, -1e300])).output == [0.5, 0.5, 0])
+    #expect(Check.isWeighting(Softmax.forward(.init(scores: [-1e300, -1e300])).output))
   }
 }

@@ -66,9 +66,8 @@
       let keyStrength = 0.5 + 4 * generator.nextUnit()
       let projection = generator.normals(rows)
 
-      let saved = ContentAddressing.forward(key: key, memory: memory, keyStrength: keyStrength)
-      let ours = ContentAddressing.backward(
-        key: key, memory: memory, keyStrength: keyStrength, saved: saved, outputGradient: projection)
+      let (_, cache) = ContentAddressing.forward(.init(key: key, memory: memory, keyStrength: keyStrength))
+      let ours = ContentAddressing.backward(projection, cache)
       let (dKey, dMemory, dStrength) = gradient(at: key, memory.scalars, keyStrength) { k, m, b in
         Self.contentLoss(key: k, memory: m, keyStrength: b, width: width, projection: projection)
       }
@@ -80,12 +79,12 @@
     @Test(arguments: [UInt64(1), 2, 3])
     func sharpeningBackwardMatchesAutomaticDifferentiation(seed: UInt64) {
       var generator = SplitMix64(seed: seed)
-      let weighting = Softmax.forward(generator.normals(9))
+      let weighting = Softmax.forward(.init(scores: generator.normals(9))).output
       let sharpening = 1 + 5 * generator.nextUnit()
       let projection = generator.normals(9)
 
-      let output = Sharpening.forward(weighting, sharpening: sharpening)
-      let ours = Sharpening.backward(weighting, sharpening: sharpening, output: output, outputGradient: projection)
+      let output = Sharpening.forward(.init(weighting: weighting, sharpening: sharpening)).output
+      let ours = Sharpening.backward(projection, Sharpening.forward(.init(weighting: weighting, sharpening: sharpening)).cache)
       let (dWeighting, dSharpening) = gradient(at: weighting, sharpening) { w, g in
         Self.sharpeningLoss(weighting: w, sharpening: g, projection: projection)
       }

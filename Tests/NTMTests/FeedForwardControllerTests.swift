@@ -20,7 +20,7 @@ struct FeedForwardControllerTests {
     let x: [Double] = [0.5, -1, 2]
     let run = controller.forward(parameters: parameters, inputs: Matrix([x]))
     let weights = Matrix(rows: 2, columns: 3, scalars: Array(parameters[0..<6]))
-    let expected = Activation.tanh.forward(Linear.forward(weights: weights, bias: Array(parameters[6..<8]), input: x))
+    let expected = Tanh.forward(.init(x: Linear.forward(.init(weights: weights, bias: Array(parameters[6..<8]), input: x)).output)).output
     #expect(Check.close(run.outputs.row(0), expected))
   }
 

@@ -36,13 +36,13 @@ struct GradientCheckerTests {
   @Test func aMissingTermInARealBackwardIsCaught() {
     // Sharpening's ∂γ without the log term's weighting: a plausible slip.
     var generator = SplitMix64(seed: 3)
-    let w = Softmax.forward(generator.normals(6))
+    let w = Softmax.forward(.init(scores: generator.normals(6))).output
     let report = GradientChecker().check(
       operation: "sharpening", inputs: [.init("w", w), .init("γ", scalar: 2.5)], using: &generator,
-      evaluate: { Sharpening.forward($0[0], sharpening: $0[1][0]) },
+      evaluate: { Sharpening.forward(.init(weighting: $0[0], sharpening: $0[1][0])).output },
       gradient: { v, g in
-        let out = Sharpening.forward(v[0], sharpening: v[1][0])
-        var d = Sharpening.backward(v[0], sharpening: v[1][0], output: out, outputGradient: g)
+        let out = Sharpening.forward(.init(weighting: v[0], sharpening: v[1][0])).output
+        var d = Sharpening.backward(g, Sharpening.forward(.init(weighting: v[0], sharpening: v[1][0])).cache)
         d.weighting = d.weighting.map { $0 / v[1][0] }  // forgets the factor γ
         return [d.weighting, [d.sharpening]]
       })

@@ -69,7 +69,7 @@ struct HeadTests {
     let memory = Matrix(
       rows: shape.rows, columns: shape.width,
       scalars: generator.normals(shape.rows * shape.width).map { ($0 < 0 ? -1 : 1) * (abs($0) + 0.1) })
-    let previous = Softmax.forward(generator.normals(shape.rows))
+    let previous = Softmax.forward(.init(scores: generator.normals(shape.rows))).output
     let (n, w) = (shape.rows, shape.width)
 
     let report = GradientChecker().check(
@@ -104,9 +104,9 @@ struct HeadTests {
     let memory = Matrix(rows: 6, columns: 3, scalars: generator.normals(18))
     let step = head.forward(
       parameters: head.initialParameters(using: &generator), controllerOutput: [0.3, -0.2], memory: memory,
-      previousWeighting: Softmax.forward(generator.normals(6)))
+      previousWeighting: Softmax.forward(.init(scores: generator.normals(6))).output)
     #expect(Check.isWeighting(step.weighting))
-    #expect(Check.close(step.readVector, Read.forward(memory: memory, weighting: step.weighting)))
+    #expect(Check.close(step.readVector, Read.forward(.init(memory: memory, weighting: step.weighting)).output))
     #expect(step.memory == memory)
   }
 }

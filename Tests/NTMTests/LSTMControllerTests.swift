@@ -12,7 +12,7 @@ struct LSTMControllerTests {
     let run = controller.forward(parameters: parameters, inputs: Matrix([x]))
     // At t = 0, h_{−1} = c_{−1} = 0, so h = σ(o) tanh(σ(i) tanh(ĉ)).
     let weights = Matrix(rows: 12, columns: 5, scalars: Array(parameters[0..<60]))
-    let z = Linear.forward(weights: weights, bias: Array(parameters[60..<72]), input: x + [0, 0, 0])
+    let z = Linear.forward(.init(weights: weights, bias: Array(parameters[60..<72]), input: x + [0, 0, 0])).output
     let expected = (0..<3).map { j in
       let (sigmoid, tanh) = (Activation.sigmoid, Activation.tanh)
       return sigmoid(z[9 + j]) * tanh(sigmoid(z[j]) * tanh(z[6 + j]))

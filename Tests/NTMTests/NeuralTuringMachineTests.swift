@@ -170,7 +170,7 @@ struct NeuralTuringMachineTests {
     var memory = trace.initialMemory
     for t in 0..<5 {
       let p = trace.writeHeadParameters[0][t]
-      memory = Write.forward(memory: memory, weighting: trace.writeWeightings[0].row(t), erase: p.erase, add: p.add)
+      memory = Write.forward(.init(memory: memory, weighting: trace.writeWeightings[0].row(t), erase: p.erase, add: p.add)).output
     }
     #expect(Check.close(memory.scalars, trace.finalMemory.scalars))
   }

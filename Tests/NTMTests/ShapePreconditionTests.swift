@@ -12,41 +12,41 @@ struct ShapePreconditionTests {
 
   @Test func keyWidthMustMatchTheMemory() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      _ = ContentAddressing.forward(key: [1, 2], memory: Matrix(rows: 4, columns: 3), keyStrength: 1)
+      _ = ContentAddressing.forward(.init(key: [1, 2], memory: Matrix(rows: 4, columns: 3), keyStrength: 1))
     }
     #expect(Self.text(result).contains("Key of length 2 does not match memory 4 × 3"))
   }
 
   @Test func weightingLengthMustMatchTheMemoryRows() async {
-    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Read.forward(memory: Matrix(rows: 4, columns: 3), weighting: [1, 0]) }
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Read.forward(.init(memory: Matrix(rows: 4, columns: 3), weighting: [1, 0])).output }
     #expect(Self.text(result).contains("Weighting of length 2 does not match memory 4 × 3"))
   }
 
   @Test func shiftRangeMustFitTheMemory() async {
-    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Shift.forward([0.5, 0.5], shiftWeighting: [0.2, 0.6, 0.2]) }
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Shift.forward(.init(weighting: [0.5, 0.5], shiftWeighting: [0.2, 0.6, 0.2])).output }
     #expect(Self.text(result).contains("needs 2R + 1 ≤ N, but the weighting has N = 2"))
   }
 
   @Test func shiftWeightingMustHaveAnOddLength() async {
-    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Shift.forward([0.25, 0.25, 0.25, 0.25], shiftWeighting: [0.5, 0.5]) }
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Shift.forward(.init(weighting: [0.25, 0.25, 0.25, 0.25], shiftWeighting: [0.5, 0.5])).output }
     #expect(Self.text(result).contains("needs 2R + 1 entries (an odd count), got 2"))
   }
 
   @Test func interpolatedWeightingsMustHaveEqualLengths() async {
-    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Interpolation.forward(content: [1, 0, 0], previous: [1, 0], gate: 0.5) }
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Interpolation.forward(.init(content: [1, 0, 0], previous: [1, 0], gate: 0.5)).output }
     #expect(Self.text(result).contains("expected length 3, got 2"))
   }
 
   @Test func writeVectorsMustHaveTheMemoryWidth() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      _ = Write.forward(memory: Matrix(rows: 2, columns: 3), weighting: [1, 0], erase: [1, 1], add: [0, 0, 0])
+      _ = Write.forward(.init(memory: Matrix(rows: 2, columns: 3), weighting: [1, 0], erase: [1, 1], add: [0, 0, 0])).output
     }
     #expect(Self.text(result).contains("Erase (2) and add (3) vectors must have the memory's width: memory 2 × 3"))
   }
 
   @Test func linearWeightsMustMatchTheInput() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      _ = Linear.forward(weights: Matrix(rows: 2, columns: 3), bias: [0, 0], input: [1, 2])
+      _ = Linear.forward(.init(weights: Matrix(rows: 2, columns: 3), bias: [0, 0], input: [1, 2])).output
     }
     #expect(Self.text(result).contains("Linear weights 2 × 3 cannot multiply an input of length 2"))
   }
@@ -58,18 +58,16 @@ struct ShapePreconditionTests {
 
   @Test func sharpeningBackwardNeedsMatchingGradients() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      _ = Sharpening.backward([0.5, 0.5], sharpening: 2, output: [0.5, 0.5], outputGradient: [1])
+      _ = Sharpening.backward([1], Sharpening.forward(.init(weighting: [0.5, 0.5], sharpening: 2)).cache)
     }
     #expect(Self.text(result).contains("Sharpening output gradient: expected length 2, got 1"))
   }
 
-  @Test func contentBackwardNeedsWhatForwardSavedForThisMemory() async {
+  @Test func contentBackwardNeedsAGradientPerRowOfTheCachedMemory() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      let small = ContentAddressing.forward(key: [1, 0], memory: Matrix(rows: 2, columns: 2), keyStrength: 1)
-      _ = ContentAddressing.backward(
-        key: [1, 0], memory: Matrix(rows: 6, columns: 2), keyStrength: 1, saved: small,
-        outputGradient: [Double](repeating: 1, count: 6))
+      let (_, cache) = ContentAddressing.forward(.init(key: [1, 0], memory: Matrix(rows: 2, columns: 2), keyStrength: 1))
+      _ = ContentAddressing.backward([Double](repeating: 1, count: 6), cache)
     }
-    #expect(Self.text(result).contains("Saved similarity 2 and weighting 2 do not match memory 6 × 2"))
+    #expect(Self.text(result).contains("Softmax output gradient: expected length 2, got 6"))
   }
 }

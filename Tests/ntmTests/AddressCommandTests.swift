@@ -45,7 +45,7 @@ import Testing
     state.parameters.keyStrength = 5
     let trace = state.trace
     #expect(report.trace == trace)
-    #expect(report.read == Read.forward(memory: state.memory, weighting: trace.weighting))
+    #expect(report.read == Read.forward(.init(memory: state.memory, weighting: trace.weighting)).output)
     #expect(report.parameters == state.parameters)
   }
 

@@ -96,13 +96,13 @@ import Testing
   @Test func writeUsesTheLibrary() {
     let state = PlaygroundState.builtIn
     let (_, next) = Interpreter(canvas: Fixtures.unicode).respond(to: "write", in: state)
-    #expect(next.memory == Write.forward(memory: state.memory, weighting: state.trace.weighting, erase: state.erase, add: state.add))
+    #expect(next.memory == Write.forward(.init(memory: state.memory, weighting: state.trace.weighting, erase: state.erase, add: state.add)).output)
   }
 
   @Test func readPrintsTheLibrarysReadVector() {
     let state = PlaygroundState.builtIn
     let (reply, _) = Interpreter(canvas: Fixtures.unicode).respond(to: "read", in: state)
-    let read = Read.forward(memory: state.memory, weighting: state.trace.weighting)
+    let read = Read.forward(.init(memory: state.memory, weighting: state.trace.weighting)).output
     #expect(reply.text.contains("r = [" + read.map { Canvas.number($0) }.joined(separator: ", ") + "]"))
   }
 

@@ -61,15 +61,15 @@ import Testing
     let pages = TourPages.all(canvas: Fixtures.unicode)
     let state = PlaygroundState.builtIn
     let p = state.parameters
-    let trace = Addressing.forward(memory: state.memory, previousWeighting: state.previousWeighting, parameters: p)
-    let contentAt = { (beta: Double) in ContentAddressing.forward(key: p.key, memory: state.memory, keyStrength: beta).weighting }
+    let trace = Addressing.forward(.init(memory: state.memory, previousWeighting: state.previousWeighting, parameters: p)).cache.trace
+    let contentAt = { (beta: Double) in ContentAddressing.forward(.init(key: p.key, memory: state.memory, keyStrength: beta)).output }
     let expected: [(page: Int, columns: [[Double]])] = [
-      (1, [CosineSimilarity.forward(key: p.key, memory: state.memory)]),
+      (1, [CosineSimilarity.forward(.init(key: p.key, memory: state.memory)).output]),
       (2, [contentAt(1), contentAt(20)]),
-      (3, [0, 0.5, 1].map { Interpolation.forward(content: trace.content, previous: state.previousWeighting, gate: $0) }),
-      (4, [PlaygroundState.oneHot(7, count: 8), Shift.forward(PlaygroundState.oneHot(7, count: 8), shiftWeighting: [0, 0, 1]),
-           trace.interpolated, Shift.forward(trace.interpolated, shiftWeighting: p.shiftWeighting)]),
-      (5, [1, 3, 10].map { Sharpening.forward(trace.shifted, sharpening: $0) }),
+      (3, [0, 0.5, 1].map { Interpolation.forward(.init(content: trace.content, previous: state.previousWeighting, gate: $0)).output }),
+      (4, [PlaygroundState.oneHot(7, count: 8), Shift.forward(.init(weighting: PlaygroundState.oneHot(7, count: 8), shiftWeighting: [0, 0, 1])).output,
+           trace.interpolated, Shift.forward(.init(weighting: trace.interpolated, shiftWeighting: p.shiftWeighting)).output]),
+      (5, [1, 3, 10].map { Sharpening.forward(.init(weighting: trace.shifted, sharpening: $0)).output }),
       (6, [trace.weighting]),
     ]
     for (page, columns) in expected {
@@ -83,9 +83,9 @@ import Testing
         #expect(abs(shown - value) <= 0.0005 + 1e-12, "page \(page + 1): printed \(shown), library \(value)")
       }
     }
-    let read = Read.forward(memory: state.memory, weighting: trace.weighting)
+    let read = Read.forward(.init(memory: state.memory, weighting: trace.weighting)).output
     #expect(pages[6].lines.contains("  r = [" + read.map { NumberFormat.fixed($0, decimals: 3) }.joined(separator: ", ") + "]"))
-    let written = Write.forward(memory: state.memory, weighting: trace.weighting, erase: state.erase, add: state.add)
+    let written = Write.forward(.init(memory: state.memory, weighting: trace.weighting, erase: state.erase, add: state.add)).output
     for row in 0..<8 {
       let text = written.row(row).map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: " ")
       #expect(pages[7].lines.contains { $0.hasSuffix("  " + text) }, "row \(row) after the write")
@@ -162,7 +162,7 @@ import Testing
     let title = try #require(page.lines.firstIndex { $0.contains("focus") && $0.contains("s(+1) = 1") })
     #expect(page.lines[title].contains("w̃, s(+1) = 1"))
     let shown = Self.numbers(Array(page.lines[(title + 1)...(title + 8)]))
-    let moved = Shift.forward(PlaygroundState.oneHot(TourPages.wrapRow, count: 8), shiftWeighting: [0, 0, 1])
+    let moved = Shift.forward(.init(weighting: PlaygroundState.oneHot(TourPages.wrapRow, count: 8), shiftWeighting: [0, 0, 1])).output
     #expect(stride(from: 1, to: shown.count, by: 2).map { shown[$0] } == moved)
   }
 
@@ -170,7 +170,7 @@ import Testing
   @Test func writePageDrawsTheChangedRow() throws {
     let state = PlaygroundState.builtIn
     let w = state.trace.weighting
-    let after = Write.forward(memory: state.memory, weighting: w, erase: state.erase, add: state.add)
+    let after = Write.forward(.init(memory: state.memory, weighting: w, erase: state.erase, add: state.add)).output
     let page = TourPages.all(canvas: Fixtures.unicode)[7]
     let top = Canvas.focus(w)
     let title = page.lines.firstIndex { $0.contains("M(\(top)) before") && $0.contains("M(\(top)) after") }

@@ -196,7 +196,7 @@ struct TutorialExerciseTests {
     let lines = try Self.item("02", 1).replLines
     let end = try #require(lines.firstIndex(of: "read"))
     let state = try #require(Self.play(Array(lines[...end])).last?.state)
-    let r = Read.forward(memory: state.memory, weighting: state.trace.weighting)
+    let r = Read.forward(.init(memory: state.memory, weighting: state.trace.weighting)).output
     for j in 0..<state.width {
       let mean = (0..<state.rows).map { state.memory[$0, j] }.reduce(0, +) / Double(state.rows)
       #expect(abs(r[j] - mean) < 1e-12)

@@ -31,9 +31,39 @@ public struct AddressingParameters: Equatable, Sendable, Codable {
   }
 }
 
-public enum Addressing {
-  /// Every intermediate weighting of one addressing, in stage order: what the backward pass
-  /// needs, and what the playground draws.
+/// The four stages chained: memory, previous weighting and head parameters in, the final
+/// weighting out.
+public enum Addressing: Stage {
+  /// The memory `M` to address, the previous weighting `w_{t−1}` and the head's parameters.
+  public struct Input: Equatable, Sendable {
+    public var memory: Matrix
+    public var previousWeighting: [Double]
+    public var parameters: AddressingParameters
+
+    public init(memory: Matrix, previousWeighting: [Double], parameters: AddressingParameters) {
+      self.memory = memory
+      self.previousWeighting = previousWeighting
+      self.parameters = parameters
+    }
+  }
+
+  /// The four stages' caches, in stage order.
+  public struct Cache: Equatable, Sendable {
+    public var content: ContentAddressing.Cache
+    public var interpolation: Interpolation.Cache
+    public var shift: Shift.Cache
+    public var sharpening: Sharpening.Cache
+
+    /// Every intermediate weighting, for drawing.
+    public var trace: Trace {
+      Trace(
+        similarity: content.similarity, content: content.weighting, interpolated: shift.input.weighting,
+        shifted: sharpening.input.weighting, weighting: sharpening.output)
+    }
+  }
+
+  /// Every intermediate weighting of one addressing, in stage order: what the playground
+  /// draws, and what the machine keeps for its backward pass.
   public struct Trace: Equatable, Sendable, Codable {
     /// `K(k, M(i))` per row.
     public var similarity: [Double]
@@ -47,51 +77,36 @@ public enum Addressing {
     public var weighting: [Double]
   }
 
-  /// The gradients of every input of the four stages.
-  public struct Gradients: Equatable, Sendable {
-    public var memory: Matrix
-    public var previousWeighting: [Double]
-    public var parameters: AddressingParameters
-  }
-
-  /// Runs the four stages.
+  /// Runs the four stages, each on the last one's output.
   /// - Precondition: `key.count == memory.columns`, `previousWeighting.count == memory.rows`,
   ///   `shiftWeighting.count = 2R + 1 ≤ memory.rows`.
-  public static func forward(memory: Matrix, previousWeighting: [Double], parameters p: AddressingParameters)
-    -> Trace
-  {
+  public static func forward(_ input: Input) -> (output: [Double], cache: Cache) {
+    let (memory, p) = (input.memory, input.parameters)
     require(
-      previousWeighting.count == memory.rows,
-      "Previous weighting of length \(previousWeighting.count) does not match memory \(memory.shapeDescription)"
+      input.previousWeighting.count == memory.rows,
+      "Previous weighting of length \(input.previousWeighting.count) does not match memory \(memory.shapeDescription)"
     )
-    let content = ContentAddressing.forward(key: p.key, memory: memory, keyStrength: p.keyStrength)
-    let interpolated = Interpolation.forward(content: content.weighting, previous: previousWeighting, gate: p.gate)
-    let shifted = Shift.forward(interpolated, shiftWeighting: p.shiftWeighting)
-    let weighting = Sharpening.forward(shifted, sharpening: p.sharpening)
-    return Trace(
-      similarity: content.similarity, content: content.weighting, interpolated: interpolated,
-      shifted: shifted, weighting: weighting)
+    let content = ContentAddressing.forward(.init(key: p.key, memory: memory, keyStrength: p.keyStrength))
+    let interpolated = Interpolation.forward(
+      .init(content: content.output, previous: input.previousWeighting, gate: p.gate))
+    let shifted = Shift.forward(.init(weighting: interpolated.output, shiftWeighting: p.shiftWeighting))
+    let sharpened = Sharpening.forward(.init(weighting: shifted.output, sharpening: p.sharpening))
+    return (
+      sharpened.output,
+      Cache(content: content.cache, interpolation: interpolated.cache, shift: shifted.cache, sharpening: sharpened.cache)
+    )
   }
 
   /// Backpropagates `∂L/∂w` through the four stages, last to first.
-  public static func backward(
-    memory: Matrix, previousWeighting: [Double], parameters p: AddressingParameters, trace: Trace,
-    outputGradient: [Double]
-  ) -> Gradients {
-    let sharpening = Sharpening.backward(
-      trace.shifted, sharpening: p.sharpening, output: trace.weighting, outputGradient: outputGradient)
-    let shift = Shift.backward(
-      trace.interpolated, shiftWeighting: p.shiftWeighting, outputGradient: sharpening.weighting)
-    let interpolation = Interpolation.backward(
-      content: trace.content, previous: previousWeighting, gate: p.gate, outputGradient: shift.weighting)
-    let content = ContentAddressing.backward(
-      key: p.key, memory: memory, keyStrength: p.keyStrength,
-      saved: .init(similarity: trace.similarity, weighting: trace.content),
-      outputGradient: interpolation.contentWeighting)
-    return Gradients(
-      memory: content.memory, previousWeighting: interpolation.previousWeighting,
+  public static func backward(_ outputGradient: [Double], _ cache: Cache) -> Input {
+    let sharpened = Sharpening.backward(outputGradient, cache.sharpening)
+    let shifted = Shift.backward(sharpened.weighting, cache.shift)
+    let interpolated = Interpolation.backward(shifted.weighting, cache.interpolation)
+    let content = ContentAddressing.backward(interpolated.content, cache.content)
+    return Input(
+      memory: content.memory, previousWeighting: interpolated.previous,
       parameters: AddressingParameters(
-        key: content.key, keyStrength: content.keyStrength, gate: interpolation.gate,
-        shiftWeighting: shift.shiftWeighting, sharpening: sharpening.sharpening))
+        key: content.key, keyStrength: content.keyStrength, gate: interpolated.gate,
+        shiftWeighting: shifted.shiftWeighting, sharpening: sharpened.sharpening))
   }
 }

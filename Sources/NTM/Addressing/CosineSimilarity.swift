@@ -6,148 +6,82 @@
 /// - Note: The paper writes `u·v / (‖u‖‖v‖)`. The `ε` keeps a zero key or a zero memory row
 ///   (the memory starts near zero) from dividing by zero; `K` is then 0. Where a norm is 0 its
 ///   gradient is taken as 0 (a convention of this package), so a zero vector gets a finite gradient too.
-public enum CosineSimilarity {
+public enum CosineSimilarity: Stage {
   /// The `ε` added to the product of norms.
   public static let epsilon = 1e-8
 
-  /// Kernel: `norms[i] = ‖M(i)‖` for every row of the `rows × width` memory.
-  ///
-  /// Every cosine against one memory needs the same row norms, so computing them is a step of
-  /// its own: the machine does it once per time step and shares the norms between all the
-  /// heads that address that memory, instead of once per head and again in the backward pass.
-  @inline(__always)
-  public static func rowNorms(
-    memory: UnsafePointer<Double>, rows: Int, width: Int, into norms: UnsafeMutablePointer<Double>
-  ) {
-    var row = memory
-    for i in 0..<rows {
-      norms[i] = dot(row, row, count: width).squareRoot()
-      row += width
+  /// The key `k` (W entries) and the memory `M` (N × W).
+  public struct Input: Equatable, Sendable {
+    public var key: [Double]
+    public var memory: Matrix
+
+    public init(key: [Double], memory: Matrix) {
+      self.key = key
+      self.memory = memory
     }
   }
 
-  /// Kernel: `similarity[i] = K(key, M(i))`, given `rowNorms[i] = ‖M(i)‖` (from `rowNorms`).
-  @inline(__always)
-  public static func forward(
-    key: UnsafePointer<Double>, memory: UnsafePointer<Double>, rowNorms: UnsafePointer<Double>,
-    rows: Int, width: Int, into similarity: UnsafeMutablePointer<Double>
-  ) {
-    let keyNorm = dot(key, key, count: width).squareRoot()
-    var row = memory
-    var i = 0
-    // Four rows at a time: one pass over the key serves four dot products.
-    while i &+ 4 <= rows {
-      let products = dotFourRows(row, key, count: width)
-      let denominators = keyNorm * load4(rowNorms + i) + epsilon
-      store4(products / denominators, at: similarity + i)
-      row += 4 * width
-      i &+= 4
-    }
-    while i < rows {
-      similarity[i] = dot(key, row, count: width) / (keyNorm * rowNorms[i] + epsilon)
-      row += width
-      i &+= 1
-    }
+  /// The forward's input and its output `K(k, M(i))`.
+  public struct Cache: Equatable, Sendable {
+    public var input: Input
+    public var similarity: [Double]
   }
 
-  /// Kernel: backward. With `d = u·v`, `a = ‖u‖`, `b = ‖v‖`, `D = ab + ε`:
+  /// `K(k, M(i))` for every row `i`.
+  /// - Precondition: `memory.columns == key.count`.
+  public static func forward(_ input: Input) -> (output: [Double], cache: Cache) {
+    let (key, memory) = (input.key, input.memory)
+    require(
+      memory.columns == key.count,
+      "Key of length \(key.count) does not match memory \(memory.shapeDescription)")
+    let keyNorm = norm(key)
+    var similarity = [Double](repeating: 0, count: memory.rows)
+    for i in 0..<memory.rows {
+      var (product, rowSquares) = (0.0, 0.0)  // k · M(i) and ‖M(i)‖²
+      for j in 0..<key.count {
+        product += key[j] * memory[i, j]
+        rowSquares += memory[i, j] * memory[i, j]
+      }
+      similarity[i] = product / (keyNorm * rowSquares.squareRoot() + epsilon)
+    }
+    return (similarity, Cache(input: input, similarity: similarity))
+  }
+
+  /// With `d = u·v`, `a = ‖u‖`, `b = ‖v‖`, `D = ab + ε`:
   /// ```
   /// ∂K/∂u = v / D − (d b / D²) · u / a      (the last term 0 when a = 0)
   /// ∂K/∂v = u / D − (d a / D²) · v / b      (the last term 0 when b = 0)
   /// ```
-  /// Adds `Σ_i G_i ∂K_i/∂key` into `keyGradient` and `G_i ∂K_i/∂M(i)` into `memoryGradient`.
-  ///
-  /// Takes the row norms and the forward's `similarity`, and saves work twice: `d / D` is the
-  /// saved `K_i`, so no dot product is recomputed; and the key's second term points along `u`
-  /// for every row, so its scales are summed over the rows and `u` is added once at the end.
-  @inline(__always)
-  public static func backward(
-    key: UnsafePointer<Double>, memory: UnsafePointer<Double>, rowNorms: UnsafePointer<Double>,
-    similarity: UnsafePointer<Double>, rows: Int, width: Int, outputGradient: UnsafePointer<Double>,
-    addingInto keyGradient: UnsafeMutablePointer<Double>, memoryGradient: UnsafeMutablePointer<Double>
-  ) {
-    let a = dot(key, key, count: width).squareRoot()
-    var keyScaleSum = 0.0
-    var row = memory
-    var rowGradient = memoryGradient
-    for i in 0..<rows {
+  /// and `∂L/∂k = Σ_i G_i ∂K_i/∂k`, `∂L/∂M(i) = G_i ∂K_i/∂M(i)`. As `K = d / D`, the factor
+  /// `d / D²` is the cached `K_i / D`: no dot product is taken again.
+  public static func backward(_ outputGradient: [Double], _ cache: Cache) -> Input {
+    let (key, memory) = (cache.input.key, cache.input.memory)
+    requireLength(outputGradient.count, memory.rows, "Similarity gradient for memory \(memory.shapeDescription)")
+    var gradient = Input(key: [Double](repeating: 0, count: key.count), memory: Matrix(rows: memory.rows, columns: memory.columns))
+    let a = norm(key)
+    for i in 0..<memory.rows {
+      let row = memory.row(i)
+      let b = norm(row)
+      let denominator = a * b + epsilon
       let g = outputGradient[i]
-      if g != 0 {
-        let b = rowNorms[i]
-        let denominator = a * b + epsilon
-        let direct = g / denominator
-        let overSquare = g * similarity[i] / denominator  // g d / D², as K = d / D
-        // Zero norms contribute no gradient through ‖·‖ (a convention of this package).
-        keyScaleSum += a > 0 ? overSquare * b / a : 0
-        let rowScale = b > 0 ? overSquare * a / b : 0
-        addRowGradients(
-          direct: direct, rowScale: rowScale, key: key, row: row, width: width,
-          keyGradient: keyGradient, rowGradient: rowGradient)
+      let overSquare = g * cache.similarity[i] / denominator  // G_i d / D²
+      let keyScale = a > 0 ? overSquare * b / a : 0
+      let rowScale = b > 0 ? overSquare * a / b : 0
+      for j in 0..<key.count {
+        gradient.key[j] += g / denominator * row[j] - keyScale * key[j]
+        gradient.memory[i, j] += g / denominator * key[j] - rowScale * row[j]
       }
-      row += width
-      rowGradient += width
     }
-    addScaled(-keyScaleSum, key, to: keyGradient, count: width)
+    return gradient
   }
 
-  /// One row's terms of `backward`, in one pass over the row:
-  /// `keyGradient += direct · M(i)` and `rowGradient += direct · key − rowScale · M(i)`.
-  @inline(__always)
-  static func addRowGradients(
-    direct: Double, rowScale: Double, key: UnsafePointer<Double>, row: UnsafePointer<Double>,
-    width: Int, keyGradient: UnsafeMutablePointer<Double>, rowGradient: UnsafeMutablePointer<Double>
-  ) {
-    let (d, r) = (Lanes4(repeating: direct), Lanes4(repeating: rowScale))
-    let whole = wholeBlocks(width)
-    var j = 0
-    while j < whole {
-      let m = load4(row + j)
-      store4(load4(keyGradient + j) + d * m, at: keyGradient + j)
-      store4(load4(rowGradient + j) + (d * load4(key + j) - r * m), at: rowGradient + j)
-      j &+= 4
-    }
-    while j < width {
-      keyGradient[j] += direct * row[j]
-      rowGradient[j] += direct * key[j] - rowScale * row[j]
-      j &+= 1
-    }
+  /// `u · v`.
+  static func dotProduct(_ u: [Double], _ v: [Double]) -> Double {
+    var sum = 0.0
+    for j in 0..<u.count { sum += u[j] * v[j] }
+    return sum
   }
 
-  /// `‖M(i)‖` for every row.
-  public static func rowNorms(_ memory: Matrix) -> [Double] {
-    var norms = [Double](repeating: 0, count: memory.rows)
-    rowNorms(memory: memory.scalars, rows: memory.rows, width: memory.columns, into: &norms)
-    return norms
-  }
-
-  /// `K(key, M(i))` for every row.
-  /// - Precondition: `memory.columns == key.count`.
-  public static func forward(key: [Double], memory: Matrix) -> [Double] {
-    require(
-      memory.columns == key.count,
-      "Key of length \(key.count) does not match memory \(memory.shapeDescription)")
-    var similarity = [Double](repeating: 0, count: memory.rows)
-    forward(
-      key: key, memory: memory.scalars, rowNorms: rowNorms(memory), rows: memory.rows,
-      width: memory.columns, into: &similarity)
-    return similarity
-  }
-
-  /// The gradients of the key and the memory, given the similarity's gradient. (Recomputes
-  /// the row norms and the similarity that the kernel takes from the forward pass.)
-  public static func backward(key: [Double], memory: Matrix, outputGradient: [Double])
-    -> (key: [Double], memory: Matrix)
-  {
-    require(
-      memory.columns == key.count && memory.rows == outputGradient.count,
-      "Key \(key.count), memory \(memory.shapeDescription) and similarity gradient \(outputGradient.count) do not match"
-    )
-    var dKey = [Double](repeating: 0, count: key.count)
-    var dMemory = Matrix(rows: memory.rows, columns: memory.columns)
-    backward(
-      key: key, memory: memory.scalars, rowNorms: rowNorms(memory),
-      similarity: forward(key: key, memory: memory), rows: memory.rows, width: memory.columns,
-      outputGradient: outputGradient, addingInto: &dKey, memoryGradient: &dMemory.scalars)
-    return (dKey, dMemory)
-  }
+  /// `‖u‖`.
+  static func norm(_ u: [Double]) -> Double { dotProduct(u, u).squareRoot() }
 }

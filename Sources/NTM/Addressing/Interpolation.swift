@@ -5,62 +5,47 @@
 /// ```
 /// The gate `g` chooses between addressing by content (`g = 1`) and keeping the last focus
 /// (`g = 0`), from which the shift can then move on: that is how a head iterates.
-public enum Interpolation {
-  /// The gradients of the inputs.
-  public struct Gradients: Equatable, Sendable {
-    public var contentWeighting: [Double]
-    public var previousWeighting: [Double]
+public enum Interpolation: Stage {
+  /// The content weighting `w_c`, the previous weighting `w_prev` and the gate `g`.
+  public struct Input: Equatable, Sendable {
+    public var content: [Double]
+    public var previous: [Double]
     public var gate: Double
-  }
 
-  /// Kernel: `output = g · content + (1 − g) · previous`, `count` entries.
-  @inline(__always)
-  public static func forward(
-    content: UnsafePointer<Double>, previous: UnsafePointer<Double>, gate: Double, count: Int,
-    into output: UnsafeMutablePointer<Double>
-  ) {
-    for i in 0..<count { output[i] = gate * content[i] + (1 - gate) * previous[i] }
-  }
-
-  /// Kernel: adds `∂w_c = g G` and `∂w_prev = (1 − g) G`; returns `∂g = Σ_i G_i (w_c(i) − w_prev(i))`.
-  @inline(__always)
-  public static func backward(
-    content: UnsafePointer<Double>, previous: UnsafePointer<Double>, gate: Double, count: Int,
-    outputGradient: UnsafePointer<Double>, addingInto contentGradient: UnsafeMutablePointer<Double>,
-    previousGradient: UnsafeMutablePointer<Double>
-  ) -> Double {
-    var gateGradient = 0.0
-    for i in 0..<count {
-      let g = outputGradient[i]
-      contentGradient[i] += gate * g
-      previousGradient[i] += (1 - gate) * g
-      gateGradient += g * (content[i] - previous[i])
+    public init(content: [Double], previous: [Double], gate: Double) {
+      self.content = content
+      self.previous = previous
+      self.gate = gate
     }
-    return gateGradient
   }
 
-  /// `g · content + (1 − g) · previous`.
+  /// The forward's input: the backward pass needs both weightings and the gate.
+  public struct Cache: Equatable, Sendable {
+    public var input: Input
+  }
+
+  /// `w_g(i) = g · w_c(i) + (1 − g) · w_prev(i)`.
   /// - Precondition: the weightings have equal lengths.
-  public static func forward(content: [Double], previous: [Double], gate: Double) -> [Double] {
+  public static func forward(_ input: Input) -> (output: [Double], cache: Cache) {
+    let (content, previous, gate) = (input.content, input.previous, input.gate)
     requireLength(previous.count, content.count, "Previous weighting beside a content weighting")
     var output = [Double](repeating: 0, count: content.count)
-    forward(content: content, previous: previous, gate: gate, count: content.count, into: &output)
-    return output
+    for i in 0..<content.count { output[i] = gate * content[i] + (1 - gate) * previous[i] }
+    return (output, Cache(input: input))
   }
 
-  /// The gradients of both weightings and the gate.
-  public static func backward(
-    content: [Double], previous: [Double], gate: Double, outputGradient: [Double]
-  ) -> Gradients {
-    requireLength(previous.count, content.count, "Previous weighting beside a content weighting")
+  /// `∂w_c(i) = g G_i`, `∂w_prev(i) = (1 − g) G_i`, `∂g = Σ_i G_i (w_c(i) − w_prev(i))`.
+  public static func backward(_ outputGradient: [Double], _ cache: Cache) -> Input {
+    let (content, previous, gate) = (cache.input.content, cache.input.previous, cache.input.gate)
     requireLength(outputGradient.count, content.count, "Interpolation output gradient")
-    var gradients = Gradients(
-      contentWeighting: [Double](repeating: 0, count: content.count),
-      previousWeighting: [Double](repeating: 0, count: content.count), gate: 0)
-    gradients.gate = backward(
-      content: content, previous: previous, gate: gate, count: content.count,
-      outputGradient: outputGradient, addingInto: &gradients.contentWeighting,
-      previousGradient: &gradients.previousWeighting)
-    return gradients
+    var gradient = Input(
+      content: [Double](repeating: 0, count: content.count),
+      previous: [Double](repeating: 0, count: content.count), gate: 0)
+    for i in 0..<content.count {
+      gradient.content[i] = gate * outputGradient[i]
+      gradient.previous[i] = (1 - gate) * outputGradient[i]
+      gradient.gate += outputGradient[i] * (content[i] - previous[i])
+    }
+    return gradient
   }
 }

@@ -8,75 +8,50 @@ import Foundation
 /// - Note: The paper writes `w̃(i)^γ / Σ_j w̃(j)^γ`. Raising to a large `γ` can underflow every
 ///   term to 0 and divide 0 by 0; the log-domain softmax subtracts the largest exponent first,
 ///   so the sum is at least 1. The `ε` keeps `log` finite where a weight is exactly 0.
-public enum Sharpening {
+public enum Sharpening: Stage {
   /// The `ε` added to every weight before its logarithm.
   public static let epsilon = 1e-12
 
-  /// The gradients of the inputs.
-  public struct Gradients: Equatable, Sendable {
+  /// The shifted weighting `w̃` and the sharpening exponent `γ`.
+  public struct Input: Equatable, Sendable {
     public var weighting: [Double]
     public var sharpening: Double
-  }
 
-  /// Kernel: `logs[i] = log(w̃(i) + ε)`, the exponent of sharpening before `γ` scales it.
-  @inline(__always)
-  static func logarithms(_ weighting: UnsafePointer<Double>, count: Int, into logs: UnsafeMutablePointer<Double>) {
-    for i in 0..<count { logs[i] = log(weighting[i] + epsilon) }
-  }
-
-  /// Kernel: `output = softmax(γ · log(weighting + ε))`, `count` entries. Keeps
-  /// `logs[i] = log(w̃(i) + ε)` for the backward pass, which then takes no logarithms.
-  @inline(__always)
-  public static func forward(
-    _ weighting: UnsafePointer<Double>, count: Int, sharpening: Double,
-    logs: UnsafeMutablePointer<Double>, into output: UnsafeMutablePointer<Double>
-  ) {
-    logarithms(weighting, count: count, into: logs)
-    for i in 0..<count { output[i] = sharpening * logs[i] }
-    Softmax.forward(output, count: count, into: output)
-  }
-
-  /// Kernel: with `z_i = γ log(w̃_i + ε)` and `∂z = softmax'ᵀ G`, adds
-  /// `∂w̃_i = γ ∂z_i / (w̃_i + ε)` and returns `∂γ = Σ_i ∂z_i log(w̃_i + ε)`, given the
-  /// forward's `logs` and `output`.
-  @inline(__always)
-  public static func backward(
-    _ weighting: UnsafePointer<Double>, logs: UnsafePointer<Double>, count: Int, sharpening: Double,
-    output: UnsafePointer<Double>, outputGradient: UnsafePointer<Double>,
-    addingInto weightingGradient: UnsafeMutablePointer<Double>
-  ) -> Double {
-    let mean = dot(output, outputGradient, count: count)
-    var sharpeningGradient = 0.0
-    for i in 0..<count {
-      let scoreGradient = output[i] * (outputGradient[i] - mean)
-      sharpeningGradient += scoreGradient * logs[i]
-      weightingGradient[i] += sharpening * scoreGradient / (weighting[i] + epsilon)
+    public init(weighting: [Double], sharpening: Double) {
+      self.weighting = weighting
+      self.sharpening = sharpening
     }
-    return sharpeningGradient
   }
 
-  /// The weighting sharpened by `γ`.
+  /// The forward's input, the logarithms `log(w̃(i) + ε)` and the output `w`.
+  public struct Cache: Equatable, Sendable {
+    public var input: Input
+    public var logarithms: [Double]
+    public var output: [Double]
+  }
+
+  /// `w = softmax(γ · log(w̃ + ε))`.
   /// - Precondition: `weighting` is not empty.
-  public static func forward(_ weighting: [Double], sharpening: Double) -> [Double] {
-    requireNonEmpty(weighting.count, "Weighting")
-    var logs = [Double](repeating: 0, count: weighting.count)
-    var output = logs
-    forward(weighting, count: weighting.count, sharpening: sharpening, logs: &logs, into: &output)
-    return output
+  public static func forward(_ input: Input) -> (output: [Double], cache: Cache) {
+    requireNonEmpty(input.weighting.count, "Weighting")
+    let logarithms = input.weighting.map { log($0 + epsilon) }
+    let output = Softmax.forward(.init(scores: logarithms.map { input.sharpening * $0 })).output
+    return (output, Cache(input: input, logarithms: logarithms, output: output))
   }
 
-  /// The gradients of the weighting and of `γ`, from the forward's input and output.
-  public static func backward(
-    _ weighting: [Double], sharpening: Double, output: [Double], outputGradient: [Double]
-  ) -> Gradients {
-    requireLength(output.count, weighting.count, "Sharpening output")
-    requireLength(outputGradient.count, weighting.count, "Sharpening output gradient")
-    var logs = [Double](repeating: 0, count: weighting.count)
-    logarithms(weighting, count: weighting.count, into: &logs)
-    var gradients = Gradients(weighting: [Double](repeating: 0, count: weighting.count), sharpening: 0)
-    gradients.sharpening = backward(
-      weighting, logs: logs, count: weighting.count, sharpening: sharpening, output: output,
-      outputGradient: outputGradient, addingInto: &gradients.weighting)
-    return gradients
+  /// With `z_i = γ log(w̃_i + ε)` and `∂z_i = w_i (G_i − Σ_j w_j G_j)` (softmax's backward):
+  /// `∂w̃_i = γ ∂z_i / (w̃_i + ε)` and `∂γ = Σ_i ∂z_i log(w̃_i + ε)`.
+  public static func backward(_ outputGradient: [Double], _ cache: Cache) -> Input {
+    let (shifted, sharpening, w) = (cache.input.weighting, cache.input.sharpening, cache.output)
+    requireLength(outputGradient.count, shifted.count, "Sharpening output gradient")
+    var mean = 0.0
+    for j in 0..<w.count { mean += w[j] * outputGradient[j] }
+    var gradient = Input(weighting: [Double](repeating: 0, count: shifted.count), sharpening: 0)
+    for i in 0..<shifted.count {
+      let scoreGradient = w[i] * (outputGradient[i] - mean)
+      gradient.weighting[i] = sharpening * scoreGradient / (shifted[i] + epsilon)
+      gradient.sharpening += scoreGradient * cache.logarithms[i]
+    }
+    return gradient
   }
 }

@@ -6,11 +6,21 @@
 /// `s` has `2R + 1` entries, for the shifts `−R, …, 0, …, +R` in that order. A one-hot focus
 /// at row `i` with `s(+1) = 1` moves to row `i + 1` (row `N − 1` wraps round to row 0).
 /// - Precondition: `2R + 1 ≤ N`, so no two shifts land on the same row.
-public enum Shift {
-  /// The gradients of the inputs.
-  public struct Gradients: Equatable, Sendable {
+public enum Shift: Stage {
+  /// The interpolated weighting `w_g` (N entries) and the shift weighting `s` (2R + 1).
+  public struct Input: Equatable, Sendable {
     public var weighting: [Double]
     public var shiftWeighting: [Double]
+
+    public init(weighting: [Double], shiftWeighting: [Double]) {
+      self.weighting = weighting
+      self.shiftWeighting = shiftWeighting
+    }
+  }
+
+  /// The forward's input: the backward pass needs both.
+  public struct Cache: Equatable, Sendable {
+    public var input: Input
   }
 
   /// The range `R` of a shift weighting with `count = 2R + 1` entries.
@@ -20,57 +30,39 @@ public enum Shift {
     return count / 2
   }
 
-  /// `y[i] += a · x[(i − shift) mod n]` for every `i < n`, where `|shift| < n`: adds `a x`
-  /// rotated down by `shift` rows.
-  ///
-  /// A rotation is two contiguous runs, so it needs no `mod` per element (an integer
-  /// division, slow and in the way of vectorising): with `s = shift mod n`, `y[s..<n]` takes
-  /// `x[0..<(n − s)]` and `y[0..<s]` takes the `s` entries that wrap round, `x[(n − s)..<n]`.
-  @inline(__always)
-  static func addScaledRotated(
-    _ a: Double, _ x: UnsafePointer<Double>, by shift: Int, to y: UnsafeMutablePointer<Double>, count n: Int
-  ) {
-    let s = shift >= 0 ? shift : shift + n
-    addScaled(a, x, to: y + s, count: n - s)
-    addScaled(a, x + (n - s), to: y, count: s)
-  }
+  /// `(i − Δ) mod N`, in `0..<N` for negative `i − Δ` too (Swift's `%` keeps the sign).
+  static func mod(_ i: Int, _ n: Int) -> Int { (i % n + n) % n }
 
-  /// `Σ_i g[i] · x[(i − shift) mod n]` for `|shift| < n`, in the same two runs.
-  @inline(__always)
-  static func dotRotated(_ g: UnsafePointer<Double>, _ x: UnsafePointer<Double>, by shift: Int, count n: Int) -> Double {
-    let s = shift >= 0 ? shift : shift + n
-    return dot(g + s, x, count: n - s) + dot(g, x + (n - s), count: s)
-  }
-
-  /// Kernel: `output = w * s` (circular convolution), `count` = N rows, `2R + 1` shifts: for
-  /// each shift `Δ`, adds `s(Δ) · w` rotated by `Δ`.
-  @inline(__always)
-  public static func forward(
-    _ weighting: UnsafePointer<Double>, count: Int, shiftWeighting: UnsafePointer<Double>,
-    range: Int, into output: UnsafeMutablePointer<Double>
-  ) {
-    output.update(repeating: 0, count: count)
-    for k in 0...(2 * range) {
-      addScaledRotated(shiftWeighting[k], weighting, by: k - range, to: output, count: count)
+  /// `w̃(i) = Σ_Δ w_g((i − Δ) mod N) s(Δ)`.
+  /// - Precondition: `shiftWeighting.count` is `2R + 1` with `2R + 1 ≤ weighting.count`.
+  public static func forward(_ input: Input) -> (output: [Double], cache: Cache) {
+    let (w, s) = (input.weighting, input.shiftWeighting)
+    let (n, r) = (w.count, checkShapes(w, s))
+    var output = [Double](repeating: 0, count: n)
+    for i in 0..<n {
+      for delta in -r...r { output[i] += w[mod(i - delta, n)] * s[delta + r] }
     }
+    return (output, Cache(input: input))
   }
 
-  /// Kernel: adds `∂w_g(j) = Σ_Δ G((j + Δ) mod N) s(Δ)` (`G` rotated back by `Δ`) and
-  /// `∂s(Δ) = Σ_i G(i) w_g((i − Δ) mod N)`.
-  @inline(__always)
-  public static func backward(
-    _ weighting: UnsafePointer<Double>, count: Int, shiftWeighting: UnsafePointer<Double>,
-    range: Int, outputGradient: UnsafePointer<Double>,
-    addingInto weightingGradient: UnsafeMutablePointer<Double>,
-    shiftGradient: UnsafeMutablePointer<Double>
-  ) {
-    for k in 0...(2 * range) {
-      let shift = k - range
-      addScaledRotated(shiftWeighting[k], outputGradient, by: -shift, to: weightingGradient, count: count)
-      shiftGradient[k] += dotRotated(outputGradient, weighting, by: shift, count: count)
+  /// Each term `w_g((i − Δ) mod N) s(Δ)` sends `G_i s(Δ)` to `∂w_g((i − Δ) mod N)` and
+  /// `G_i w_g((i − Δ) mod N)` to `∂s(Δ)`.
+  public static func backward(_ outputGradient: [Double], _ cache: Cache) -> Input {
+    let (w, s) = (cache.input.weighting, cache.input.shiftWeighting)
+    let (n, r) = (w.count, checkShapes(w, s))
+    requireLength(outputGradient.count, n, "Shift output gradient")
+    var gradient = Input(
+      weighting: [Double](repeating: 0, count: n), shiftWeighting: [Double](repeating: 0, count: s.count))
+    for i in 0..<n {
+      for delta in -r...r {
+        gradient.weighting[mod(i - delta, n)] += outputGradient[i] * s[delta + r]
+        gradient.shiftWeighting[delta + r] += outputGradient[i] * w[mod(i - delta, n)]
+      }
     }
+    return gradient
   }
 
+  /// The range `R`, after checking that the shapes fit.
   static func checkShapes(_ weighting: [Double], _ shiftWeighting: [Double]) -> Int {
     requireNonEmpty(weighting.count, "Weighting")
     let range = range(ofShiftCount: shiftWeighting.count)
@@ -79,30 +71,5 @@ public enum Shift {
       "Shift weighting of \(shiftWeighting.count) entries (R = \(range)) needs 2R + 1 ≤ N, but the weighting has N = \(weighting.count)"
     )
     return range
-  }
-
-  /// The weighting shifted by `shiftWeighting`.
-  /// - Precondition: `shiftWeighting.count` is `2R + 1` with `2R + 1 ≤ weighting.count`.
-  public static func forward(_ weighting: [Double], shiftWeighting: [Double]) -> [Double] {
-    let range = checkShapes(weighting, shiftWeighting)
-    var output = [Double](repeating: 0, count: weighting.count)
-    forward(weighting, count: weighting.count, shiftWeighting: shiftWeighting, range: range, into: &output)
-    return output
-  }
-
-  /// The gradients of the weighting and the shift weighting.
-  public static func backward(_ weighting: [Double], shiftWeighting: [Double], outputGradient: [Double])
-    -> Gradients
-  {
-    let range = checkShapes(weighting, shiftWeighting)
-    requireLength(outputGradient.count, weighting.count, "Shift output gradient")
-    var gradients = Gradients(
-      weighting: [Double](repeating: 0, count: weighting.count),
-      shiftWeighting: [Double](repeating: 0, count: shiftWeighting.count))
-    backward(
-      weighting, count: weighting.count, shiftWeighting: shiftWeighting, range: range,
-      outputGradient: outputGradient, addingInto: &gradients.weighting,
-      shiftGradient: &gradients.shiftWeighting)
-    return gradients
   }
 }

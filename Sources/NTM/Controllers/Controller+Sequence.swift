@@ -7,16 +7,18 @@ public struct ControllerRun: Equatable, Sendable {
   public var outputs: Matrix
 }
 
-extension Controller {
+/// The array forms of `Controller`, written once over the kernels; each controller's public
+/// methods call these.
+extension ControllerKernel {
   /// Fresh initial parameters as an array.
-  public func initialParameters(using generator: inout some RandomNumberGenerator) -> [Double] {
+  func freshParameters(using generator: inout some RandomNumberGenerator) -> [Double] {
     var parameters = [Double](repeating: 0, count: parameterCount)
     parameters.withUnsafeMutableBufferPointer { initialise($0.baseAddress!, using: &generator) }
     return parameters
   }
 
   /// Runs every row of `inputs` (T × `inputSize`) from the zero state.
-  public func forward(parameters: [Double], inputs: Matrix) -> ControllerRun {
+  func run(parameters: [Double], inputs: Matrix) -> ControllerRun {
     requireLength(parameters.count, parameterCount, "Controller parameters")
     requireLength(inputs.columns, inputSize, "Controller input row")
     let steps = inputs.rows
@@ -43,7 +45,7 @@ extension Controller {
 
   /// Backpropagation through time: the gradients of the parameters and of every input row,
   /// given `∂L/∂h_t` for every step (T × `outputSize`).
-  public func backward(parameters: [Double], inputs: Matrix, run: ControllerRun, outputGradient: Matrix)
+  func backpropagate(parameters: [Double], inputs: Matrix, run: ControllerRun, outputGradient: Matrix)
     -> (parameters: [Double], inputs: Matrix)
   {
     let steps = inputs.rows

@@ -1,12 +1,11 @@
-/// One controller step on arrays: what a step-by-step reader (the reference machine, a
-/// notebook) calls when each step's input depends on the step before, as `[x_t ; r_{t−1}]`
-/// does. Each call checks shapes and allocates its results; the machine runs the kernels.
-extension Controller {
-  /// One step forward from the previous step's record (`nil` at the first step: the zero
-  /// state). Returns this step's record; `h_t` is `output(of:)` it.
+/// The one-step array forms of `Controller`, written once over the kernels; each controller's
+/// public methods call these. Each call checks shapes and allocates its results; the machine
+/// runs the kernels on its tape instead.
+extension ControllerKernel {
+  /// One step forward from the previous step's record (`nil` at the first step).
   /// - Precondition: `parameters.count == parameterCount`, `input.count == inputSize`, and
   ///   `previous` (when given) has `recordSize` numbers.
-  public func forward(parameters: [Double], input: [Double], previous: [Double]?) -> [Double] {
+  func runStep(parameters: [Double], input: [Double], previous: [Double]?) -> [Double] {
     checkStepShapes(parameters: parameters, input: input, previous: previous)
     var record = [Double](repeating: 0, count: recordSize)
     withOptionalPointer(previous) { previous in
@@ -17,27 +16,17 @@ extension Controller {
     return record
   }
 
-  /// `h_t`, the slice of a step's record the heads and the output layer read.
-  /// - Precondition: `record.count == recordSize`.
-  public func output(of record: [Double]) -> [Double] {
-    requireLength(record.count, recordSize, "Controller record")
-    return Array(record[outputOffset..<(outputOffset + outputSize)])
-  }
-
-  /// What the backward pass carries to the step before before it has visited any step
-  /// (`scratchSize` numbers): pass it to the last step's `backward(…carry:)`.
-  public func initialBackwardCarry() -> [Double] {
+  /// The carry before the last step, as `beginBackward` leaves it.
+  func freshBackwardCarry() -> [Double] {
     var carry = [Double](repeating: 0, count: scratchSize)
     carry.withUnsafeMutableBufferPointer { if let base = $0.baseAddress { beginBackward(scratch: base) } }
     return carry
   }
 
-  /// One step backward; visit the steps last to first, passing the same `carry` along (an
-  /// LSTM's `∂h_{t−1}`, `∂c_{t−1}`; unused by a feed-forward controller).
-  /// - Returns: `∂L/∂parameters` of this step and `∂L/∂[x_t ; r_{t−1}]`.
+  /// One step backward, the steps visited last to first with the same `carry`.
   /// - Precondition: the forward shapes, `record.count == recordSize`,
   ///   `outputGradient.count == outputSize`, `carry.count == scratchSize`.
-  public func backward(
+  func backpropagateStep(
     parameters: [Double], input: [Double], previous: [Double]?, record: [Double],
     outputGradient: [Double], carry: inout [Double]
   ) -> (parameters: [Double], input: [Double]) {
@@ -62,6 +51,15 @@ extension Controller {
     requireLength(parameters.count, parameterCount, "Controller parameters")
     requireLength(input.count, inputSize, "Controller input")
     if let previous { requireLength(previous.count, recordSize, "Previous controller record") }
+  }
+}
+
+extension Controller {
+  /// `h_t`, the slice of a step's record the heads and the output layer read.
+  /// - Precondition: `record.count == recordSize`.
+  public func output(of record: [Double]) -> [Double] {
+    requireLength(record.count, recordSize, "Controller record")
+    return Array(record[outputOffset..<(outputOffset + outputSize)])
   }
 }
 

@@ -22,6 +22,40 @@ public protocol Controller: Sendable {
   /// Numbers of scratch its backward pass needs.
   var scratchSize: Int { get }
 
+  /// Fresh initial parameters as an array.
+  func initialParameters(using generator: inout some RandomNumberGenerator) -> [Double]
+
+  /// Runs every row of `inputs` (T × `inputSize`) from the zero state.
+  func forward(parameters: [Double], inputs: Matrix) -> ControllerRun
+
+  /// Backpropagation through time: the gradients of the parameters and of every input row,
+  /// given `∂L/∂h_t` for every step (T × `outputSize`).
+  func backward(parameters: [Double], inputs: Matrix, run: ControllerRun, outputGradient: Matrix)
+    -> (parameters: [Double], inputs: Matrix)
+
+  /// One step forward from the previous step's record (`nil` at the first step: the zero
+  /// state), for a reader who goes step by step because each step's input depends on the
+  /// step before, as `[x_t ; r_{t−1}]` does. Returns this step's record; `h_t` is
+  /// `output(of:)` it.
+  func forward(parameters: [Double], input: [Double], previous: [Double]?) -> [Double]
+
+  /// What the step-by-step backward carries to the step before, before it has visited any
+  /// step (`scratchSize` numbers): pass it to the last step's `backward(…carry:)`.
+  func initialBackwardCarry() -> [Double]
+
+  /// One step backward; visit the steps last to first, passing the same `carry` along (an
+  /// LSTM's `∂h_{t−1}`, `∂c_{t−1}`; unused by a feed-forward controller).
+  /// - Returns: `∂L/∂parameters` of this step and `∂L/∂[x_t ; r_{t−1}]`.
+  func backward(
+    parameters: [Double], input: [Double], previous: [Double]?, record: [Double],
+    outputGradient: [Double], carry: inout [Double]
+  ) -> (parameters: [Double], input: [Double])
+}
+
+/// The kernels a controller runs inside the machine: one step forward and backward on
+/// pointers into the machine's tape, allocating nothing. The array forms of `Controller` run
+/// these over a sequence.
+protocol ControllerKernel: Controller {
   /// Writes initial parameters.
   func initialise(_ parameters: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator)
 

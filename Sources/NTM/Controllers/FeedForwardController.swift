@@ -53,7 +53,7 @@ public struct FeedForwardController: Controller, Equatable, Hashable, Codable {
   public var scratchSize: Int { 2 * (sizes.max() ?? 0) }
 
   /// Glorot-uniform weights, zero biases.
-  public func initialise(_ parameters: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator) {
+  func initialise(_ parameters: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator) {
     for l in sizes.indices {
       let start = parameters + parameterOffset(l)
       Glorot.fill(start, count: sizes[l] * fanIn(l), fanIn: fanIn(l), fanOut: sizes[l], using: &generator)
@@ -61,7 +61,7 @@ public struct FeedForwardController: Controller, Equatable, Hashable, Codable {
     }
   }
 
-  public func forward(
+  func forward(
     parameters: UnsafePointer<Double>, input: UnsafePointer<Double>,
     previous: UnsafePointer<Double>?, record: UnsafeMutablePointer<Double>
   ) {
@@ -79,11 +79,11 @@ public struct FeedForwardController: Controller, Equatable, Hashable, Codable {
     }
   }
 
-  public func beginBackward(scratch: UnsafeMutablePointer<Double>) {}
+  func beginBackward(scratch: UnsafeMutablePointer<Double>) {}
 
   /// `∂zˡ = f'(zˡ) ∂hˡ` from the saved output (`1 − h²` for tanh, `h > 0` for relu), then the
   /// linear layer's backward, from the top layer down.
-  public func backward(
+  func backward(
     parameters: UnsafePointer<Double>, input: UnsafePointer<Double>,
     previous: UnsafePointer<Double>?, record: UnsafePointer<Double>,
     outputGradient: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>,
@@ -114,5 +114,36 @@ public struct FeedForwardController: Controller, Equatable, Hashable, Codable {
         biasGradient: parameterGradient + offset + sizes[l] * fanIn(l))
       outputGradient = UnsafePointer(scratch)
     }
+  }
+}
+
+extension FeedForwardController: ControllerKernel {
+  public func initialParameters(using generator: inout some RandomNumberGenerator) -> [Double] {
+    freshParameters(using: &generator)
+  }
+
+  public func forward(parameters: [Double], inputs: Matrix) -> ControllerRun {
+    run(parameters: parameters, inputs: inputs)
+  }
+
+  public func backward(parameters: [Double], inputs: Matrix, run: ControllerRun, outputGradient: Matrix)
+    -> (parameters: [Double], inputs: Matrix)
+  {
+    backpropagate(parameters: parameters, inputs: inputs, run: run, outputGradient: outputGradient)
+  }
+
+  public func forward(parameters: [Double], input: [Double], previous: [Double]?) -> [Double] {
+    runStep(parameters: parameters, input: input, previous: previous)
+  }
+
+  public func initialBackwardCarry() -> [Double] { freshBackwardCarry() }
+
+  public func backward(
+    parameters: [Double], input: [Double], previous: [Double]?, record: [Double],
+    outputGradient: [Double], carry: inout [Double]
+  ) -> (parameters: [Double], input: [Double]) {
+    backpropagateStep(
+      parameters: parameters, input: input, previous: previous, record: record, outputGradient: outputGradient,
+      carry: &carry)
   }
 }

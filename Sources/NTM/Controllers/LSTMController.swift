@@ -73,7 +73,7 @@ public struct LSTMController: Controller, Equatable, Hashable, Codable {
   public var scratchSize: Int { scratchOffset(sizes.count) + 4 * (sizes.max() ?? 0) }
 
   /// Glorot-uniform weights; zero biases except the forget gate's.
-  public func initialise(_ parameters: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator) {
+  func initialise(_ parameters: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator) {
     for l in sizes.indices {
       let h = sizes[l]
       let start = parameters + parameterOffset(l)
@@ -84,7 +84,7 @@ public struct LSTMController: Controller, Equatable, Hashable, Codable {
     }
   }
 
-  public func forward(
+  func forward(
     parameters: UnsafePointer<Double>, input: UnsafePointer<Double>,
     previous: UnsafePointer<Double>?, record: UnsafeMutablePointer<Double>
   ) {
@@ -123,7 +123,7 @@ public struct LSTMController: Controller, Equatable, Hashable, Codable {
     }
   }
 
-  public func beginBackward(scratch: UnsafeMutablePointer<Double>) {
+  func beginBackward(scratch: UnsafeMutablePointer<Double>) {
     scratch.update(repeating: 0, count: scratchSize)
   }
 
@@ -135,7 +135,7 @@ public struct LSTMController: Controller, Equatable, Hashable, Codable {
   /// ```
   /// then through the gate activations and the linear layer, whose input gradient splits
   /// into `∂x` (to the layer below) and `∂h_{t−1}` (carried to step t − 1).
-  public func backward(
+  func backward(
     parameters: UnsafePointer<Double>, input: UnsafePointer<Double>,
     previous: UnsafePointer<Double>?, record: UnsafePointer<Double>,
     outputGradient: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>,
@@ -175,5 +175,36 @@ public struct LSTMController: Controller, Equatable, Hashable, Codable {
         for j in 0..<fan { inputGradient[j] += concatGradient[j] }
       }
     }
+  }
+}
+
+extension LSTMController: ControllerKernel {
+  public func initialParameters(using generator: inout some RandomNumberGenerator) -> [Double] {
+    freshParameters(using: &generator)
+  }
+
+  public func forward(parameters: [Double], inputs: Matrix) -> ControllerRun {
+    run(parameters: parameters, inputs: inputs)
+  }
+
+  public func backward(parameters: [Double], inputs: Matrix, run: ControllerRun, outputGradient: Matrix)
+    -> (parameters: [Double], inputs: Matrix)
+  {
+    backpropagate(parameters: parameters, inputs: inputs, run: run, outputGradient: outputGradient)
+  }
+
+  public func forward(parameters: [Double], input: [Double], previous: [Double]?) -> [Double] {
+    runStep(parameters: parameters, input: input, previous: previous)
+  }
+
+  public func initialBackwardCarry() -> [Double] { freshBackwardCarry() }
+
+  public func backward(
+    parameters: [Double], input: [Double], previous: [Double]?, record: [Double],
+    outputGradient: [Double], carry: inout [Double]
+  ) -> (parameters: [Double], input: [Double]) {
+    backpropagateStep(
+      parameters: parameters, input: input, previous: previous, record: record, outputGradient: outputGradient,
+      carry: &carry)
   }
 }

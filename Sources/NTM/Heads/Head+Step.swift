@@ -18,7 +18,7 @@ extension Head {
   ///   - previousWeighting: `w_{t−1}`, `rows` numbers.
   ///   - record: `recordSize` numbers, overwritten.
   @inline(__always)
-  public func forward(
+  func forward(
     parameters: UnsafePointer<Double>, controllerOutput: UnsafePointer<Double>,
     memory: UnsafePointer<Double>, rowNorms: UnsafePointer<Double>,
     previousWeighting: UnsafePointer<Double>, record: UnsafeMutablePointer<Double>
@@ -52,7 +52,7 @@ extension Head {
 
   /// Kernel: a write head's erase-then-add on `memory`, into `output` (which may be `memory`).
   @inline(__always)
-  public func write(
+  func write(
     memory: UnsafePointer<Double>, record: UnsafePointer<Double>,
     into output: UnsafeMutablePointer<Double>
   ) {
@@ -66,7 +66,7 @@ extension Head {
   /// `memoryGradient` (which may be `outputGradient` itself, in place), and adds `∂L/∂w_t` into
   /// `weightingGradient` and `∂L/∂e`, `∂L/∂a` into their slots of `emittedGradient`.
   @inline(__always)
-  public func backwardWrite(
+  func backwardWrite(
     memory: UnsafePointer<Double>, record: UnsafePointer<Double>,
     outputGradient: UnsafePointer<Double>, into memoryGradient: UnsafeMutablePointer<Double>,
     weightingGradient: UnsafeMutablePointer<Double>, emittedGradient: UnsafeMutablePointer<Double>
@@ -83,7 +83,7 @@ extension Head {
 
   /// Kernel: backward of the read. Given `∂L/∂r_t`, adds `∂L/∂M_{t−1}` and `∂L/∂w_t`.
   @inline(__always)
-  public func backwardRead(
+  func backwardRead(
     memory: UnsafePointer<Double>, record: UnsafePointer<Double>,
     readGradient: UnsafePointer<Double>, addingInto memoryGradient: UnsafeMutablePointer<Double>,
     weightingGradient: UnsafeMutablePointer<Double>
@@ -112,7 +112,7 @@ extension Head {
   ///   - memoryGradient: adds `∂L/∂M_{t−1}` through the content addressing.
   ///   - previousWeightingGradient: adds `∂L/∂w_{t−1}` through the interpolation.
   @inline(__always)
-  public func backward(
+  func backward(
     parameters: UnsafePointer<Double>, controllerOutput: UnsafePointer<Double>,
     memory: UnsafePointer<Double>, rowNorms: UnsafePointer<Double>,
     previousWeighting: UnsafePointer<Double>,

@@ -53,7 +53,7 @@ public struct Head: Sendable, Equatable, Hashable, Codable {
 
   /// Writes initial parameters: Glorot-uniform weights (`±√(6 / (fan_in + fan_out))`), zero
   /// biases except the positive key-strength and sharpening biases above.
-  public func initialise(
+  func initialise(
     _ parameters: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator
   ) {
     Glorot.fill(parameters, count: biasOffset, fanIn: controllerSize, fanOut: emittedCount, using: &generator)

@@ -25,7 +25,7 @@ public enum HeadActivations {
 
   /// Kernel: `emitted = activations(raw)`, both laid out by `layout`.
   @inline(__always)
-  public static func forward(
+  static func forward(
     layout: HeadLayout, raw: UnsafePointer<Double>, into emitted: UnsafeMutablePointer<Double>
   ) {
     for i in layout.key { emitted[i] = tanh(clipped(raw[i])) }
@@ -45,7 +45,7 @@ public enum HeadActivations {
   /// ```
   /// and 0 wherever the raw value lay outside the clip.
   @inline(__always)
-  public static func backward(
+  static func backward(
     layout: HeadLayout, raw: UnsafePointer<Double>, emitted: UnsafePointer<Double>,
     emittedGradient: UnsafePointer<Double>, into rawGradient: UnsafeMutablePointer<Double>
   ) {

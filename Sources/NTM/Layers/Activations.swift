@@ -4,9 +4,8 @@ import Foundation
 /// (the package's choices: key `tanh`, strength `softplus`, gate `sigmoid`, sharpening `1 + softplus`,
 /// erase `sigmoid`, add `tanh`) and the feed-forward controller's `relu`.
 ///
-/// Each forward maps an array to an array; each backward takes what the forward saw (its
-/// input or its output, whichever gives the derivative most simply and stably) and the
-/// output's gradient, and returns the input's gradient.
+/// These are the functions of one number. On arrays, each is a `Stage` of its own: `Sigmoid`,
+/// `Tanh`, `Softplus`, `ReLU` (in `ActivationStage.swift`).
 public enum Activation: String, CaseIterable, Sendable, Codable {
   /// `σ(x) = 1 / (1 + e^(−x))`; `σ'(x) = σ(x)(1 − σ(x))`.
   case sigmoid
@@ -41,17 +40,6 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     case .relu: return x > 0 ? 1 : 0
     case .identity: return 1
     }
-  }
-
-  /// Forward over an array.
-  public func forward(_ input: [Double]) -> [Double] { input.map { self($0) } }
-
-  /// Backward over an array: `∂x_i = f'(x_i) · G_i`.
-  /// - Precondition: the three arrays have equal lengths.
-  public func backward(input: [Double], output: [Double], outputGradient: [Double]) -> [Double] {
-    requireLength(output.count, input.count, "\(rawValue) output for \(input.count) inputs")
-    requireLength(outputGradient.count, input.count, "\(rawValue) output gradient")
-    return (0..<input.count).map { derivative(input: input[$0], output: output[$0]) * outputGradient[$0] }
   }
 
   /// `σ(x)`, written so that `exp` only ever sees a non-positive number and cannot overflow.

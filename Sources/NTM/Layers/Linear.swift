@@ -1,147 +1,61 @@
 /// A linear (fully connected) layer: `y = W x + b`, with `W` of shape `outputs × inputs`.
 ///
+/// ```
+/// y[o] = b[o] + Σ_i W[o][i] x[i]
+/// ```
 /// The controller, every head's parameter emission and the output layer are linear layers
 /// followed by an activation.
-public enum Linear {
-  /// Kernel: `output = W x + b` (overwrites `output`). `weights` is `outputs × inputs`, row-major.
-  /// Each output is one `dot` of a weight row with the input (`dot` explains the row pointer
-  /// and the four accumulators that every kernel here uses), taken four rows at a time by
-  /// `dotFourRows` so that one pass over the input serves four outputs.
-  @inline(__always)
-  public static func forward(
-    weights: UnsafePointer<Double>, bias: UnsafePointer<Double>, input: UnsafePointer<Double>,
-    inputs: Int, outputs: Int, into output: UnsafeMutablePointer<Double>
-  ) {
-    var row = weights
-    var o = 0
-    while o &+ 4 <= outputs {
-      store4(load4(bias + o) + dotFourRows(row, input, count: inputs), at: output + o)
-      row += 4 * inputs
-      o &+= 4
-    }
-    while o < outputs {
-      output[o] = bias[o] + dot(row, input, count: inputs)
-      row += inputs
-      o &+= 1
+public enum Linear: Stage {
+  /// The weights `W` (outputs × inputs), the bias `b` (outputs) and the input `x` (inputs).
+  public struct Input: Equatable, Sendable {
+    public var weights: Matrix
+    public var bias: [Double]
+    public var input: [Double]
+
+    public init(weights: Matrix, bias: [Double], input: [Double]) {
+      self.weights = weights
+      self.bias = bias
+      self.input = input
     }
   }
 
-  /// Kernel: given `G = ∂L/∂y`, adds `∂L/∂x = Wᵀ G`, `∂L/∂W = G xᵀ` and `∂L/∂b = G` into the
-  /// gradient buffers. Row `o` contributes `G_o x` to its weight row's gradient and `G_o W_o`
-  /// to `∂x`; a zero `G_o` (common after relu) contributes nothing and is skipped.
-  ///
-  /// Rows go four at a time (`backwardFourRows`), so each entry of `x` and `∂x` is loaded once
-  /// per four rows; a block of four in which some `G_o` is zero goes row by row instead, so
-  /// that the zero rows can be skipped.
-  @inline(__always)
-  public static func backward(
-    weights: UnsafePointer<Double>, input: UnsafePointer<Double>,
-    outputGradient: UnsafePointer<Double>, inputs: Int, outputs: Int,
-    addingInto inputGradient: UnsafeMutablePointer<Double>,
-    weightsGradient: UnsafeMutablePointer<Double>, biasGradient: UnsafeMutablePointer<Double>
-  ) {
-    var row = weights
-    var rowGradient = weightsGradient
-    var o = 0
-    while o &+ 4 <= outputs {
-      let g = load4(outputGradient + o)
-      if g[0] != 0 && g[1] != 0 && g[2] != 0 && g[3] != 0 {
-        store4(load4(biasGradient + o) + g, at: biasGradient + o)
-        backwardFourRows(
-          g, weights: row, input: input, inputs: inputs, addingInto: inputGradient,
-          weightsGradient: rowGradient)
-      } else {
-        for k in 0..<4 where g[k] != 0 {
-          biasGradient[o &+ k] += g[k]
-          backwardRow(
-            g[k], weights: row + k * inputs, input: input, inputs: inputs, addingInto: inputGradient,
-            weightsGradient: rowGradient + k * inputs)
-        }
-      }
-      row += 4 * inputs
-      rowGradient += 4 * inputs
-      o &+= 4
-    }
-    while o < outputs {
-      let g = outputGradient[o]
-      if g != 0 {
-        biasGradient[o] += g
-        backwardRow(
-          g, weights: row, input: input, inputs: inputs, addingInto: inputGradient,
-          weightsGradient: rowGradient)
-      }
-      row += inputs
-      rowGradient += inputs
-      o &+= 1
-    }
+  /// The forward's input: `∂W` needs `x`, `∂x` needs `W`.
+  public struct Cache: Equatable, Sendable {
+    public var input: Input
   }
 
-  /// One row's share of `backward`: `∂W_o += g x` and `∂x += g W_o`, in one pass.
-  @inline(__always)
-  static func backwardRow(
-    _ g: Double, weights row: UnsafePointer<Double>, input: UnsafePointer<Double>, inputs: Int,
-    addingInto inputGradient: UnsafeMutablePointer<Double>,
-    weightsGradient rowGradient: UnsafeMutablePointer<Double>
-  ) {
-    let gs = Lanes4(repeating: g)
-    let whole = wholeBlocks(inputs)
-    var i = 0
-    while i < whole {
-      store4(load4(rowGradient + i) + gs * load4(input + i), at: rowGradient + i)
-      store4(load4(inputGradient + i) + gs * load4(row + i), at: inputGradient + i)
-      i &+= 4
-    }
-    while i < inputs {
-      rowGradient[i] += g * input[i]
-      inputGradient[i] += g * row[i]
-      i &+= 1
-    }
-  }
-
-  /// Four consecutive rows' share of `backward`, with `G_o` in the lanes of `g`:
-  /// `∂W_o += G_o x` for each row, and `∂x += G_0 W_0 + G_1 W_1 + G_2 W_2 + G_3 W_3`, the
-  /// terms added one after another in row order, exactly as four `backwardRow` calls would.
-  @inline(__always)
-  static func backwardFourRows(
-    _ g: Lanes4, weights rows: UnsafePointer<Double>, input: UnsafePointer<Double>,
-    inputs: Int, addingInto inputGradient: UnsafeMutablePointer<Double>,
-    weightsGradient rowGradients: UnsafeMutablePointer<Double>
-  ) {
-    for k in 0..<4 { addScaled(g[k], input, to: rowGradients + k * inputs, count: inputs) }
-    addScaledFourRows(g, rows, to: inputGradient, count: inputs)
-  }
-
-  /// `y = W x + b`.
+  /// `y[o] = b[o] + Σ_i W[o][i] x[i]`.
   /// - Precondition: `weights.columns == input.count`, `bias.count == weights.rows`.
-  public static func forward(weights: Matrix, bias: [Double], input: [Double]) -> [Double] {
+  public static func forward(_ input: Input) -> (output: [Double], cache: Cache) {
+    let (weights, bias, x) = (input.weights, input.bias, input.input)
     require(
-      weights.columns == input.count,
-      "Linear weights \(weights.shapeDescription) cannot multiply an input of length \(input.count)")
+      weights.columns == x.count,
+      "Linear weights \(weights.shapeDescription) cannot multiply an input of length \(x.count)")
     require(
       bias.count == weights.rows,
       "Linear bias of length \(bias.count) does not match weights \(weights.shapeDescription)")
-    var output = [Double](repeating: 0, count: weights.rows)
-    forward(
-      weights: weights.scalars, bias: bias, input: input, inputs: weights.columns,
-      outputs: weights.rows, into: &output)
-    return output
+    var y = [Double](repeating: 0, count: weights.rows)
+    for o in 0..<weights.rows {
+      y[o] = bias[o]
+      for i in 0..<x.count { y[o] += weights[o, i] * x[i] }
+    }
+    return (y, Cache(input: input))
   }
 
-  /// The gradients of the input, the weights and the bias.
-  public static func backward(weights: Matrix, input: [Double], outputGradient: [Double])
-    -> (input: [Double], weights: Matrix, bias: [Double])
-  {
-    require(
-      weights.columns == input.count && weights.rows == outputGradient.count,
-      "Linear weights \(weights.shapeDescription) do not match input \(input.count) and output gradient \(outputGradient.count)"
-    )
-    var dx = [Double](repeating: 0, count: input.count)
-    var dW = Matrix(rows: weights.rows, columns: weights.columns)
-    var db = [Double](repeating: 0, count: weights.rows)
-    backward(
-      weights: weights.scalars, input: input, outputGradient: outputGradient,
-      inputs: weights.columns, outputs: weights.rows, addingInto: &dx,
-      weightsGradient: &dW.scalars, biasGradient: &db)
-    return (dx, dW, db)
+  /// `∂W[o][i] = G[o] x[i]`, `∂b[o] = G[o]`, `∂x[i] = Σ_o W[o][i] G[o]`.
+  /// - Precondition: the gradient has one entry per output.
+  public static func backward(_ outputGradient: [Double], _ cache: Cache) -> Input {
+    let (weights, x) = (cache.input.weights, cache.input.input)
+    requireLength(outputGradient.count, weights.rows, "Linear output gradient for weights \(weights.shapeDescription)")
+    var gradient = Input(
+      weights: Matrix(rows: weights.rows, columns: weights.columns), bias: outputGradient,
+      input: [Double](repeating: 0, count: x.count))
+    for o in 0..<weights.rows {
+      for i in 0..<x.count {
+        gradient.weights[o, i] = outputGradient[o] * x[i]
+        gradient.input[i] += weights[o, i] * outputGradient[o]
+      }
+    }
+    return gradient
   }
 }

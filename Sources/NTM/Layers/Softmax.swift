@@ -7,56 +7,44 @@ import Foundation
 /// ```
 /// Subtracting the maximum leaves the result unchanged and keeps every `exp` at most 1, so it
 /// cannot overflow; the largest term is exactly 1, so the sum is never 0.
-///
-/// Like every operation in the library it comes in two layers: array functions that check
-/// shapes and return new arrays, and unchecked kernels on pointers that write into buffers the
-/// caller owns (the machine uses these so its inner loop allocates nothing). The kernels'
-/// backward passes **add** into their gradient buffers, so gradients from several uses of one
-/// value accumulate.
-public enum Softmax {
-  /// Kernel: `output = softmax(scores)`, `count` entries. `output` may be `scores` itself.
-  @inline(__always)
-  public static func forward(
-    _ scores: UnsafePointer<Double>, count: Int, into output: UnsafeMutablePointer<Double>
-  ) {
-    var largest = -Double.infinity
-    for i in 0..<count where scores[i] > largest { largest = scores[i] }
-    var sum = 0.0
-    for i in 0..<count {
-      let e = exp(scores[i] - largest)
-      output[i] = e
-      sum += e
-    }
-    let inverse = 1 / sum
-    for i in 0..<count { output[i] *= inverse }
+public enum Softmax: Stage {
+  /// The scores `z`.
+  public struct Input: Equatable, Sendable {
+    public var scores: [Double]
+
+    public init(scores: [Double]) { self.scores = scores }
   }
 
-  /// Kernel: given the forward's output `p` and its gradient `G`, adds
-  /// `∂z_i = p_i (G_i − Σ_j p_j G_j)` into `scoresGradient`.
-  @inline(__always)
-  public static func backward(
-    output: UnsafePointer<Double>, outputGradient: UnsafePointer<Double>, count: Int,
-    addingInto scoresGradient: UnsafeMutablePointer<Double>
-  ) {
-    let mean = dot(output, outputGradient, count: count)
-    for i in 0..<count { scoresGradient[i] += output[i] * (outputGradient[i] - mean) }
+  /// The output `p`: its Jacobian is written in `p` alone.
+  public struct Cache: Equatable, Sendable {
+    public var output: [Double]
+
+    /// A cache for a softmax output `p` from elsewhere (the machine's tape, a learner's
+    /// forward pass): the backward pass needs nothing else.
+    public init(output: [Double]) { self.output = output }
   }
 
-  /// `softmax(scores)`.
+  /// `p = softmax(z)`.
   /// - Precondition: `scores` is not empty.
-  public static func forward(_ scores: [Double]) -> [Double] {
+  public static func forward(_ input: Input) -> (output: [Double], cache: Cache) {
+    let scores = input.scores
     requireNonEmpty(scores.count, "Softmax scores")
-    var output = [Double](repeating: 0, count: scores.count)
-    forward(scores, count: scores.count, into: &output)
-    return output
+    var largest = -Double.infinity
+    for z in scores where z > largest { largest = z }
+    var output = scores.map { exp($0 - largest) }
+    var sum = 0.0
+    for e in output { sum += e }
+    for i in 0..<output.count { output[i] /= sum }
+    return (output, Cache(output: output))
   }
 
-  /// The gradient of the scores, from the forward's `output` and the output's gradient.
-  /// - Precondition: equal lengths.
-  public static func backward(output: [Double], outputGradient: [Double]) -> [Double] {
-    requireLength(outputGradient.count, output.count, "Softmax output gradient")
-    var gradient = [Double](repeating: 0, count: output.count)
-    backward(output: output, outputGradient: outputGradient, count: output.count, addingInto: &gradient)
-    return gradient
+  /// `∂z_i = p_i (G_i − Σ_j p_j G_j)`.
+  /// - Precondition: the gradient has the output's length.
+  public static func backward(_ outputGradient: [Double], _ cache: Cache) -> Input {
+    let p = cache.output
+    requireLength(outputGradient.count, p.count, "Softmax output gradient")
+    var mean = 0.0
+    for j in 0..<p.count { mean += p[j] * outputGradient[j] }
+    return Input(scores: (0..<p.count).map { p[$0] * (outputGradient[$0] - mean) })
   }
 }

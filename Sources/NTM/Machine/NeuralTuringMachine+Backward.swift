@@ -48,7 +48,7 @@ extension NeuralTuringMachine {
     memoryGradient.update(repeating: 0, count: memorySize)
     for k in heads.indices { tape.weightingGradient(k).update(repeating: 0, count: rows) }
     tape.readGradientCarry.update(repeating: 0, count: readHeadCount * width)
-    controller.beginBackward(scratch: tape.controllerScratch)
+    network.beginBackward(scratch: tape.controllerScratch)
 
     for t in stride(from: tape.steps - 1, through: 0, by: -1) {
       let memory = UnsafePointer(tape.memory(before: t))
@@ -99,7 +99,7 @@ extension NeuralTuringMachine {
       // Controller: ∂[x_t ; r_{t−1}]; keep ∂r_{t−1} for step t − 1.
       let controllerInputGradient = tape.controllerInputGradient
       controllerInputGradient.update(repeating: 0, count: controller.inputSize)
-      controller.backward(
+      network.backward(
         parameters: p.controller, input: tape.controllerInput(t),
         previous: t == 0 ? nil : UnsafePointer(tape.controllerRecord(t - 1)),
         record: tape.controllerRecord(t), outputGradient: outputInputGradient,

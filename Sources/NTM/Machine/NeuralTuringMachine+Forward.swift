@@ -73,7 +73,7 @@ extension NeuralTuringMachine {
     for k in 0..<readHeadCount {
       (controllerInput + inputSize + k * width).update(from: previousRead(k, before: t), count: width)
     }
-    controller.forward(
+    network.forward(
       parameters: p.controller, input: controllerInput,
       previous: t == 0 ? nil : UnsafePointer(tape.controllerRecord(t - 1)),
       record: tape.controllerRecord(t))

@@ -1,6 +1,7 @@
 /// The reference machine, backward: backpropagation through time on arrays, the steps of
-/// `referenceForward` visited last to first and each stage's array backward in the reverse of
-/// its forward order. What flows from step `t` to the step before:
+/// `referenceForward` visited last to first and each stage's `backward` in the reverse of its
+/// forward order, reading the cache its `forward` kept. What flows from step `t` to the step
+/// before:
 /// ```
 /// ∂M_{t−1}  ← the writes (last first), the reads and the content addressing at step t
 /// ∂w_{t−1}  ← each head's interpolation at step t
@@ -29,7 +30,7 @@ extension NeuralTuringMachine {
     for t in cache.steps.indices.reversed() {
       let step = cache.steps[t]
       // y_t = W_y [h_t ; r_t] + b_y: ∂r_t adds to what step t + 1's controller sent back.
-      let output = Linear.backward(weights: outputWeights, input: step.outputInput, outputGradient: logitGradient.row(t))
+      let output = Linear.backward(logitGradient.row(t), step.outputLayer)
       add(output.weights.scalars, into: &gradient, at: layout.outputWeights)
       add(output.bias, into: &gradient, at: layout.outputBias)
       var hiddenGradient = Array(output.input[0..<hiddenSize])
@@ -41,38 +42,33 @@ extension NeuralTuringMachine {
       var eraseGradients = heads.map { _ in [Double]() }
       var addGradients = heads.map { _ in [Double]() }
       for k in (readHeadCount..<heads.count).reversed() {
-        let write = Write.backward(
-          memory: step.writtenMemories[k - readHeadCount], weighting: step.addressing[k].weighting,
-          erase: step.parameters[k].erase, add: step.parameters[k].add, outputGradient: memoryGradient)
+        let write = Write.backward(memoryGradient, step.writes[k - readHeadCount])
         memoryGradient = write.memory
         add(write.weighting, into: &weightingGradients[k], at: 0)
-        eraseGradients[k] = write.erase
-        addGradients[k] = write.add
+        (eraseGradients[k], addGradients[k]) = (write.erase, write.add)
       }
       // The reads from M_{t−1}.
       for k in 0..<readHeadCount {
-        let read = Read.backward(memory: step.memory, weighting: step.addressing[k].weighting, outputGradient: readGradients[k])
+        let read = Read.backward(readGradients[k], step.reads[k])
         add(read.memory.scalars, into: &memoryGradient.scalars, at: 0)
         add(read.weighting, into: &weightingGradients[k], at: 0)
       }
       // Every head: the four addressing stages, the activations, z = W_head h_t + b_head.
       for (k, head) in heads.enumerated() {
-        let addressing = Addressing.backward(
-          memory: step.memory, previousWeighting: step.previousWeightings[k], parameters: step.parameters[k].addressing,
-          trace: step.addressing[k], outputGradient: weightingGradients[k])
+        let addressing = Addressing.backward(weightingGradients[k], step.heads[k].addressing)
         add(addressing.memory.scalars, into: &memoryGradient.scalars, at: 0)
         weightingGradients[k] = addressing.previousWeighting
         let rawGradient = HeadActivations.backward(
-          layout: head.layout, raw: step.raw[k],
+          layout: head.layout, raw: step.heads[k].raw,
           gradient: HeadParameters(addressing: addressing.parameters, erase: eraseGradients[k], add: addGradients[k]))
-        let linear = Linear.backward(weights: headWeights(k), input: step.controllerOutput, outputGradient: rawGradient)
-        add(linear.weights.scalars, into: &gradient, at: layout.heads[k])
-        add(linear.bias, into: &gradient, at: layout.heads[k] + head.biasOffset)
-        add(linear.input, into: &hiddenGradient, at: 0)
+        let layer = Linear.backward(rawGradient, step.heads[k].layer)
+        add(layer.weights.scalars, into: &gradient, at: layout.heads[k])
+        add(layer.bias, into: &gradient, at: layout.heads[k] + head.biasOffset)
+        add(layer.input, into: &hiddenGradient, at: 0)
       }
       // h_t = controller([x_t ; r_{t−1}]): its input gradient holds ∂r_{t−1}.
       let controllerGradient = controller.backward(
-        parameters: slice(layout.controller, controller.parameterCount), input: step.controllerInput,
+        parameters: controllerParameters, input: step.controllerInput,
         previous: t == 0 ? nil : cache.steps[t - 1].controllerRecord, record: step.controllerRecord,
         outputGradient: hiddenGradient, carry: &controllerCarry)
       add(controllerGradient.parameters, into: &gradient, at: layout.controller)
@@ -83,13 +79,10 @@ extension NeuralTuringMachine {
 
     // The learned initial state: w_0 = softmax(bias), r_0 = tanh(bias), a learned M_0.
     for (k, offset) in layout.initialWeightings.enumerated() {
-      add(Softmax.backward(output: cache.initialWeightings[k], outputGradient: weightingGradients[k]), into: &gradient, at: offset)
+      add(Softmax.backward(weightingGradients[k], cache.initialWeightings[k]).scores, into: &gradient, at: offset)
     }
     for (k, offset) in layout.initialReads.enumerated() {
-      let bias = slice(offset, width)
-      add(
-        Activation.tanh.backward(input: bias, output: cache.initialReads[k], outputGradient: readGradients[k]),
-        into: &gradient, at: offset)
+      add(Tanh.backward(readGradients[k], cache.initialReads[k]).x, into: &gradient, at: offset)
     }
     if let offset = layout.initialMemory { add(memoryGradient.scalars, into: &gradient, at: offset) }
     return gradient

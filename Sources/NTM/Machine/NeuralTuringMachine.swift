@@ -27,13 +27,15 @@ public struct NeuralTuringMachine: SequenceModel, Sendable {
   /// Every trainable parameter, laid out as `parameterBlocks` describes.
   public var parameters: [Double]
   /// The controller network.
-  public let controller: any Controller
+  public var controller: any Controller { network }
   /// The heads: the read heads first, then the write heads (in the order they write).
   public let heads: [Head]
   /// Draws the initial memory of every sequence when `memoryInitialisation == .random`.
   /// Part of the machine's state: save it to resume a run exactly.
   public var memoryGenerator: SplitMix64
 
+  /// The controller, as the kernels that run it.
+  let network: any ControllerKernel
   let layout: MachineParameterLayout
   var tape: MachineTape
   /// `nil` always, except in the test that proves the gradient check can fail.
@@ -62,8 +64,8 @@ public struct NeuralTuringMachine: SequenceModel, Sendable {
   private init(configuration c: MachineConfiguration, parameters: [Double]?, memorySeed: UInt64) {
     require(c.problems.isEmpty, "Invalid machine configuration: \(c.problems.joined(separator: "; "))")
     configuration = c
-    (controller, heads) = Self.parts(for: c)
-    layout = MachineParameterLayout(controller: controller, heads: heads, readHeads: c.readHeads, configuration: c)
+    (network, heads) = Self.parts(for: c)
+    layout = MachineParameterLayout(controller: network, heads: heads, readHeads: c.readHeads, configuration: c)
     if let parameters {
       requireLength(parameters.count, layout.count, "Parameters of this machine configuration")
       self.parameters = parameters
@@ -72,7 +74,7 @@ public struct NeuralTuringMachine: SequenceModel, Sendable {
     }
     memoryGenerator = SplitMix64(seed: memorySeed)
     tape = MachineTape(
-      layout: .init(controller: controller, heads: heads, readHeads: c.readHeads, rows: c.memoryRows, width: c.memoryWidth))
+      layout: .init(controller: network, heads: heads, readHeads: c.readHeads, rows: c.memoryRows, width: c.memoryWidth))
   }
 
   /// How many parameters a machine of `configuration` has.
@@ -83,9 +85,9 @@ public struct NeuralTuringMachine: SequenceModel, Sendable {
 
   /// The controller and heads of a machine of `c`: plain descriptions of shapes, which
   /// allocate nothing, so sizes can be worked out before the machine is built.
-  static func parts(for c: MachineConfiguration) -> (controller: any Controller, heads: [Head]) {
+  static func parts(for c: MachineConfiguration) -> (controller: any ControllerKernel, heads: [Head]) {
     let controllerInput = c.inputSize + c.readHeads * c.memoryWidth
-    let network: any Controller
+    let network: any ControllerKernel
     switch c.controller {
     case .feedForward:
       network = FeedForwardController(inputSize: controllerInput, sizes: c.controllerSizes, activation: c.controllerActivation)
@@ -112,7 +114,7 @@ public struct NeuralTuringMachine: SequenceModel, Sendable {
   /// initial biases (and a learned memory) Glorot-uniform as a layer from a single unit input.
   func initialise(_ p: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator) {
     let p = slots(p)
-    controller.initialise(p.controller, using: &generator)
+    network.initialise(p.controller, using: &generator)
     for (k, head) in heads.enumerated() { head.initialise(p.head(k), using: &generator) }
     Glorot.fill(
       p.outputWeights, count: outputSize * outputLayerInputs, fanIn: outputLayerInputs, fanOut: outputSize,

@@ -19,7 +19,7 @@ enum AddressCommand: DeclaredCommand {
     let canvas = arguments.canvas(for: console)
     let state = try state(from: arguments, canvas: canvas)
     let trace = state.trace
-    let read = Read.forward(memory: state.memory, weighting: trace.weighting)
+    let read = Read.forward(.init(memory: state.memory, weighting: trace.weighting)).output
     if arguments.flag(Self.json) {
       let report = Report(
         memory: state.memory.rowArrays, previousWeighting: state.previousWeighting,

@@ -60,7 +60,12 @@ enum GradcheckCommand: DeclaredCommand {
     text.split(separator: "\n").map { TextWidth.of(String($0)) }.max() ?? 0
   }
 
-  /// At most 60 columns for memories up to 256 × 64 (`memory[255, 63]` is the widest input).
+  /// The longest input name the narrow table keeps on its row, which holds the table to at
+  /// most 60 columns (the four number columns and the gaps take 45). A longer name, such as
+  /// `previousWeighting[255]`, sits on a line of its own above its numbers.
+  static let narrowNameWidth = 15
+
+  /// At most 60 columns for every size the flags allow.
   static func narrowTable(_ reports: [GradientChecker.Report], tolerance: Double, style: TextStyle) -> String {
     let header = ["input", "analytic", "numeric", "error", "result"]
     var rows: [[String]] = []
@@ -78,16 +83,22 @@ enum GradcheckCommand: DeclaredCommand {
       rows = rows.map { $0.map(\.asciiSpelled) }
       starts = starts.mapValues(\.asciiSpelled)
     }
+    var longNames: [Int: String] = [:]
+    for index in rows.indices where TextWidth.of(rows[index][0]) > narrowNameWidth {
+      longNames[index] = rows[index][0]
+      rows[index][0] = ""
+    }
     let lines = TextTable.render(header: header, rows: rows, alignments: [.left, .right, .right, .right, .left], style: style)
     var result = lines.prefix(2).map { "  " + $0 }
     for (index, line) in lines.dropFirst(2).enumerated() {
       if let operation = starts[index] { result.append(operation) }
+      if let name = longNames[index] { result.append("  " + name) }
       result.append("  " + line)
     }
     return result.joined(separator: "\n")
   }
 
-  /// The table as wide as it needs: 79 columns at the default sizes.
+  /// The table as wide as it needs: 86 columns at the default sizes.
   static func wideTable(_ reports: [GradientChecker.Report], tolerance: Double, style: TextStyle) -> String {
     let header = ["operation", "worst element", "analytic", "numeric", "rel. error", "result"]
     var rows: [[String]] = []

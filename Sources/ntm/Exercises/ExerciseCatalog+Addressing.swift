@@ -15,9 +15,9 @@ extension ExerciseCatalog {
         var inputs = Inputs(seed: 101)
         inputs.memory.setRow(3, to: [Double](repeating: 0, count: width))
         guard let got = f.cosineSimilarity(inputs.key, inputs.rowArrays) else { return false }
-        try grader.values("K", got, CosineSimilarity.forward(key: inputs.key, memory: inputs.memory), what: library("CosineSimilarity.forward"))
+        try grader.values("K", got, CosineSimilarity.forward(.init(key: inputs.key, memory: inputs.memory)).output, what: library("CosineSimilarity.forward"))
         let zeroKey = [Double](repeating: 0, count: width)
-        try grader.values("K (zero key)", f.cosineSimilarity(zeroKey, inputs.rowArrays) ?? [], CosineSimilarity.forward(key: zeroKey, memory: inputs.memory), what: "0 for every row")
+        try grader.values("K (zero key)", f.cosineSimilarity(zeroKey, inputs.rowArrays) ?? [], CosineSimilarity.forward(.init(key: zeroKey, memory: inputs.memory)).output, what: "0 for every row")
         return true
       }),
     Exercise(
@@ -30,9 +30,9 @@ extension ExerciseCatalog {
         var inputs = Inputs(seed: 102)
         let scores = inputs.gradient(rows).map { 2 * $0 }
         guard let got = f.softmax(scores) else { return false }
-        try grader.values("p", got, Softmax.forward(scores), what: library("Softmax.forward"))
-        let large = [1000, 999.5, -1000, 1000, 0]
-        try grader.values("p (scores near 1000)", f.softmax(large) ?? [], Softmax.forward(large), what: library("Softmax.forward"))
+        try grader.values("p", got, Softmax.forward(.init(scores: scores)).output, what: library("Softmax.forward"))
+        let large: [Double] = [1000, 999.5, -1000, 1000, 0]
+        try grader.values("p (scores near 1000)", f.softmax(large) ?? [], Softmax.forward(.init(scores: large)).output, what: library("Softmax.forward"))
         return true
       }),
     Exercise(
@@ -44,13 +44,13 @@ extension ExerciseCatalog {
       check: { f, grader in
         var inputs = Inputs(seed: 103)
         let scores = inputs.gradient(rows)
-        let output = Softmax.forward(scores)
+        let output = Softmax.forward(.init(scores: scores)).output
         let gradient = inputs.gradient(rows)
         guard let got = f.softmaxBackward(output, gradient) else { return false }
-        try grader.values("dz", got, Softmax.backward(output: output, outputGradient: gradient), what: library("Softmax.backward"))
+        try grader.values("dz", got, Softmax.backward(gradient, Softmax.Cache(output: output)).scores, what: library("Softmax.backward"))
         try grader.gradientCheck(
-          "softmax", inputs: [.init("z", scores)], seed: 1103, evaluate: { Softmax.forward($0[0]) },
-          gradient: { z, g in [f.softmaxBackward(Softmax.forward(z[0]), g)] })
+          "softmax", inputs: [.init("z", scores)], seed: 1103, evaluate: { Softmax.forward(.init(scores: $0[0])).output },
+          gradient: { z, g in [f.softmaxBackward(Softmax.forward(.init(scores: z[0])).output, g)] })
         return true
       }),
     Exercise(
@@ -69,19 +69,19 @@ extension ExerciseCatalog {
         var inputs = Inputs(seed: 104)
         let gradient = inputs.gradient(rows)
         guard let got = f.cosineSimilarityBackward(inputs.key, inputs.rowArrays, gradient) else { return false }
-        let expected = CosineSimilarity.backward(key: inputs.key, memory: inputs.memory, outputGradient: gradient)
+        let expected = CosineSimilarity.backward(gradient, CosineSimilarity.forward(.init(key: inputs.key, memory: inputs.memory)).cache)
         try grader.values("dk", got.key, expected.key, what: library("CosineSimilarity.backward"))
         try grader.rows("dM", got.memory, expected.memory, what: library("CosineSimilarity.backward"))
         try grader.gradientCheck(
           "cosine similarity", inputs: [.init("k", inputs.key), .init("M", inputs.memory)], seed: 1104,
-          evaluate: { CosineSimilarity.forward(key: $0[0], memory: matrix($0[1], columns: width)) },
+          evaluate: { CosineSimilarity.forward(.init(key: $0[0], memory: matrix($0[1], columns: width))).output },
           gradient: { v, g in
             let answer = f.cosineSimilarityBackward(v[0], rows(v[1], columns: width), g)
             return [answer?.key, answer?.memory.flatMap { $0 }]
           })
         var zeroRow = inputs.memory
         zeroRow.setRow(2, to: [Double](repeating: 0, count: width))
-        let zeroExpected = CosineSimilarity.backward(key: inputs.key, memory: zeroRow, outputGradient: gradient)
+        let zeroExpected = CosineSimilarity.backward(gradient, CosineSimilarity.forward(.init(key: inputs.key, memory: zeroRow)).cache)
         try grader.rows("dM (row 2 zero)", f.cosineSimilarityBackward(inputs.key, zeroRow.rowArrays, gradient)?.memory ?? [], zeroExpected.memory, what: library("CosineSimilarity.backward"))
         return true
       }),
@@ -99,10 +99,10 @@ extension ExerciseCatalog {
       check: { f, grader in
         var inputs = Inputs(seed: 105)
         let gradient = inputs.gradient(rows)
-        let saved = ContentAddressing.forward(key: inputs.key, memory: inputs.memory, keyStrength: inputs.keyStrength)
+        let saved = ContentAddressing.forward(.init(key: inputs.key, memory: inputs.memory, keyStrength: inputs.keyStrength)).cache
         guard let got = f.contentAddressingBackward(inputs.key, inputs.rowArrays, inputs.keyStrength, saved.similarity, saved.weighting, gradient)
         else { return false }
-        let expected = ContentAddressing.backward(key: inputs.key, memory: inputs.memory, keyStrength: inputs.keyStrength, saved: saved, outputGradient: gradient)
+        let expected = ContentAddressing.backward(gradient, saved)
         let what = library("ContentAddressing.backward")
         try grader.values("dk", got.key, expected.key, what: what)
         try grader.rows("dM", got.memory, expected.memory, what: what)
@@ -110,10 +110,10 @@ extension ExerciseCatalog {
         try grader.gradientCheck(
           "content addressing", inputs: [.init("k", inputs.key), .init("M", inputs.memory), .init("β", scalar: inputs.keyStrength)],
           seed: 1105,
-          evaluate: { ContentAddressing.forward(key: $0[0], memory: matrix($0[1], columns: width), keyStrength: $0[2][0]).weighting },
+          evaluate: { ContentAddressing.forward(.init(key: $0[0], memory: matrix($0[1], columns: width), keyStrength: $0[2][0])).output },
           gradient: { v, g in
             let memory = matrix(v[1], columns: width)
-            let saved = ContentAddressing.forward(key: v[0], memory: memory, keyStrength: v[2][0])
+            let saved = ContentAddressing.forward(.init(key: v[0], memory: memory, keyStrength: v[2][0])).cache
             let answer = f.contentAddressingBackward(v[0], memory.rowArrays, v[2][0], saved.similarity, saved.weighting, g)
             return [answer?.key, answer?.memory.flatMap { $0 }, answer.map { [$0.keyStrength] }]
           })
@@ -129,14 +129,14 @@ extension ExerciseCatalog {
         var inputs = Inputs(seed: 106)
         let gradient = inputs.gradient(rows)
         guard let got = f.interpolationBackward(inputs.weighting, inputs.previous, inputs.gate, gradient) else { return false }
-        let expected = Interpolation.backward(content: inputs.weighting, previous: inputs.previous, gate: inputs.gate, outputGradient: gradient)
+        let expected = Interpolation.backward(gradient, Interpolation.forward(.init(content: inputs.weighting, previous: inputs.previous, gate: inputs.gate)).cache)
         let what = library("Interpolation.backward")
-        try grader.values("dw_c", got.content, expected.contentWeighting, what: what)
-        try grader.values("dw_prev", got.previous, expected.previousWeighting, what: what)
+        try grader.values("dw_c", got.content, expected.content, what: what)
+        try grader.values("dw_prev", got.previous, expected.previous, what: what)
         try grader.values("dg", [got.gate], [expected.gate], shape: [], what: what)
         try grader.gradientCheck(
           "interpolation", inputs: [.init("w_c", inputs.weighting), .init("w_prev", inputs.previous), .init("g", scalar: inputs.gate)],
-          seed: 1106, evaluate: { Interpolation.forward(content: $0[0], previous: $0[1], gate: $0[2][0]) },
+          seed: 1106, evaluate: { Interpolation.forward(.init(content: $0[0], previous: $0[1], gate: $0[2][0])).output },
           gradient: { v, g in
             let answer = f.interpolationBackward(v[0], v[1], v[2][0], g)
             return [answer?.content, answer?.previous, answer.map { [$0.gate] }]

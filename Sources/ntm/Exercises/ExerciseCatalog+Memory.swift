@@ -17,13 +17,13 @@ extension ExerciseCatalog {
         var inputs = Inputs(seed: 111)
         let gradient = inputs.gradient(width)
         guard let got = f.readBackward(inputs.rowArrays, inputs.weighting, gradient) else { return false }
-        let expected = Read.backward(memory: inputs.memory, weighting: inputs.weighting, outputGradient: gradient)
+        let expected = Read.backward(gradient, Read.forward(.init(memory: inputs.memory, weighting: inputs.weighting)).cache)
         let what = library("Read.backward")
         try grader.rows("dM", got.memory, expected.memory, what: what)
         try grader.values("dw", got.weighting, expected.weighting, what: what)
         try grader.gradientCheck(
           "read", inputs: [.init("M", inputs.memory), .init("w", inputs.weighting)], seed: 1111,
-          evaluate: { Read.forward(memory: matrix($0[0], columns: width), weighting: $0[1]) },
+          evaluate: { Read.forward(.init(memory: matrix($0[0], columns: width), weighting: $0[1])).output },
           gradient: { v, g in
             let answer = f.readBackward(rows(v[0], columns: width), v[1], g)
             return [answer?.memory.flatMap { $0 }, answer?.weighting]
@@ -40,7 +40,7 @@ extension ExerciseCatalog {
         let inputs = Inputs(seed: 112)
         guard let got = f.write(inputs.rowArrays, inputs.weighting, inputs.erase, inputs.add) else { return false }
         let what = library("Write.forward")
-        try grader.rows("M'", got, Write.forward(memory: inputs.memory, weighting: inputs.weighting, erase: inputs.erase, add: inputs.add), what: what)
+        try grader.rows("M'", got, Write.forward(.init(memory: inputs.memory, weighting: inputs.weighting, erase: inputs.erase, add: inputs.add)).output, what: what)
         let focus = [0, 0, 1.0, 0, 0]
         let ones = [Double](repeating: 1, count: width)
         var replaced = inputs.memory
@@ -64,7 +64,7 @@ extension ExerciseCatalog {
         var inputs = Inputs(seed: 113)
         let gradient = matrix(inputs.gradient(rows * width), columns: width)
         guard let got = f.writeBackward(inputs.rowArrays, inputs.weighting, inputs.erase, inputs.add, gradient.rowArrays) else { return false }
-        let expected = Write.backward(memory: inputs.memory, weighting: inputs.weighting, erase: inputs.erase, add: inputs.add, outputGradient: gradient)
+        let expected = Write.backward(gradient, Write.forward(.init(memory: inputs.memory, weighting: inputs.weighting, erase: inputs.erase, add: inputs.add)).cache)
         let what = library("Write.backward")
         try grader.rows("dM", got.memory, expected.memory, what: what)
         try grader.values("dw", got.weighting, expected.weighting, what: what)
@@ -73,7 +73,7 @@ extension ExerciseCatalog {
         try grader.gradientCheck(
           "write", inputs: [.init("M", inputs.memory), .init("w", inputs.weighting), .init("e", inputs.erase), .init("a", inputs.add)],
           seed: 1113,
-          evaluate: { Write.forward(memory: matrix($0[0], columns: width), weighting: $0[1], erase: $0[2], add: $0[3]).scalars },
+          evaluate: { Write.forward(.init(memory: matrix($0[0], columns: width), weighting: $0[1], erase: $0[2], add: $0[3])).output.scalars },
           gradient: { v, g in
             let answer = f.writeBackward(rows(v[0], columns: width), v[1], v[2], v[3], rows(g, columns: width))
             return [answer?.memory.flatMap { $0 }, answer?.weighting, answer?.erase, answer?.add]
@@ -157,8 +157,8 @@ extension ExerciseCatalog {
     let parameters = AddressingParameters(
       key: head.key, keyStrength: head.keyStrength, gate: head.gate, shiftWeighting: head.shiftWeighting,
       sharpening: head.sharpening)
-    let trace = Addressing.forward(memory: memory, previousWeighting: previous, parameters: parameters)
-    let read = Read.forward(memory: memory, weighting: trace.weighting)
+    let trace = Addressing.forward(.init(memory: memory, previousWeighting: previous, parameters: parameters)).cache.trace
+    let read = Read.forward(.init(memory: memory, weighting: trace.weighting)).output
     return (
       ReadHeadForward(
         similarity: trace.similarity, content: trace.content, interpolated: trace.interpolated,
@@ -172,11 +172,10 @@ extension ExerciseCatalog {
     memory: Matrix, previous: [Double], head: ReadHeadParameters, readGradient: [Double], weightingGradient: [Double]
   ) -> [[Double]] {
     let (forward, parameters) = readHeadForward(memory: memory, previous: previous, head: head)
-    let read = Read.backward(memory: memory, weighting: forward.weighting, outputGradient: readGradient)
+    let read = Read.backward(readGradient, Read.forward(.init(memory: memory, weighting: forward.weighting)).cache)
     let total = zip(read.weighting, weightingGradient).map { $0 + $1 }
-    let trace = Addressing.forward(memory: memory, previousWeighting: previous, parameters: parameters)
-    let addressing = Addressing.backward(
-      memory: memory, previousWeighting: previous, parameters: parameters, trace: trace, outputGradient: total)
+    let (_, cache) = Addressing.forward(.init(memory: memory, previousWeighting: previous, parameters: parameters))
+    let addressing = Addressing.backward(total, cache)
     let p = addressing.parameters
     return [
       zip(read.memory.scalars, addressing.memory.scalars).map { $0 + $1 }, addressing.previousWeighting, p.key,

@@ -14,11 +14,11 @@ extension ExerciseCatalog {
         let inputs = Inputs(seed: 107)
         guard let got = f.shift(inputs.weighting, inputs.shiftWeighting) else { return false }
         let what = library("Shift.forward")
-        try grader.values("w̃", got, Shift.forward(inputs.weighting, shiftWeighting: inputs.shiftWeighting), what: what)
+        try grader.values("w̃", got, Shift.forward(.init(weighting: inputs.weighting, shiftWeighting: inputs.shiftWeighting)).output, what: what)
         let lastRow = [0, 0, 0, 0, 1.0]
         try grader.values("w̃ (row 4 shifted by +1)", f.shift(lastRow, [0, 0, 1]) ?? [], [1, 0, 0, 0, 0], what: "a focus on row 0")
         let wide = Inputs(seed: 207, shiftRange: 2)
-        try grader.values("w̃ (R = 2)", f.shift(wide.weighting, wide.shiftWeighting) ?? [], Shift.forward(wide.weighting, shiftWeighting: wide.shiftWeighting), what: what)
+        try grader.values("w̃ (R = 2)", f.shift(wide.weighting, wide.shiftWeighting) ?? [], Shift.forward(.init(weighting: wide.weighting, shiftWeighting: wide.shiftWeighting)).output, what: what)
         return true
       }),
     Exercise(
@@ -36,7 +36,7 @@ extension ExerciseCatalog {
           var inputs = Inputs(seed: seed, shiftRange: range)
           let gradient = inputs.gradient(rows)
           guard let got = f.shiftBackward(inputs.weighting, inputs.shiftWeighting, gradient) else { return false }
-          let expected = Shift.backward(inputs.weighting, shiftWeighting: inputs.shiftWeighting, outputGradient: gradient)
+          let expected = Shift.backward(gradient, Shift.forward(.init(weighting: inputs.weighting, shiftWeighting: inputs.shiftWeighting)).cache)
           let what = library("Shift.backward") + ", R = \(range)"
           try grader.values("dw_g", got.weighting, expected.weighting, what: what)
           try grader.values("ds", got.shiftWeighting, expected.shiftWeighting, what: what)
@@ -44,7 +44,7 @@ extension ExerciseCatalog {
         let inputs = Inputs(seed: 108)
         try grader.gradientCheck(
           "shift", inputs: [.init("w_g", inputs.weighting), .init("s", inputs.shiftWeighting)], seed: 1108,
-          evaluate: { Shift.forward($0[0], shiftWeighting: $0[1]) },
+          evaluate: { Shift.forward(.init(weighting: $0[0], shiftWeighting: $0[1])).output },
           gradient: { v, g in
             let answer = f.shiftBackward(v[0], v[1], g)
             return [answer?.weighting, answer?.shiftWeighting]
@@ -62,11 +62,11 @@ extension ExerciseCatalog {
         let inputs = Inputs(seed: 109)
         guard let got = f.sharpen(inputs.weighting, inputs.sharpening) else { return false }
         let what = library("Sharpening.forward")
-        try grader.values("w", got, Sharpening.forward(inputs.weighting, sharpening: inputs.sharpening), what: what)
+        try grader.values("w", got, Sharpening.forward(.init(weighting: inputs.weighting, sharpening: inputs.sharpening)).output, what: what)
         let zeros = [0, 0.7, 0.3, 0, 0]
-        try grader.values("w (w̃ with zeros, γ = 3)", f.sharpen(zeros, 3) ?? [], Sharpening.forward(zeros, sharpening: 3), what: what)
+        try grader.values("w (w̃ with zeros, γ = 3)", f.sharpen(zeros, 3) ?? [], Sharpening.forward(.init(weighting: zeros, sharpening: 3)).output, what: what)
         let uniform = [Double](repeating: 0.2, count: rows)
-        try grader.values("w (uniform w̃, γ = 500)", f.sharpen(uniform, 500) ?? [], Sharpening.forward(uniform, sharpening: 500), what: what)
+        try grader.values("w (uniform w̃, γ = 500)", f.sharpen(uniform, 500) ?? [], Sharpening.forward(.init(weighting: uniform, sharpening: 500)).output, what: what)
         return true
       }),
     Exercise(
@@ -82,18 +82,18 @@ extension ExerciseCatalog {
       uses: [.init(number: 3, what: "softmax backward")],
       check: { f, grader in
         var inputs = Inputs(seed: 110)
-        let output = Sharpening.forward(inputs.weighting, sharpening: inputs.sharpening)
+        let output = Sharpening.forward(.init(weighting: inputs.weighting, sharpening: inputs.sharpening)).output
         let gradient = inputs.gradient(rows)
         guard let got = f.sharpenBackward(inputs.weighting, inputs.sharpening, output, gradient) else { return false }
-        let expected = Sharpening.backward(inputs.weighting, sharpening: inputs.sharpening, output: output, outputGradient: gradient)
+        let expected = Sharpening.backward(gradient, Sharpening.forward(.init(weighting: inputs.weighting, sharpening: inputs.sharpening)).cache)
         let what = library("Sharpening.backward")
         try grader.values("dw̃", got.weighting, expected.weighting, what: what)
         try grader.values("dγ", [got.sharpening], [expected.sharpening], shape: [], what: what)
         try grader.gradientCheck(
           "sharpening", inputs: [.init("w̃", inputs.weighting), .init("γ", scalar: inputs.sharpening)], seed: 1110,
-          evaluate: { Sharpening.forward($0[0], sharpening: $0[1][0]) },
+          evaluate: { Sharpening.forward(.init(weighting: $0[0], sharpening: $0[1][0])).output },
           gradient: { v, g in
-            let answer = f.sharpenBackward(v[0], v[1][0], Sharpening.forward(v[0], sharpening: v[1][0]), g)
+            let answer = f.sharpenBackward(v[0], v[1][0], Sharpening.forward(.init(weighting: v[0], sharpening: v[1][0])).output, g)
             return [answer?.weighting, answer.map { [$0.sharpening] }]
           })
         return true

@@ -38,10 +38,10 @@ enum ExerciseCatalog {
       key = generator.normals(width).map(Activation.tanh.callAsFunction)
       keyStrength = 0.5 + 4.5 * generator.nextUnit()
       gate = 0.1 + 0.8 * generator.nextUnit()
-      shiftWeighting = Softmax.forward(generator.normals(2 * shiftRange + 1))
+      shiftWeighting = Softmax.forward(.init(scores: generator.normals(2 * shiftRange + 1))).output
       sharpening = 1 + 3 * generator.nextUnit()
-      weighting = Softmax.forward(generator.normals(rows, standardDeviation: 0.5))
-      previous = Softmax.forward(generator.normals(rows, standardDeviation: 0.5))
+      weighting = Softmax.forward(.init(scores: generator.normals(rows, standardDeviation: 0.5))).output
+      previous = Softmax.forward(.init(scores: generator.normals(rows, standardDeviation: 0.5))).output
       erase = generator.normals(width).map(Activation.sigmoid.callAsFunction)
       add = generator.normals(width).map(Activation.tanh.callAsFunction)
     }

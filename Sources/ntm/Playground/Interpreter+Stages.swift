@@ -29,7 +29,7 @@ extension Interpreter {
   func read(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
     try expectNoArguments(words, usage: "read")
     let trace = state.trace
-    let vector = Read.forward(memory: state.memory, weighting: trace.weighting)
+    let vector = Read.forward(.init(memory: state.memory, weighting: trace.weighting)).output
     return (canvas.reading(state: state, trace: trace, read: vector).joined(separator: "\n"), state)
   }
 
@@ -45,7 +45,7 @@ extension Interpreter {
       next.add = try Input.vector(words.suffix(w), count: w, in: -Input.maximumMagnitude...Input.maximumMagnitude, name: "the add vector a", example: example)
     }
     let weighting = state.trace.weighting
-    next.memory = Write.forward(memory: state.memory, weighting: weighting, erase: next.erase, add: next.add)
+    next.memory = Write.forward(.init(memory: state.memory, weighting: weighting, erase: next.erase, add: next.add)).output
     let lines = canvas.writing(before: state.memory, after: next.memory, weighting: weighting, erase: next.erase, add: next.add)
     return (lines.joined(separator: "\n"), next)
   }

@@ -44,7 +44,7 @@ struct PlaygroundState: Equatable, Sendable {
 
   /// All four stages of the library's `Addressing.forward` on this state.
   var trace: Addressing.Trace {
-    Addressing.forward(memory: memory, previousWeighting: previousWeighting, parameters: parameters)
+    Addressing.forward(.init(memory: memory, previousWeighting: previousWeighting, parameters: parameters)).cache.trace
   }
 
   /// A copy whose `step` starts again at content addressing: any change to an input makes

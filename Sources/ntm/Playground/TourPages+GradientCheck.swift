@@ -59,12 +59,12 @@ extension TourPages {
       using: &generator,
       evaluate: { v in
         let (key, memory, keyStrength) = unpack(v)
-        return ContentAddressing.forward(key: key, memory: memory, keyStrength: keyStrength).weighting
+        return ContentAddressing.forward(.init(key: key, memory: memory, keyStrength: keyStrength)).output
       },
       gradient: { v, g in
         let (key, memory, keyStrength) = unpack(v)
-        let saved = ContentAddressing.forward(key: key, memory: memory, keyStrength: keyStrength)
-        let d = ContentAddressing.backward(key: key, memory: memory, keyStrength: keyStrength, saved: saved, outputGradient: g)
+        let (_, cache) = ContentAddressing.forward(.init(key: key, memory: memory, keyStrength: keyStrength))
+        let d = ContentAddressing.backward(g, cache)
         return d.key.map { [$0] } + (0..<rows).map { d.memory.row($0) } + [[d.keyStrength]]
       })
   }

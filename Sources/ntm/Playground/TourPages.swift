@@ -50,8 +50,8 @@ enum TourPages {
   }
 
   static func content(_ state: PlaygroundState, _ canvas: Canvas) -> Tour.Page {
-    let low = ContentAddressing.forward(key: state.parameters.key, memory: state.memory, keyStrength: lowKeyStrength).weighting
-    let high = ContentAddressing.forward(key: state.parameters.key, memory: state.memory, keyStrength: state.parameters.keyStrength).weighting
+    let low = ContentAddressing.forward(.init(key: state.parameters.key, memory: state.memory, keyStrength: lowKeyStrength)).output
+    let high = ContentAddressing.forward(.init(key: state.parameters.key, memory: state.memory, keyStrength: state.parameters.keyStrength)).output
     let top = Canvas.focus(high)
     var lines = canvas.equation(Canvas.Equation.content) + [""]
     lines += canvas.wrap("The similarities, scaled by the key strength β, go through a softmax: a weighting. β decides how sharply it picks the best match.")
@@ -62,7 +62,7 @@ enum TourPages {
 
   static func interpolation(_ state: PlaygroundState, _ trace: Addressing.Trace, _ canvas: Canvas) -> Tour.Page {
     let series = gates.map { g in
-      BarSeries("w_g, g = \(f(g))", Interpolation.forward(content: trace.content, previous: state.previousWeighting, gate: g))
+      BarSeries("w_g, g = \(f(g))", Interpolation.forward(.init(content: trace.content, previous: state.previousWeighting, gate: g)).output)
     }
     var lines = canvas.equation(Canvas.Equation.interpolation) + [""]
     lines += canvas.wrap("The gate g blends the content weighting w_c with the weighting the head ended on last time, w_prev (here all on row \(Canvas.focus(state.previousWeighting))).")
@@ -73,7 +73,7 @@ enum TourPages {
 
   static func shift(_ state: PlaygroundState, _ trace: Addressing.Trace, _ canvas: Canvas) -> Tour.Page {
     let oneHot = PlaygroundState.oneHot(wrapRow, count: state.rows)
-    let moved = Shift.forward(oneHot, shiftWeighting: [0, 0, 1])
+    let moved = Shift.forward(.init(weighting: oneHot, shiftWeighting: [0, 0, 1])).output
     let s = state.parameters.shiftWeighting
     var lines = canvas.equation(Canvas.Equation.shift) + [""]
     lines += canvas.wrap("The shift weighting s lets the head move its focus: s(Δ) is how much weight moves Δ rows down, wrapping round from the last row to the first.")
@@ -87,7 +87,7 @@ enum TourPages {
   }
 
   static func sharpening(_ state: PlaygroundState, _ trace: Addressing.Trace, _ canvas: Canvas) -> Tour.Page {
-    let sharpened = sharpenings.map { Sharpening.forward(trace.shifted, sharpening: $0) }
+    let sharpened = sharpenings.map { Sharpening.forward(.init(weighting: trace.shifted, sharpening: $0)).output }
     let top = Canvas.focus(trace.weighting)
     var lines = canvas.equation(Canvas.Equation.sharpening) + [""]
     lines += canvas.wrap("Raising every weight to the power γ ≥ 1 and renormalising undoes the blur of the shift.")
@@ -97,7 +97,7 @@ enum TourPages {
   }
 
   static func reading(_ state: PlaygroundState, _ trace: Addressing.Trace, _ canvas: Canvas) -> Tour.Page {
-    let read = Read.forward(memory: state.memory, weighting: trace.weighting)
+    let read = Read.forward(.init(memory: state.memory, weighting: trace.weighting)).output
     var lines = canvas.wrap("With the final weighting w the head reads: a weighted sum of rows, so the read is differentiable in w and in M.")
     lines += [""] + canvas.reading(state: state, trace: trace, read: read).dropFirst()
     return Tour.Page(title: "Reading", lines: lines)
@@ -105,7 +105,7 @@ enum TourPages {
 
   static func writing(_ state: PlaygroundState, _ trace: Addressing.Trace, _ canvas: Canvas) -> Tour.Page {
     let w = trace.weighting
-    let after = Write.forward(memory: state.memory, weighting: w, erase: state.erase, add: state.add)
+    let after = Write.forward(.init(memory: state.memory, weighting: w, erase: state.erase, add: state.add)).output
     var lines = canvas.wrap("A write head erases, then adds, each row in proportion to its weight: e = 1 wipes a fully weighted row, a is what goes in.")
     lines += [""] + canvas.writing(before: state.memory, after: after, weighting: w, erase: state.erase, add: state.add).dropFirst()
     let top = Canvas.focus(w)
