@@ -74,7 +74,8 @@ public enum BarChart {
     let cells = max(1, width - labelWidth - 3 - numberWidth)
     let layout = SignedLayout(values, maximum: maximum, cells: cells)
     return values.indices.map { row in
-      let line = TextWidth.padLeft(labelTexts[row], to: labelWidth) + " "
+      let line =
+        TextWidth.padLeft(labelTexts[row], to: labelWidth) + " "
         + layout.draw(values[row], glyphs: glyphs) + " " + TextWidth.padLeft(numbers[row], to: numberWidth)
       return TextWidth.truncate(line, to: width)
     }

@@ -44,7 +44,8 @@ enum SVGAxes {
       .line(x1: frame.left, y1: frame.top, x2: frame.left, y2: frame.bottom, stroke: ink))
     if !label.isEmpty {
       elements.append(
-        .text(label, x: labelSize + 2, y: (frame.top + frame.bottom) / 2, anchor: .middle,
+        .text(
+          label, x: labelSize + 2, y: (frame.top + frame.bottom) / 2, anchor: .middle,
           size: labelSize, rotated: true))
     }
     return elements

@@ -105,7 +105,8 @@ public enum SVGBarChart {
           anchor: .middle, size: SVGAxes.tickSize))
       for (index, line) in series.enumerated() where column < line.values.count {
         let x = groupLeft + groupWidth * (1 - groupFill) / 2 + Double(index) * barWidth
-        elements += bar(line.values[column], index: index, x: x, width: barWidth, scale: scale,
+        elements += bar(
+          line.values[column], index: index, x: x, width: barWidth, scale: scale,
           decimals: decimals)
       }
     }
@@ -128,13 +129,15 @@ public enum SVGBarChart {
           marker.label, x: onLeft ? x - 4 : x + 4, y: frame.top - 4, anchor: onLeft ? .end : .start,
           size: SVGAxes.tickSize))
     }
-    elements += SVGAxes.legend(
-      series.map(\.name), x: marginLeft, y: frame.bottom + SVGAxes.xAxisHeight + legendTop,
-      width: frame.width
-    ) { index, x, y in
-      .rect(x: x + 4, y: y - 6, width: SVGAxes.swatchWidth - 8, height: 12,
-        fill: SVGAxes.colour(index))
-    }.elements
+    elements +=
+      SVGAxes.legend(
+        series.map(\.name), x: marginLeft, y: frame.bottom + SVGAxes.xAxisHeight + legendTop,
+        width: frame.width
+      ) { index, x, y in
+        .rect(
+          x: x + 4, y: y - 6, width: SVGAxes.swatchWidth - 8, height: 12,
+          fill: SVGAxes.colour(index))
+      }.elements
     return SVGFigure(width: layout.width, height: layout.height, elements: elements, title: title)
       .document()
   }

@@ -78,9 +78,10 @@ public enum SVGDashboard {
     let cellWidth = min(
       max(SVGHeatmap.maximumGridWidth / Double(max(widest, 1)), SVGHeatmap.minimumCell),
       SVGHeatmap.maximumCell)
-    let left = panels.map {
-      SVGHeatmap.leftMargin($0.rows.count, rowLabels: $0.rowLabels, rowAxis: "")
-    }.max() ?? 0
+    let left =
+      panels.map {
+        SVGHeatmap.leftMargin($0.rows.count, rowLabels: $0.rowLabels, rowAxis: "")
+      }.max() ?? 0
     var elements: [SVGElement] = []
     var definitions: [SVGElement] = []
     var top = 0.0

@@ -154,12 +154,14 @@ public enum SVGHeatmap {
     var bottom = columnLabelY + 4
     if !rowAxis.isEmpty {
       elements.append(
-        .text(rowAxis, x: SVGAxes.labelSize, y: marginTop + gridHeight / 2, anchor: .middle,
+        .text(
+          rowAxis, x: SVGAxes.labelSize, y: marginTop + gridHeight / 2, anchor: .middle,
           size: SVGAxes.labelSize, rotated: true))
     }
     if !columnAxis.isEmpty {
       elements.append(
-        .text(columnAxis, x: left + gridWidth / 2, y: bottom + SVGAxes.labelSize, anchor: .middle,
+        .text(
+          columnAxis, x: left + gridWidth / 2, y: bottom + SVGAxes.labelSize, anchor: .middle,
           size: SVGAxes.labelSize))
       bottom += SVGAxes.labelSize + 4
     }
@@ -168,8 +170,9 @@ public enum SVGHeatmap {
       x: left, y: bottom + 6)
     elements += key
     bottom += legendHeight
-    let width = max(
-      left + gridWidth, left + keyWidth, left + SVG.textWidth(title, fontSize: 14)) + marginRight
+    let width =
+      max(
+        left + gridWidth, left + keyWidth, left + SVG.textWidth(title, fontSize: 14)) + marginRight
     return SVGFigure(
       width: width, height: bottom, elements: elements,
       definitions: sawMissing ? [missingPattern] : [])
@@ -240,14 +243,16 @@ public enum SVGHeatmap {
       elements.append(
         .text(SVG.readable(minimum, decimals: decimals), x: x, y: textY, size: SVGAxes.tickSize))
       elements.append(
-        .text(SVG.readable(maximum, decimals: decimals), x: cursor, y: textY, anchor: .end,
+        .text(
+          SVG.readable(maximum, decimals: decimals), x: cursor, y: textY, anchor: .end,
           size: SVGAxes.tickSize))
     } else {
       elements.append(
         swatch(x: cursor, y: y, fill: fill(minimum, minimum: minimum, maximum: maximum, palette: palette)))
       let text = "all " + SVG.readable(minimum, decimals: decimals)
       elements.append(
-        .text(text, x: cursor + legendStepWidth + 4, y: y + legendStepHeight - 1,
+        .text(
+          text, x: cursor + legendStepWidth + 4, y: y + legendStepHeight - 1,
           size: SVGAxes.tickSize))
       cursor += legendStepWidth + 4 + SVG.textWidth(text, fontSize: SVGAxes.tickSize)
     }
@@ -255,7 +260,8 @@ public enum SVGHeatmap {
       cursor += SVGAxes.legendGap
       elements.append(swatch(x: cursor, y: y, fill: "url(#\(missingPatternID))"))
       elements.append(
-        .text("no value", x: cursor + legendStepWidth + 4, y: y + legendStepHeight - 1,
+        .text(
+          "no value", x: cursor + legendStepWidth + 4, y: y + legendStepHeight - 1,
           size: SVGAxes.tickSize))
       cursor += legendStepWidth + 4 + SVG.textWidth("no value", fontSize: SVGAxes.tickSize)
     }

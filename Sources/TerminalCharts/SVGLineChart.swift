@@ -118,15 +118,16 @@ public enum SVGLineChart {
         path($0, index: index)
       }
     }
-    elements += SVGAxes.legend(
-      names, x: marginLeft, y: frame.bottom + SVGAxes.xAxisHeight + legendTop, width: legendWidth
-    ) { index, x, y in
-      .group([
-        .line(
-          x1: x, y1: y, x2: x + SVGAxes.swatchWidth, y2: y, stroke: SVGAxes.colour(index),
-          width: strokeWidth, dash: SVGAxes.dash(index))
-      ])
-    }.elements
+    elements +=
+      SVGAxes.legend(
+        names, x: marginLeft, y: frame.bottom + SVGAxes.xAxisHeight + legendTop, width: legendWidth
+      ) { index, x, y in
+        .group([
+          .line(
+            x1: x, y1: y, x2: x + SVGAxes.swatchWidth, y2: y, stroke: SVGAxes.colour(index),
+            width: strokeWidth, dash: SVGAxes.dash(index))
+        ])
+      }.elements
     return SVGFigure(width: width, height: height, elements: elements, title: title)
   }
 

@@ -50,7 +50,8 @@ public struct TextStyle: Equatable, Hashable, Sendable {
   public static func detect(
     environment: [String: String], isTerminal: Bool, forceASCII: Bool = false
   ) -> TextStyle {
-    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+    let locale =
+      ["LC_ALL", "LC_CTYPE", "LANG"]
       .lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
     let lowered = locale.lowercased()
     let isUTF8 = lowered.contains("utf-8") || lowered.contains("utf8")
@@ -70,8 +71,15 @@ public struct TextStyle: Equatable, Hashable, Sendable {
 
   /// ANSI colours for ``paint(_:_:)``.
   public enum Colour: String, Sendable, CaseIterable {
-    case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34",
-      magenta = "35", cyan = "36"
+    case bold = "1"
+    case dim = "2"
+    case red = "31"
+    case green = "32"
+    case yellow = "33"
+    case blue = "34"
+    case
+      magenta = "35"
+    case cyan = "36"
   }
 
   /// `text` wrapped in the ANSI escape for `colour` when ``colour`` is on; `text` unchanged

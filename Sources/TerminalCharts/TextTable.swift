@@ -37,17 +37,21 @@ public enum TextTable {
   ) -> [String] {
     guard !header.isEmpty else { return [] }
     let glyphs = style.glyphs
-    let table = [header] + rows.map { row in
-      header.indices.map { $0 < row.count ? row[$0] : "" }
-    }
+    let table =
+      [header]
+      + rows.map { row in
+        header.indices.map { $0 < row.count ? row[$0] : "" }
+      }
     var widths = header.indices.map { column in
       table.map { TextWidth.of($0[column]) }.max() ?? 0
     }
     if let width {
       let spacing = gap.count * (header.count - 1)
-      while widths.reduce(0, +) + spacing > width, let widest = widths.indices.max(by: {
-        widths[$0] < widths[$1]
-      }), widths[widest] > 1 {
+      while widths.reduce(0, +) + spacing > width,
+        let widest = widths.indices.max(by: {
+          widths[$0] < widths[$1]
+        }), widths[widest] > 1
+      {
         widths[widest] -= 1
       }
     }

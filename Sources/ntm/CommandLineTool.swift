@@ -65,7 +65,8 @@ enum CommandLineTool {
       }
       guard words.count == 1 else {
         console.printError(
-          "error: 'ntm help' takes one command, got also '\(EchoedText.echo(words[words.startIndex + 1]))'. Try 'ntm help \(command.name)'.")
+          "error: 'ntm help' takes one command, got also '\(EchoedText.echo(words[words.startIndex + 1]))'. Try 'ntm help \(command.name)'."
+        )
         return ExitCode.usage
       }
       console.print(command.help)
@@ -77,7 +78,8 @@ enum CommandLineTool {
       // A learner fresh from the tour may type one of the REPL's commands at the shell.
       if !first.hasPrefix("-"), let repl = ReplCommandList.command(named: first), repl.name != "help" {
         console.printError(
-          "error: '\(EchoedText.echo(first))' is a command of the playground, not of 'ntm'. Start it with 'ntm repl' and type '\(EchoedText.echo(first))' there, or try 'ntm address --help' to run every stage at once.")
+          "error: '\(EchoedText.echo(first))' is a command of the playground, not of 'ntm'. Start it with 'ntm repl' and type '\(EchoedText.echo(first))' there, or try 'ntm address --help' to run every stage at once."
+        )
         return ExitCode.usage
       }
       console.printError("error: \(unknownCommand(first)) Try 'ntm help'.")

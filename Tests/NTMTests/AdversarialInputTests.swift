@@ -35,12 +35,31 @@ struct AdversarialInputTests {
       Case(name: "β = 1e4", memory: rowsZero, previous: uniform, parameters: with { $0.keyStrength = 1e4 }),
       Case(name: "γ = 1", memory: rowsZero, previous: uniform, parameters: with { $0.sharpening = 1 }),
       Case(name: "γ = 100", memory: rowsZero, previous: uniform, parameters: with { $0.sharpening = 100 }),
-      Case(name: "γ = 100, one-hot", memory: rowsZero, previous: oneHot, parameters: with { $0.sharpening = 100; $0.gate = 0 }),
+      Case(
+        name: "γ = 100, one-hot", memory: rowsZero, previous: oneHot,
+        parameters: with {
+          $0.sharpening = 100
+          $0.gate = 0
+        }),
       Case(name: "one-hot previous, g = 0", memory: rowsZero, previous: oneHot, parameters: with { $0.gate = 0 }),
-      Case(name: "uniform everything", memory: Matrix(rows: n, columns: w, repeating: 1), previous: uniform, parameters: with { $0.shiftWeighting = [1.0 / 3, 1.0 / 3, 1.0 / 3] }),
-      Case(name: "β = 1e4, γ = 100, one-hot shift", memory: rowsZero, previous: oneHot, parameters: with { $0.keyStrength = 1e4; $0.sharpening = 100; $0.shiftWeighting = [0, 0, 1] }),
+      Case(
+        name: "uniform everything", memory: Matrix(rows: n, columns: w, repeating: 1), previous: uniform,
+        parameters: with { $0.shiftWeighting = [1.0 / 3, 1.0 / 3, 1.0 / 3] }),
+      Case(
+        name: "β = 1e4, γ = 100, one-hot shift", memory: rowsZero, previous: oneHot,
+        parameters: with {
+          $0.keyStrength = 1e4
+          $0.sharpening = 100
+          $0.shiftWeighting = [0, 0, 1]
+        }),
       Case(name: "N = 1", memory: Matrix([[0.5, -1, 2]]), previous: [1], parameters: with { $0.shiftWeighting = [1] }),
-      Case(name: "N = 1, zero memory", memory: Matrix([[0, 0, 0]]), previous: [1], parameters: with { $0.shiftWeighting = [1]; $0.key = [0, 0, 0]; $0.sharpening = 100 }),
+      Case(
+        name: "N = 1, zero memory", memory: Matrix([[0, 0, 0]]), previous: [1],
+        parameters: with {
+          $0.shiftWeighting = [1]
+          $0.key = [0, 0, 0]
+          $0.sharpening = 100
+        }),
     ]
   }()
 
@@ -69,7 +88,9 @@ struct AdversarialInputTests {
     #expect(Check.allFinite(d.parameters.key))
     #expect(Check.allFinite(d.parameters.shiftWeighting))
     #expect(Check.allFinite([d.parameters.keyStrength, d.parameters.gate, d.parameters.sharpening]))
-    let write = Write.backward(Matrix(rows: c.memory.rows, columns: c.memory.columns, repeating: 1), Write.forward(.init(memory: c.memory, weighting: trace.weighting, erase: [1, 0.5, 0], add: [1, -1, 0.5])).cache)
+    let write = Write.backward(
+      Matrix(rows: c.memory.rows, columns: c.memory.columns, repeating: 1),
+      Write.forward(.init(memory: c.memory, weighting: trace.weighting, erase: [1, 0.5, 0], add: [1, -1, 0.5])).cache)
     #expect(Check.allFinite(write.memory.scalars + write.weighting + write.erase + write.add))
     let read = Read.backward([1, 1, 1], Read.forward(.init(memory: c.memory, weighting: trace.weighting)).cache)
     #expect(Check.allFinite(read.memory.scalars + read.weighting))

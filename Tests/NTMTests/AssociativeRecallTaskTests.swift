@@ -62,9 +62,10 @@ struct AssociativeRecallTaskTests {
         #expect(example.inputs.row(t)[..<task.bits].allSatisfy { $0 == 0 }, "delimiter step \(t) carries no bits")
       }
     }
-    #expect((example.steps - task.vectorsPerItem..<example.steps).allSatisfy {
-      example.inputs.row($0).allSatisfy { $0 == 0 }
-    })
+    #expect(
+      (example.steps - task.vectorsPerItem..<example.steps).allSatisfy {
+        example.inputs.row($0).allSatisfy { $0 == 0 }
+      })
   }
 
   @Test(arguments: seeds)

@@ -66,7 +66,9 @@ import Testing
 
   @Test func recordsTheRun() throws {
     let text = String(decoding: try CheckpointFile.encode(Self.sample()), as: UTF8.self)
-    for field in ["formatVersion", "configuration", "task", "optimiser", "parameters", "generator", "step", "sequencesSeen", "commandLine", "seed"] {
+    for field in [
+      "formatVersion", "configuration", "task", "optimiser", "parameters", "generator", "step", "sequencesSeen", "commandLine", "seed",
+    ] {
       #expect(text.contains("\"\(field)\""), "missing \(field)")
     }
   }
@@ -158,7 +160,8 @@ import Testing
   @Test func modelKindRoundTrips() throws {
     var baseline = try Self.sample()
     baseline.baseline = LSTMNetworkConfiguration(inputSize: 4, outputSize: 3, layerSizes: [5, 5])
-    baseline.record = TrainingRecord(seconds: 12.5, target: 0.1, convergedAt: 400, evaluations: [.init(sequences: 400, bitErrors: 0.05, loss: 0.2)])
+    baseline.record = TrainingRecord(
+      seconds: 12.5, target: 0.1, convergedAt: 400, evaluations: [.init(sequences: 400, bitErrors: 0.05, loss: 0.2)])
     let decoded = try CheckpointFile.decode(CheckpointFile.encode(baseline))
     #expect(decoded == baseline && decoded.isBaseline && decoded.modelSizes == (4, 3))
     let machine = try Self.sample()
@@ -185,7 +188,8 @@ import Testing
 
   @Test func errorsReadAsOneLine() {
     let errors: [CheckpointError] = [
-      .truncated, .corrupted("the file is not JSON"), .wrongFormatVersion(found: 2, expected: 1), .invalid("x"), .unreadable("no file at a"),
+      .truncated, .corrupted("the file is not JSON"), .wrongFormatVersion(found: 2, expected: 1), .invalid("x"),
+      .unreadable("no file at a"),
     ]
     for error in errors { #expect(!error.description.contains("\n")) }
   }

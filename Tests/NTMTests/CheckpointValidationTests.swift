@@ -126,7 +126,9 @@ import Testing
     let start = try #require(text.range(of: "\"parameters\":[")).upperBound
     let digit = try #require(text[start...].firstIndex { ("1"..."8").contains($0) })
     text.replaceSubrange(digit...digit, with: String(Int(String(text[digit]))! + 1))
-    #expect(Self.failure(Data(text.utf8)) == "it is not a valid checkpoint: the parameters do not match their checksum: the file was edited or damaged")
+    #expect(
+      Self.failure(Data(text.utf8))
+        == "it is not a valid checkpoint: the parameters do not match their checksum: the file was edited or damaged")
     // The same edit in a file without a checksum loads: files written before it existed.
     let unchecked = try Self.edit(Data(text.utf8), ["seed"], "3")
     #expect(Self.failure(unchecked) == nil)
@@ -158,7 +160,8 @@ import Testing
   /// The estimate counts the same parameters the machine allocates, without building it.
   @Test(arguments: [
     MachineConfiguration(inputSize: 4, outputSize: 3, controllerSizes: [6], memoryRows: 6, memoryWidth: 3),
-    MachineConfiguration(inputSize: 9, outputSize: 8, controller: .lstm, controllerSizes: [7, 5], memoryRows: 10, memoryWidth: 4,
+    MachineConfiguration(
+      inputSize: 9, outputSize: 8, controller: .lstm, controllerSizes: [7, 5], memoryRows: 10, memoryWidth: 4,
       readHeads: 2, writeHeads: 1, shiftRange: 2, memoryInitialisation: .learned),
   ])
   func theEstimateCountsTheMachinesParameters(configuration: MachineConfiguration) {

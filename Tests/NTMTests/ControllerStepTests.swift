@@ -1,5 +1,6 @@
-@testable import NTM
 import Testing
+
+@testable import NTM
 
 /// One controller step on arrays, driven step by step, against the sequence form that runs the
 /// kernels over the whole input at once: the same records, parameter and input gradients.

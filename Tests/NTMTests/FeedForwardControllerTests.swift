@@ -45,6 +45,8 @@ struct FeedForwardControllerTests {
     let worst = report.worst!
     // relu has a kink at 0: CS231n's "doubtful" band is acceptable if a unit lands near it.
     let tolerance = activation == .relu ? GradientChecker.wrongTolerance : GradientChecker.goodTolerance
-    #expect(report.worstRelativeError <= tolerance, "\(sizes) \(activation): \(worst.worstElement) analytic \(worst.analytic) numeric \(worst.numeric)")
+    #expect(
+      report.worstRelativeError <= tolerance,
+      "\(sizes) \(activation): \(worst.worstElement) analytic \(worst.analytic) numeric \(worst.numeric)")
   }
 }

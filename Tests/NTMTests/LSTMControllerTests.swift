@@ -26,7 +26,9 @@ struct LSTMControllerTests {
     var generator = SplitMix64(seed: seed)
     let controller = LSTMController(inputSize: 3, sizes: sizes)
     let steps = 5
-    let parameters = zip(controller.initialParameters(using: &generator), generator.normals(controller.parameterCount, standardDeviation: 0.2)).map(+)
+    let parameters = zip(
+      controller.initialParameters(using: &generator), generator.normals(controller.parameterCount, standardDeviation: 0.2)
+    ).map(+)
     let inputs = Matrix(rows: steps, columns: 3, scalars: generator.normals(steps * 3))
     let report = GradientChecker().check(
       operation: "LSTM controller", inputs: [.init("parameters", parameters), .init("inputs", inputs)],
@@ -41,6 +43,8 @@ struct LSTMControllerTests {
         return [d.parameters, d.inputs.scalars]
       })
     let worst = report.worst!
-    #expect(report.worstRelativeError <= GradientChecker.goodTolerance, "\(sizes) seed \(seed): \(worst.worstElement) analytic \(worst.analytic) numeric \(worst.numeric)")
+    #expect(
+      report.worstRelativeError <= GradientChecker.goodTolerance,
+      "\(sizes) seed \(seed): \(worst.worstElement) analytic \(worst.analytic) numeric \(worst.numeric)")
   }
 }

@@ -1,5 +1,6 @@
-@testable import NTM
 import Testing
+
+@testable import NTM
 
 /// The tape machine's named parameter slots point where `parameterBlocks` says each block is.
 struct ParameterSlotsTests {

@@ -1,5 +1,6 @@
-@testable import NTM
 import Testing
+
+@testable import NTM
 
 /// The whole machine: backpropagation through time checked numerically for every parameter
 /// (including the learned initial state), determinism, finiteness on adversarial inputs,
@@ -100,9 +101,20 @@ struct NeuralTuringMachineTests {
     ("zero inputs", small(.feedForward), 0),
     ("inputs +100", small(.feedForward), 100),
     ("inputs −100", small(.lstm), -100),
-    ("relu, inputs +100", MachineConfiguration(inputSize: 3, outputSize: 3, controllerSizes: [5], controllerActivation: .relu, memoryRows: 8, memoryWidth: 4), 100),
-    ("N = 1, R = 0", MachineConfiguration(inputSize: 3, outputSize: 3, controllerSizes: [4], memoryRows: 1, memoryWidth: 2, shiftRange: 0), 100),
-    ("N = 1, R = 0, LSTM", MachineConfiguration(inputSize: 3, outputSize: 3, controller: .lstm, controllerSizes: [4], memoryRows: 1, memoryWidth: 2, shiftRange: 0), 0),
+    (
+      "relu, inputs +100",
+      MachineConfiguration(inputSize: 3, outputSize: 3, controllerSizes: [5], controllerActivation: .relu, memoryRows: 8, memoryWidth: 4),
+      100
+    ),
+    (
+      "N = 1, R = 0", MachineConfiguration(inputSize: 3, outputSize: 3, controllerSizes: [4], memoryRows: 1, memoryWidth: 2, shiftRange: 0),
+      100
+    ),
+    (
+      "N = 1, R = 0, LSTM",
+      MachineConfiguration(
+        inputSize: 3, outputSize: 3, controller: .lstm, controllerSizes: [4], memoryRows: 1, memoryWidth: 2, shiftRange: 0), 0
+    ),
     ("read heads only", small(.feedForward, readHeads: 1, writeHeads: 0), 1),
     ("write heads only", small(.feedForward, readHeads: 0, writeHeads: 1), 1),
   ]

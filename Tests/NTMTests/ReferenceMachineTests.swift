@@ -1,5 +1,6 @@
-@testable import NTM
 import Testing
+
+@testable import NTM
 
 /// The reference machine (arrays, one stage after another) against the tape machine
 /// (kernels): the same logits, loss and gradient of every parameter, to 1e-10.

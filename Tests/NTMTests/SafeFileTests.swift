@@ -155,7 +155,10 @@ import Testing
     }
     try FileManager.default.createSymbolicLink(atPath: folder + "/one", withDestinationPath: "two")
     try FileManager.default.createSymbolicLink(atPath: folder + "/two", withDestinationPath: "one")
-    #expect(throws: SafeFile.Failure(path: folder + "/one", reason: "it is a chain of more than \(SafeFile.maximumLinks) symbolic links (a loop?)")) {
+    #expect(
+      throws: SafeFile.Failure(
+        path: folder + "/one", reason: "it is a chain of more than \(SafeFile.maximumLinks) symbolic links (a loop?)")
+    ) {
       try Self.write("x", to: folder + "/one")
     }
   }
@@ -169,7 +172,10 @@ import Testing
     try Self.write("whole", to: path)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["run.json"])
     #expect(mkfifo(SafeFile.temporaryPath(for: path), 0o644) == 0)
-    #expect(throws: SafeFile.Failure(path: path, reason: "its temporary file \(SafeFile.temporaryPath(for: path)) is a FIFO (named pipe), not a regular file")) {
+    #expect(
+      throws: SafeFile.Failure(
+        path: path, reason: "its temporary file \(SafeFile.temporaryPath(for: path)) is a FIFO (named pipe), not a regular file")
+    ) {
       try Self.write("again", to: path)
     }
     #expect(try Self.contents(path) == "whole")

@@ -18,22 +18,30 @@ struct ShapePreconditionTests {
   }
 
   @Test func weightingLengthMustMatchTheMemoryRows() async {
-    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Read.forward(.init(memory: Matrix(rows: 4, columns: 3), weighting: [1, 0])).output }
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Read.forward(.init(memory: Matrix(rows: 4, columns: 3), weighting: [1, 0])).output
+    }
     #expect(Self.text(result).contains("Weighting of length 2 does not match memory 4 × 3"))
   }
 
   @Test func shiftRangeMustFitTheMemory() async {
-    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Shift.forward(.init(weighting: [0.5, 0.5], shiftWeighting: [0.2, 0.6, 0.2])).output }
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Shift.forward(.init(weighting: [0.5, 0.5], shiftWeighting: [0.2, 0.6, 0.2])).output
+    }
     #expect(Self.text(result).contains("needs 2R + 1 ≤ N, but the weighting has N = 2"))
   }
 
   @Test func shiftWeightingMustHaveAnOddLength() async {
-    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Shift.forward(.init(weighting: [0.25, 0.25, 0.25, 0.25], shiftWeighting: [0.5, 0.5])).output }
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Shift.forward(.init(weighting: [0.25, 0.25, 0.25, 0.25], shiftWeighting: [0.5, 0.5])).output
+    }
     #expect(Self.text(result).contains("needs 2R + 1 entries (an odd count), got 2"))
   }
 
   @Test func interpolatedWeightingsMustHaveEqualLengths() async {
-    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Interpolation.forward(.init(content: [1, 0, 0], previous: [1, 0], gate: 0.5)).output }
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Interpolation.forward(.init(content: [1, 0, 0], previous: [1, 0], gate: 0.5)).output
+    }
     #expect(Self.text(result).contains("expected length 3, got 2"))
   }
 
@@ -52,7 +60,9 @@ struct ShapePreconditionTests {
   }
 
   @Test func matrixScalarsMustFillTheShape() async {
-    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Matrix(rows: 2, columns: 3, scalars: [1, 2, 3]) }
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Matrix(rows: 2, columns: 3, scalars: [1, 2, 3])
+    }
     #expect(Self.text(result).contains("Matrix shape 2 × 3 needs 6 scalars, got 3"))
   }
 

@@ -46,9 +46,12 @@ import Testing
     let report = GradientChecker().check(
       operation: "sigmoid cross-entropy", inputs: [.init("logits", shape: [steps, channels], values: logits)],
       using: &generator,
-      evaluate: { [SigmoidCrossEntropy.forward(logits: Matrix(rows: steps, columns: channels, scalars: $0[0]), targets: targets, mask: mask)] },
+      evaluate: {
+        [SigmoidCrossEntropy.forward(logits: Matrix(rows: steps, columns: channels, scalars: $0[0]), targets: targets, mask: mask)]
+      },
       gradient: { values, outputGradient in
-        let g = SigmoidCrossEntropy.backward(logits: Matrix(rows: steps, columns: channels, scalars: values[0]), targets: targets, mask: mask)
+        let g = SigmoidCrossEntropy.backward(
+          logits: Matrix(rows: steps, columns: channels, scalars: values[0]), targets: targets, mask: mask)
         return [g.scalars.map { $0 * outputGradient[0] }]
       })
     let relativeError = report.worstRelativeError

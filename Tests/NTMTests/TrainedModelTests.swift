@@ -36,7 +36,10 @@ import Testing
   func aMachineComesBackAndRunsAsSaved(seed: UInt64) throws {
     var (machine, checkpoint) = Self.machineCheckpoint(seed: seed)
     var model = try checkpoint.model()
-    guard case .machine = model else { Issue.record("expected a machine, got \(model.kindName)"); return }
+    guard case .machine = model else {
+      Issue.record("expected a machine, got \(model.kindName)")
+      return
+    }
     #expect(model.kindName == "NTM" && model.parameters == machine.parameters)
     #expect(model.inputSize == machine.inputSize && model.outputSize == machine.outputSize)
     let inputs = Self.inputs(seed: seed + 10)
@@ -50,7 +53,10 @@ import Testing
     let configuration = MachineConfiguration(
       inputSize: shape.inputSize, outputSize: shape.outputSize, controller: .lstm, controllerSizes: shape.layerSizes)
     var model = try Self.checkpoint(network, configuration: configuration, baseline: shape).model()
-    guard case .baseline = model else { Issue.record("expected the baseline, got \(model.kindName)"); return }
+    guard case .baseline = model else {
+      Issue.record("expected the baseline, got \(model.kindName)")
+      return
+    }
     #expect(model.kindName == "LSTM" && model.parameterName(at: 0) == network.parameterName(at: 0))
     let inputs = Self.inputs(seed: 5)
     #expect(model.forward(inputs) == network.forward(inputs))

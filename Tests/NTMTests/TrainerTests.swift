@@ -72,7 +72,12 @@ import Testing
   @Test func stopsWhenAsked() throws {
     var trainer = Self.trainer(seed: 3)
     var calls = 0
-    let stopped = try trainer.train(untilSequences: 100, shouldStop: { calls += 1; return calls > 5 })
+    let stopped = try trainer.train(
+      untilSequences: 100,
+      shouldStop: {
+        calls += 1
+        return calls > 5
+      })
     #expect(stopped && trainer.sequencesSeen == 5)
   }
 

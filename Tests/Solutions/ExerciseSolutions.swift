@@ -106,7 +106,9 @@ enum ExerciseSolutions {
     -> (memory: [[Double]], weighting: [Double], erase: [Double], add: [Double])?
   {
     var dMemory = memory
-    var (dw, de, da) = ([Double](repeating: 0, count: w.count), [Double](repeating: 0, count: e.count), [Double](repeating: 0, count: a.count))
+    var (dw, de, da) = (
+      [Double](repeating: 0, count: w.count), [Double](repeating: 0, count: e.count), [Double](repeating: 0, count: a.count)
+    )
     for i in memory.indices {
       for j in memory[i].indices {
         dMemory[i][j] = g[i][j] * (1 - w[i] * e[j])

@@ -1,16 +1,17 @@
-import Testing
 import TerminalCharts
+import Testing
 
 @Suite struct BarChartSideBySideTests {
   @Test func goldenUnicode() {
     let lines = BarChart.sideBySide(
       [BarSeries("β = 1", [1, 0.5]), BarSeries("β = 20", [0.25, 0])],
       maximum: 1, width: 26, style: .unicode)
-    #expect(lines == [
-      "  β = 1        β = 20",
-      "0 │████ 1.000  │█    0.250",
-      "1 │██   0.500  │     0.000",
-    ])
+    #expect(
+      lines == [
+        "  β = 1        β = 20",
+        "0 │████ 1.000  │█    0.250",
+        "1 │██   0.500  │     0.000",
+      ])
   }
 
   @Test func goldenASCIISharedScaleAndShortSeries() {
@@ -19,11 +20,12 @@ import TerminalCharts
       [BarSeries("a", [2, 1]), BarSeries("b", [4])], labels: ["x", "y"], width: 24,
       decimals: 1, style: .ascii)
     // 24 = 1 + 1 + 2 * (2 + 3) + 2 → 10 left for 2 bars of 5 cells
-    #expect(lines == [
-      "  a           b",
-      "x |##+   2.0  |##### 4.0",
-      "y |#     1.0",
-    ])
+    #expect(
+      lines == [
+        "  a           b",
+        "x |##+   2.0  |##### 4.0",
+        "y |#     1.0",
+      ])
   }
 
   @Test func titlesAreCutToTheirColumn() {

@@ -1,21 +1,22 @@
-import Testing
 import TerminalCharts
+import Testing
 
 @Suite struct BarChartTests {
-  @Test(arguments: [
-    (0.5, "████", "####"),
-    (0.5625, "████▌", "####+"),
-    (1.0, "████████", "########"),
-    (0.125, "█", "#"),
-    (1.0 / 64, "▏", ""),
-    (7.0 / 64, "▉", "+"),
-    (3.0 / 64, "▍", ""),
-    (0.0, "", ""),
-    (-0.5, "", ""),
-    (Double.nan, "", ""),
-    (Double.infinity, "", ""),
-    (2.0, "████████", "########"),
-  ] as [(Double, String, String)])
+  @Test(
+    arguments: [
+      (0.5, "████", "####"),
+      (0.5625, "████▌", "####+"),
+      (1.0, "████████", "########"),
+      (0.125, "█", "#"),
+      (1.0 / 64, "▏", ""),
+      (7.0 / 64, "▉", "+"),
+      (3.0 / 64, "▍", ""),
+      (0.0, "", ""),
+      (-0.5, "", ""),
+      (Double.nan, "", ""),
+      (Double.infinity, "", ""),
+      (2.0, "████████", "########"),
+    ] as [(Double, String, String)])
   func barInEightCells(value: Double, unicode: String, ascii: String) {
     #expect(BarChart.bar(value, maximum: 1, cells: 8, glyphs: .unicode) == unicode)
     #expect(BarChart.bar(value, maximum: 1, cells: 8, glyphs: .ascii) == ascii)
@@ -29,12 +30,13 @@ import TerminalCharts
 
   @Test func goldenUnicode() {
     let lines = BarChart.render([0.5, 0.5625, 0, 1], maximum: 1, width: 17, style: .unicode)
-    #expect(lines == [
-      "0 │████     0.500",
-      "1 │████▌    0.562",
-      "2 │         0.000",
-      "3 │████████ 1.000",
-    ])
+    #expect(
+      lines == [
+        "0 │████     0.500",
+        "1 │████▌    0.562",
+        "2 │         0.000",
+        "3 │████████ 1.000",
+      ])
   }
 
   @Test func goldenASCIIWithLabelsAndDecimals() {
@@ -42,26 +44,29 @@ import TerminalCharts
       [0.5, 0.5625, -0.25], labels: ["w(0)", "w(1)", "w(10)"], maximum: 1, width: 21,
       decimals: 2, style: .ascii)
     // 21 = label 5 + " " + 8 cells split by the axis (2 for −0.25, 6 for 1) + " " + number 5
-    #expect(lines == [
-      " w(0)   |###     0.50",
-      " w(1)   |###     0.56",
-      "w(10) ##|       -0.25",
-    ])
+    #expect(
+      lines == [
+        " w(0)   |###     0.50",
+        " w(1)   |###     0.56",
+        "w(10) ##|       -0.25",
+      ])
   }
 
   @Test func scaleDefaultsToTheLargestFiniteValue() {
     let lines = BarChart.render(
       [2, 4, .nan, .infinity], width: 15, decimals: 1, style: .unicode)
-    #expect(lines == [
-      "0 │████     2.0",
-      "1 │████████ 4.0",
-      "2 │         nan",
-      "3 │         inf",
-    ])
+    #expect(
+      lines == [
+        "0 │████     2.0",
+        "1 │████████ 4.0",
+        "2 │         nan",
+        "3 │         inf",
+      ])
   }
 
   @Test func longLabelsAreCut() {
-    let lines = BarChart.render([1], labels: [String(repeating: "x", count: 50)], width: 30,
+    let lines = BarChart.render(
+      [1], labels: [String(repeating: "x", count: 50)], width: 30,
       style: .unicode)
     #expect(lines == ["xxxxxxxxx… │████████████ 1.000"])
     #expect(TextWidth.of(lines[0]) == 30)

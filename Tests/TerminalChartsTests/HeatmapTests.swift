@@ -1,26 +1,29 @@
 import Testing
+
 @testable import TerminalCharts
 
 @Suite struct HeatmapTests {
   let grid: [[Double]] = [[0, 0.25], [0.5, 1]]
 
   @Test func goldenUnicode() {
-    #expect(Heatmap.render(grid, width: 60, style: .unicode) == [
-      "   0 1",
-      "0 │  ░░│",
-      "1 │▒▒██│",
-      "[ ] 0.00  [░] 0.25  [▒] 0.50  [▓] 0.75  [█] 1.00",
-    ])
+    #expect(
+      Heatmap.render(grid, width: 60, style: .unicode) == [
+        "   0 1",
+        "0 │  ░░│",
+        "1 │▒▒██│",
+        "[ ] 0.00  [░] 0.25  [▒] 0.50  [▓] 0.75  [█] 1.00",
+      ])
   }
 
   @Test func goldenASCII() {
-    #expect(Heatmap.render(grid, title: "memory", width: 60, style: .ascii) == [
-      "memory",
-      "   0 1",
-      "0 |  ..|",
-      "1 |::##|",
-      "[ ] 0.00  [.] 0.25  [:] 0.50  [*] 0.75  [#] 1.00",
-    ])
+    #expect(
+      Heatmap.render(grid, title: "memory", width: 60, style: .ascii) == [
+        "memory",
+        "   0 1",
+        "0 |  ..|",
+        "1 |::##|",
+        "[ ] 0.00  [.] 0.25  [:] 0.50  [*] 0.75  [#] 1.00",
+      ])
   }
 
   @Test func narrowWidthUsesTheShortLegend() {
@@ -28,29 +31,32 @@ import Testing
   }
 
   @Test func givenRangeAndOneColumnCells() {
-    #expect(Heatmap.render(
-      [[-1, 0, 1, 2]], minimum: -1, maximum: 1, width: 50, cellWidth: 1, decimals: 1,
-      style: .unicode) == [
-        "   0 2",  // single-column cells leave no room for a number over every column
-        "0 │ ▒██│",
-        "[ ] -1.0  [░] -0.5  [▒] 0.0  [▓] 0.5  [█] 1.0",
-      ])
+    #expect(
+      Heatmap.render(
+        [[-1, 0, 1, 2]], minimum: -1, maximum: 1, width: 50, cellWidth: 1, decimals: 1,
+        style: .unicode) == [
+          "   0 2",  // single-column cells leave no room for a number over every column
+          "0 │ ▒██│",
+          "[ ] -1.0  [░] -0.5  [▒] 0.0  [▓] 0.5  [█] 1.0",
+        ])
   }
 
   @Test func oneByOneIsFlat() {
-    #expect(Heatmap.render([[0.5]], title: "M", width: 20, style: .unicode) == [
-      "M", "   0", "0 │▒▒│", "[▒] all 0.50",
-    ])
+    #expect(
+      Heatmap.render([[0.5]], title: "M", width: 20, style: .unicode) == [
+        "M", "   0", "0 │▒▒│", "[▒] all 0.50",
+      ])
   }
 
   @Test func nanRaggedRowsAndLabels() {
-    #expect(Heatmap.render(
-      [[1, 0], [.nan]], rowLabels: ["a", "bb"], width: 40, style: .unicode) == [
-        "    0 1",
-        " a │██  │",
-        "bb │????│",
-        "0.00 [ ░▒▓█] 1.00  [?] nan",
-      ])
+    #expect(
+      Heatmap.render(
+        [[1, 0], [.nan]], rowLabels: ["a", "bb"], width: 40, style: .unicode) == [
+          "    0 1",
+          " a │██  │",
+          "bb │????│",
+          "0.00 [ ░▒▓█] 1.00  [?] nan",
+        ])
   }
 
   @Test func empty() {
@@ -62,12 +68,13 @@ import Testing
     let row = (0..<30).map { Double($0 % 2) }
     let lines = Heatmap.render([row], width: 20, style: .ascii)
     // 20 columns: label 1, " |", 16 cells of 1 column, "|".
-    #expect(lines == [
-      "   0    5    10   15",
-      "0 | # # # # # # # #|",
-      "0.00 [ .:*#] 1.00",
-      "(14 more columns)",
-    ])
+    #expect(
+      lines == [
+        "   0    5    10   15",
+        "0 | # # # # # # # #|",
+        "0.00 [ .:*#] 1.00",
+        "(14 more columns)",
+      ])
   }
 
   @Test(arguments: [

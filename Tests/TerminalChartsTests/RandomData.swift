@@ -41,9 +41,10 @@ extension SeededGenerator {
   /// A label of 0…30 characters, some of them non-ASCII (Greek, blocks).
   mutating func label() -> String {
     let alphabet: [Character] = Array("abcXYZ019 _-βγ")
-    return String((0..<Int.random(in: 0...30, using: &self)).map { _ in
-      alphabet.randomElement(using: &self)!
-    })
+    return String(
+      (0..<Int.random(in: 0...30, using: &self)).map { _ in
+        alphabet.randomElement(using: &self)!
+      })
   }
 }
 

@@ -9,8 +9,10 @@ import Testing
 
   @Test func panelsAreStackedWithTheirTitles() {
     let document = SVGDashboard.render(
-      [(title: "input", rows: input), (title: "write weighting", rows: weighting),
-       (title: "memory", rows: memory)],
+      [
+        (title: "input", rows: input), (title: "write weighting", rows: weighting),
+        (title: "memory", rows: memory),
+      ],
       title: "Copy <T = 4>")
     #expect(isValidSVG(document))
     let parsed = parseSVG(document)

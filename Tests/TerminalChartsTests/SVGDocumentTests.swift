@@ -71,28 +71,31 @@ func isValidSVG(_ document: String) -> Bool {
     #expect(SVG.escape("bell\u{07}here\u{0}") == "bell here ")
   }
 
-  @Test(arguments: [
-    (12.0, "12"), (0.5, "0.5"), (0.126, "0.13"), (-0.001, "0"), (-3.25, "-3.25"),
-    (Double.nan, "0"), (Double.infinity, "0"), (1e300, "10000000"), (-1e300, "-10000000"),
-    (123456.789, "123456.79"),
-  ] as [(Double, String)])
+  @Test(
+    arguments: [
+      (12.0, "12"), (0.5, "0.5"), (0.126, "0.13"), (-0.001, "0"), (-3.25, "-3.25"),
+      (Double.nan, "0"), (Double.infinity, "0"), (1e300, "10000000"), (-1e300, "-10000000"),
+      (123456.789, "123456.79"),
+    ] as [(Double, String)])
   func numbers(value: Double, expected: String) {
     #expect(SVG.number(value) == expected)
   }
 
-  @Test(arguments: [
-    (0.5625, 2, "0.56"), (-0.001, 2, "0.00"), (2.5e12, 2, "2.5×10¹²"), (1e6, 1, "1×10⁶"),
-    (-4.2e7, 0, "-4.2×10⁷"), (Double.nan, 2, "n/a"), (Double.infinity, 2, "∞"),
-    (-Double.infinity, 2, "−∞"), (3, 0, "3"),
-  ] as [(Double, Int, String)])
+  @Test(
+    arguments: [
+      (0.5625, 2, "0.56"), (-0.001, 2, "0.00"), (2.5e12, 2, "2.5×10¹²"), (1e6, 1, "1×10⁶"),
+      (-4.2e7, 0, "-4.2×10⁷"), (Double.nan, 2, "n/a"), (Double.infinity, 2, "∞"),
+      (-Double.infinity, 2, "−∞"), (3, 0, "3"),
+    ] as [(Double, Int, String)])
   func readableValues(value: Double, decimals: Int, expected: String) {
     #expect(SVG.readable(value, decimals: decimals) == expected)
   }
 
-  @Test(arguments: [
-    (0.0, 0.2, "0"), (0.4, 0.2, "0.4"), (20, 20, "20"), (0.05, 0.05, "0.05"), (2000, 500, "2000"),
-    (2e-5, 1e-5, "2×10⁻⁵"), (3e8, 1e8, "3×10⁸"),
-  ] as [(Double, Double, String)])
+  @Test(
+    arguments: [
+      (0.0, 0.2, "0"), (0.4, 0.2, "0.4"), (20, 20, "20"), (0.05, 0.05, "0.05"), (2000, 500, "2000"),
+      (2e-5, 1e-5, "2×10⁻⁵"), (3e8, 1e8, "3×10⁸"),
+    ] as [(Double, Double, String)])
   func tickLabels(value: Double, step: Double, expected: String) {
     #expect(SVG.tickLabel(value, step: step) == expected)
   }

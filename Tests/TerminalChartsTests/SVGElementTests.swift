@@ -10,12 +10,13 @@ import Testing
         SVGElement("rect", ["x": 1.5, "width": 10.0, "fill": "#ffffff"]),
         SVGElement.text("<&>", x: 1, y: 2, size: 10),
       ])
-    #expect(element.markup() == [
-      #"<g id="a&amp;b">"#,
-      ##"  <rect x="1.5" width="10" fill="#ffffff"/>"##,
-      #"  <text x="1" y="2" font-size="10" text-anchor="start">&lt;&amp;&gt;</text>"#,
-      "</g>",
-    ])
+    #expect(
+      element.markup() == [
+        #"<g id="a&amp;b">"#,
+        ##"  <rect x="1.5" width="10" fill="#ffffff"/>"##,
+        #"  <text x="1" y="2" font-size="10" text-anchor="start">&lt;&amp;&gt;</text>"#,
+        "</g>",
+      ])
   }
 
   @Test func rectClassComesFirstAndSizesAreNeverNegative() {
@@ -24,25 +25,28 @@ import Testing
   }
 
   @Test func rotatedTextAndDashedLine() {
-    #expect(SVGElement.text("y", x: 12, y: 50, anchor: .middle, size: 12, rotated: true).markup() == [
-      #"<text x="12" y="50" font-size="12" text-anchor="middle" transform="rotate(-90 12 50)">y</text>"#
-    ])
-    #expect(SVGElement.line(x1: 0, y1: 1, x2: 2, y2: 3, stroke: "#000000", dash: "5 4").markup() == [
-      ##"<line x1="0" y1="1" x2="2" y2="3" stroke="#000000" stroke-width="1" stroke-dasharray="5 4"/>"##
-    ])
+    #expect(
+      SVGElement.text("y", x: 12, y: 50, anchor: .middle, size: 12, rotated: true).markup() == [
+        #"<text x="12" y="50" font-size="12" text-anchor="middle" transform="rotate(-90 12 50)">y</text>"#
+      ])
+    #expect(
+      SVGElement.line(x1: 0, y1: 1, x2: 2, y2: 3, stroke: "#000000", dash: "5 4").markup() == [
+        ##"<line x1="0" y1="1" x2="2" y2="3" stroke="#000000" stroke-width="1" stroke-dasharray="5 4"/>"##
+      ])
   }
 
   @Test func documentHasDeclarationRootAndSize() {
     let document = SVGFigure(width: 99.2, height: 50, elements: [], title: "t").document()
-    #expect(document == """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50" \
-      font-family="sans-serif">
-        <title>t</title>
-        <rect width="100%" height="100%" fill="#ffffff"/>
-      </svg>
+    #expect(
+      document == """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50" \
+        font-family="sans-serif">
+          <title>t</title>
+          <rect width="100%" height="100%" fill="#ffffff"/>
+        </svg>
 
-      """)
+        """)
     #expect(isValidSVG(document))
   }
 

@@ -14,11 +14,12 @@ import Testing
     #expect(xs[1] - xs[0] == 10 && xs[2] == xs[0] && ys[2] - ys[0] == 10)
   }
 
-  @Test(arguments: [
-    (0.0, SVGHeatmap.Palette.grey, "#ffffff"), (1, .grey, "#000000"), (0.5, .grey, "#808080"),
-    (1, .blue, "#08306b"), (0, .blue, "#ffffff"), (.infinity, .grey, "#000000"),
-    (-.infinity, .grey, "#ffffff"), (7, .grey, "#000000"), (-7, .grey, "#ffffff"),
-  ] as [(Double, SVGHeatmap.Palette, String)])
+  @Test(
+    arguments: [
+      (0.0, SVGHeatmap.Palette.grey, "#ffffff"), (1, .grey, "#000000"), (0.5, .grey, "#808080"),
+      (1, .blue, "#08306b"), (0, .blue, "#ffffff"), (.infinity, .grey, "#000000"),
+      (-.infinity, .grey, "#ffffff"), (7, .grey, "#000000"), (-7, .grey, "#ffffff"),
+    ] as [(Double, SVGHeatmap.Palette, String)])
   func fills(value: Double, palette: SVGHeatmap.Palette, expected: String) {
     #expect(SVGHeatmap.fill(value, minimum: 0, maximum: 1, palette: palette) == expected)
   }

@@ -63,8 +63,9 @@ import Testing
     #expect(positive == scale.ticks)
   }
 
-  @Test(arguments: [(23.0, 50.0), (0.19, 0.2), (1, 1), (7, 10), (0, 0), (Double.nan, 0)]
-    as [(Double, Double)])
+  @Test(
+    arguments: [(23.0, 50.0), (0.19, 0.2), (1, 1), (7, 10), (0, 0), (Double.nan, 0)]
+      as [(Double, Double)])
   func niceSteps(raw: Double, expected: Double) {
     #expect(SVGScale.niceStep(raw) == expected)
   }

@@ -1,5 +1,5 @@
-import Testing
 import TerminalCharts
+import Testing
 
 @Suite struct SparklineTests {
   @Test func everyLevelOnce() {
@@ -22,8 +22,9 @@ import TerminalCharts
 
   @Test func givenRangeClamps() {
     // 0.5 of 7 steps is 3.5, which rounds to the fifth level.
-    #expect(Sparkline.render([0, 0.5, 1, 2, -1], minimum: 0, maximum: 1, style: .unicode)
-      == "▁▅██▁")
+    #expect(
+      Sparkline.render([0, 0.5, 1, 2, -1], minimum: 0, maximum: 1, style: .unicode)
+        == "▁▅██▁")
   }
 
   @Test func longSeriesAreAveragedToTheWidth() {

@@ -13,8 +13,9 @@ import Testing
   }
 
   @Test func spellingKeepsColumns() {
-    #expect("  --beta β        the strength\n  --gate g        the gate".asciiSpelledKeepingColumns
-      == "  --beta beta     the strength\n  --gate g        the gate")
+    #expect(
+      "  --beta β        the strength\n  --gate g        the gate".asciiSpelledKeepingColumns
+        == "  --beta beta     the strength\n  --gate g        the gate")
     #expect("a β  b".asciiSpelledKeepingColumns == "a beta  b")
     #expect("x  ".asciiSpelledKeepingColumns == "x  ")
   }

@@ -1,11 +1,15 @@
 import Testing
+
 @testable import TerminalCharts
 
 @Suite struct TextStyleGlyphsTests {
   @Test func asciiGlyphsArePrintableASCII() {
     let glyphs = TextStyle.Glyphs.ascii
-    let all = [glyphs.fullBlock, TextStyle.Glyphs.asciiHalf, glyphs.missing, glyphs.axis,
-      glyphs.rule, glyphs.ellipsis] + glyphs.sparks + glyphs.shades
+    let all =
+      [
+        glyphs.fullBlock, TextStyle.Glyphs.asciiHalf, glyphs.missing, glyphs.axis,
+        glyphs.rule, glyphs.ellipsis,
+      ] + glyphs.sparks + glyphs.shades
     for character in all {
       #expect(isASCII(String(character)), "\(character) is not ASCII")
     }

@@ -1,21 +1,22 @@
-import Testing
 import TerminalCharts
+import Testing
 
 @Suite struct TextStyleTests {
-  @Test(arguments: [
-    (["LANG": "C"], TextStyle.Glyphs.ascii),
-    (["LANG": "en_US.UTF-8"], .unicode),
-    (["LANG": "en_GB.utf8"], .unicode),
-    (["LANG": "de_DE.Utf-8"], .unicode),
-    (["LANG": "en_US.ISO-8859-1"], .ascii),
-    ([:], .ascii),
-    (["LANG": ""], .ascii),
-    (["LC_ALL": "C", "LANG": "en_US.UTF-8"], .ascii),
-    (["LC_ALL": "en_US.UTF-8", "LANG": "C"], .unicode),
-    (["LC_CTYPE": "C.UTF-8", "LANG": "C"], .unicode),
-    (["LC_ALL": "POSIX", "LC_CTYPE": "C.UTF-8"], .ascii),
-    (["LC_ALL": "", "LC_CTYPE": "", "LANG": "C.UTF-8"], .unicode),
-  ] as [([String: String], TextStyle.Glyphs)])
+  @Test(
+    arguments: [
+      (["LANG": "C"], TextStyle.Glyphs.ascii),
+      (["LANG": "en_US.UTF-8"], .unicode),
+      (["LANG": "en_GB.utf8"], .unicode),
+      (["LANG": "de_DE.Utf-8"], .unicode),
+      (["LANG": "en_US.ISO-8859-1"], .ascii),
+      ([:], .ascii),
+      (["LANG": ""], .ascii),
+      (["LC_ALL": "C", "LANG": "en_US.UTF-8"], .ascii),
+      (["LC_ALL": "en_US.UTF-8", "LANG": "C"], .unicode),
+      (["LC_CTYPE": "C.UTF-8", "LANG": "C"], .unicode),
+      (["LC_ALL": "POSIX", "LC_CTYPE": "C.UTF-8"], .ascii),
+      (["LC_ALL": "", "LC_CTYPE": "", "LANG": "C.UTF-8"], .unicode),
+    ] as [([String: String], TextStyle.Glyphs)])
   func glyphsFollowTheLocale(environment: [String: String], expected: TextStyle.Glyphs) {
     #expect(TextStyle.detect(environment: environment, isTerminal: true).glyphs == expected)
   }
@@ -26,14 +27,15 @@ import TerminalCharts
     #expect(style.glyphs == .ascii)
   }
 
-  @Test(arguments: [
-    ([:], true, true),
-    (["TERM": "xterm-256color"], true, true),
-    (["TERM": "xterm-256color"], false, false),
-    (["NO_COLOR": "1"], true, false),
-    (["NO_COLOR": ""], true, true),
-    (["TERM": "dumb"], true, false),
-  ] as [([String: String], Bool, Bool)])
+  @Test(
+    arguments: [
+      ([:], true, true),
+      (["TERM": "xterm-256color"], true, true),
+      (["TERM": "xterm-256color"], false, false),
+      (["NO_COLOR": "1"], true, false),
+      (["NO_COLOR": ""], true, true),
+      (["TERM": "dumb"], true, false),
+    ] as [([String: String], Bool, Bool)])
   func colour(environment: [String: String], isTerminal: Bool, expected: Bool) {
     #expect(TextStyle.detect(environment: environment, isTerminal: isTerminal).colour == expected)
   }

@@ -1,41 +1,48 @@
-import Testing
 import TerminalCharts
+import Testing
 
 @Suite struct TextTableTests {
   let header = ["task", "loss"]
   let rows = [["copy", "0.012"], ["recall", "0.3"]]
 
   @Test func goldenUnicode() {
-    #expect(TextTable.render(header: header, rows: rows, alignments: [.left, .right],
-      style: .unicode) == [
-        "task     loss",
-        "──────  ─────",
-        "copy    0.012",
-        "recall    0.3",
-      ])
+    #expect(
+      TextTable.render(
+        header: header, rows: rows, alignments: [.left, .right],
+        style: .unicode) == [
+          "task     loss",
+          "──────  ─────",
+          "copy    0.012",
+          "recall    0.3",
+        ])
   }
 
   @Test func goldenASCIILeftAligned() {
-    #expect(TextTable.render(header: header, rows: rows, style: .ascii) == [
-      "task    loss",
-      "------  -----",
-      "copy    0.012",
-      "recall  0.3",
-    ])
+    #expect(
+      TextTable.render(header: header, rows: rows, style: .ascii) == [
+        "task    loss",
+        "------  -----",
+        "copy    0.012",
+        "recall  0.3",
+      ])
   }
 
   @Test func raggedRows() {
-    #expect(TextTable.render(header: ["a", "b"], rows: [["x"], ["y", "z", "extra"]],
-      style: .ascii) == ["a  b", "-  -", "x", "y  z"])
+    #expect(
+      TextTable.render(
+        header: ["a", "b"], rows: [["x"], ["y", "z", "extra"]],
+        style: .ascii) == ["a  b", "-  -", "x", "y  z"])
   }
 
   @Test func widthNarrowsTheWidestColumn() {
-    #expect(TextTable.render(header: ["name", "value"], rows: [["a-very-long-name", "1"]],
-      width: 12, style: .unicode) == [
-        "name   value",
-        "─────  ─────",
-        "a-ve…  1",
-      ])
+    #expect(
+      TextTable.render(
+        header: ["name", "value"], rows: [["a-very-long-name", "1"]],
+        width: 12, style: .unicode) == [
+          "name   value",
+          "─────  ─────",
+          "a-ve…  1",
+        ])
   }
 
   @Test func emptyHeader() {

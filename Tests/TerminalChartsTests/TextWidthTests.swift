@@ -1,5 +1,5 @@
-import Testing
 import TerminalCharts
+import Testing
 
 @Suite struct TextWidthTests {
   @Test(arguments: [

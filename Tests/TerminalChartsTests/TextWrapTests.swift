@@ -1,5 +1,5 @@
-import Testing
 import TerminalCharts
+import Testing
 
 @Suite struct TextWrapTests {
   @Test func shortTextIsOneLine() {

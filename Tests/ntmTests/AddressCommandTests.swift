@@ -52,7 +52,10 @@ import Testing
   /// The stages come in the paper's order, the read last, not in alphabetical order.
   @Test func jsonListsTheStagesInThePapersOrder() throws {
     let output = runNTM(["address", "--json"]).output
-    let keys = ["\"memory\"", "\"previousWeighting\"", "\"parameters\"", "\"trace\"", "\"similarity\"", "\"content\"", "\"interpolated\"", "\"shifted\"", "\"weighting\"", "\"read\""]
+    let keys = [
+      "\"memory\"", "\"previousWeighting\"", "\"parameters\"", "\"trace\"", "\"similarity\"", "\"content\"", "\"interpolated\"",
+      "\"shifted\"", "\"weighting\"", "\"read\"",
+    ]
     let places = keys.map { output.range(of: $0)?.lowerBound }
     #expect(places.allSatisfy { $0 != nil }, "every key is printed")
     let found = places.compactMap { $0 }
@@ -60,7 +63,9 @@ import Testing
   }
 
   @Test func flagsSteerTheFocus() throws {
-    let object = try Self.json(["--memory", "1 0 0; 0 1 0; 0 0 1", "--key", "0,1,0", "--beta", "50", "--gate", "1", "--shift", "+1", "--gamma", "5"])
+    let object = try Self.json([
+      "--memory", "1 0 0; 0 1 0; 0 0 1", "--key", "0,1,0", "--beta", "50", "--gate", "1", "--shift", "+1", "--gamma", "5",
+    ])
     let weighting = try #require((object["trace"] as? [String: Any])?["weighting"] as? [Double])
     #expect(Canvas.focus(weighting) == 2)
   }
@@ -89,7 +94,10 @@ import Testing
     (["--memory", "1 0; 0 1", "--rows", "3"], "error: --rows is for a random memory and --memory gives one;"),
     (["--memory", "1 x; 0 1"], "error: --memory: 'x' is not a number for row 0."),
     (["--previous", "row 8"], "error: --previous: the row index i must be from 0 to 7, got 8."),
-    (["--memory", "1 0; 0 1", "--shift", "+1"], "error: --shift: a shift of 1 needs 2|offset| + 1 ≤ N = 2; only offset 0 fits a memory of 2 rows."),
+    (
+      ["--memory", "1 0; 0 1", "--shift", "+1"],
+      "error: --shift: a shift of 1 needs 2|offset| + 1 ≤ N = 2; only offset 0 fits a memory of 2 rows."
+    ),
     (["--key", "1 2 3"], "error: --key: the key k needs 4 numbers (W = 4), got 3."),
     (["--shift", "+5"], "error: --shift: a shift of 5 needs 2|offset| + 1 ≤ N = 8"),
     (["--gama", "2"], "error: unknown option --gama for 'address'. Did you mean --gamma?"),
@@ -105,7 +113,8 @@ import Testing
 
   /// The help states the defaults a given memory gets, and they are what runs.
   @Test func aGivenMemoryGetsTheDefaultsTheHelpStates() throws {
-    #expect(AddressCommand.help.unwrapped.contains("the key is its row 0 (all ones when row 0 is zero), w_prev is uniform, and s shifts by +1"))
+    #expect(
+      AddressCommand.help.unwrapped.contains("the key is its row 0 (all ones when row 0 is zero), w_prev is uniform, and s shifts by +1"))
     let report = try JSONDecoder().decode(
       AddressCommand.Report.self,
       from: Data(runNTM(["address", "--json", "--memory", "0 1 0; 1 0 0; 0 0 1; 1 1 1"]).output.utf8))

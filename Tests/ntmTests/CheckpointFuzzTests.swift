@@ -76,13 +76,25 @@ import Testing
       let original = try raw(value(at: path, in: tree))
       for (kind, tokens) in replacements {
         for token in tokens.prefix(tokensPerKind) {
-          result.append(Mutation(kind: kind, description: "\(path.joined(separator: ".")) = \(token)", data: try edit(tree, path, token), key: key, path: path))
+          result.append(
+            Mutation(
+              kind: kind, description: "\(path.joined(separator: ".")) = \(token)", data: try edit(tree, path, token), key: key, path: path)
+          )
         }
       }
-      result.append(Mutation(kind: "extra nesting", description: "\(path.joined(separator: ".")) in a list", data: try edit(tree, path, "[\(original)]"), key: key))
-      result.append(Mutation(kind: "extra nesting", description: "\(path.joined(separator: ".")) in an object", data: try edit(tree, path, "{\"x\":\(original)}"), key: key))
+      result.append(
+        Mutation(
+          kind: "extra nesting", description: "\(path.joined(separator: ".")) in a list", data: try edit(tree, path, "[\(original)]"),
+          key: key))
+      result.append(
+        Mutation(
+          kind: "extra nesting", description: "\(path.joined(separator: ".")) in an object",
+          data: try edit(tree, path, "{\"x\":\(original)}"), key: key))
       if Int(path.last!) == nil {
-        result.append(Mutation(kind: "deleted field", description: "no \(path.joined(separator: "."))", data: try edit(tree, path, nil), key: path.last, path: path))
+        result.append(
+          Mutation(
+            kind: "deleted field", description: "no \(path.joined(separator: "."))", data: try edit(tree, path, nil), key: path.last,
+            path: path))
       }
     }
     let bytes = [UInt8](data)
@@ -108,7 +120,8 @@ import Testing
   }
 
   static func raw(_ value: Any) throws -> String {
-    String(decoding: try JSONSerialization.data(withJSONObject: [value], options: [.fragmentsAllowed]), as: UTF8.self).dropFirst().dropLast()
+    String(decoding: try JSONSerialization.data(withJSONObject: [value], options: [.fragmentsAllowed]), as: UTF8.self).dropFirst()
+      .dropLast()
       .description
   }
 
@@ -151,7 +164,8 @@ import Testing
           counts[mutation.kind, default: (0, 0)].refused += 1
           refusedFiles.append((mutation.kind, url))
           let message = failure.message
-          #expect(!message.contains("\n") && message.hasPrefix("cannot load checkpoint \(url.path): "), "\(mutation.description): \(message)")
+          #expect(
+            !message.contains("\n") && message.hasPrefix("cannot load checkpoint \(url.path): "), "\(mutation.description): \(message)")
           let reason = message.dropFirst("cannot load checkpoint \(url.path): ".count)
           #expect(reason.count > 10 && !reason.contains("The given data"), "\(mutation.description): \(message)")
           if let key = mutation.key, mutation.kind == "wrong type" || mutation.kind == "non-finite" || mutation.kind == "deleted field" {

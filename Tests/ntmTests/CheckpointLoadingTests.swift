@@ -30,18 +30,23 @@ import Testing
     #expect(throws: Arguments.UsageError.self) { try TrainPlan.parse(["copy", "--memory-rows", "\(Limits.size.upperBound + 1)"]) }
     #expect(throws: Arguments.UsageError.self) { try TrainPlan.parse(["copy", "--batch-size", "\(Limits.batchSize.upperBound + 1)"]) }
     #expect(throws: Arguments.UsageError.self) {
-      try TrainPlan.parse(["copy", "--controller-size", Array(repeating: "4", count: Limits.layerCount.upperBound + 1).joined(separator: ",")])
+      try TrainPlan.parse([
+        "copy", "--controller-size", Array(repeating: "4", count: Limits.layerCount.upperBound + 1).joined(separator: ","),
+      ])
     }
-    #expect(try TrainPlan.parse(["copy", "--max-length", "\(Limits.length.upperBound)"]).task.lengths.upperBound == Limits.length.upperBound)
+    #expect(
+      try TrainPlan.parse(["copy", "--max-length", "\(Limits.length.upperBound)"]).task.lengths.upperBound == Limits.length.upperBound)
   }
 
   @Test func evalAndShowLengthsAreCheckedBeforeRunning() throws {
     let (checkpoint, _) = try CheckpointLoading.load("repeat-copy")
     #expect(throws: CommandLineTool.Failure.self) {
-      try CheckpointLoading.checkMemory(checkpoint, length: Limits.length.upperBound, path: "repeat-copy", physicalBytes: Self.physicalBytes / 8)
+      try CheckpointLoading.checkMemory(
+        checkpoint, length: Limits.length.upperBound, path: "repeat-copy", physicalBytes: Self.physicalBytes / 8)
     }
     do {
-      try CheckpointLoading.checkMemory(checkpoint, length: Limits.length.upperBound, path: "repeat-copy", physicalBytes: Self.physicalBytes / 8)
+      try CheckpointLoading.checkMemory(
+        checkpoint, length: Limits.length.upperBound, path: "repeat-copy", physicalBytes: Self.physicalBytes / 8)
     } catch let failure as CommandLineTool.Failure {
       #expect(failure.message.hasPrefix("cannot run repeat-copy at length 10000: this machine would need "), "\(failure.message)")
     }

@@ -38,10 +38,11 @@ import Testing
   @Test(arguments: commands.indices)
   func proseAndOptionsFitSixtyColumns(_ index: Int) {
     let command = Self.commands[index]
-    let kept = Set((command.help.description + command.help.afterUsage).flatMap { block -> [String] in
-      if case .lines(let lines) = block { return lines }
-      return []
-    } + command.help.examples.map { "  " + $0 })
+    let kept = Set(
+      (command.help.description + command.help.afterUsage).flatMap { block -> [String] in
+        if case .lines(let lines) = block { return lines }
+        return []
+      } + command.help.examples.map { "  " + $0 })
     for line in command.help.text(width: 60).split(separator: "\n").map(String.init) where !kept.contains(line) {
       #expect(line.count <= 60, "\(command.name): \(line)")
     }
@@ -83,8 +84,10 @@ import Testing
   /// A word option refuses any other word, names the allowed ones and suggests the nearest;
   /// an alias stands for its word.
   @Test func aWordOptionNamesItsWords() throws {
-    #expect(throws: Arguments.UsageError(
-      message: "--activation must be tanh or relu, got 'rlu'. Did you mean 'relu'? Try 'ntm train --help'.")) {
+    #expect(
+      throws: Arguments.UsageError(
+        message: "--activation must be tanh or relu, got 'rlu'. Did you mean 'relu'? Try 'ntm train --help'.")
+    ) {
       try TrainPlan.parse(["copy", "--activation", "rlu"])
     }
     #expect(try TrainPlan.parse(["copy", "--controller", "ff"]).configuration.controller == .feedForward)

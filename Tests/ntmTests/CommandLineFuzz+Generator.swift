@@ -190,9 +190,11 @@ extension CommandLineFuzz {
         if !has(flag.name) { insert(["--" + flag.name] + value(), mistake: .duplicate, &generator) }
         for index in items.indices where items[index].name == flag.name { items[index].isRequired = true }
         let given = items.first { $0.name == flag.name && $0.words.count == 2 }
-        insert(given.flatMap { generator.next() % 2 == 0 ? $0.words : nil } ?? ["--" + flag.name] + value(), mistake: .duplicate, &generator)
+        insert(
+          given.flatMap { generator.next() % 2 == 0 ? $0.words : nil } ?? ["--" + flag.name] + value(), mistake: .duplicate, &generator)
       case .switchWithValue where !switches.isEmpty:
-        insert(["--" + pick(switches, &generator).name + "=" + pick(["1", "yes", "", "no"], &generator)], mistake: .switchWithValue, &generator)
+        insert(
+          ["--" + pick(switches, &generator).name + "=" + pick(["1", "yes", "", "no"], &generator)], mistake: .switchWithValue, &generator)
       case .strayWord where !mistakes.contains(.missingWord):
         // (A word too many where one is missing would stand in for it.)
         insert([pick(strayWords, &generator)], mistake: .strayWord, &generator)

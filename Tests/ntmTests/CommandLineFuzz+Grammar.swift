@@ -130,7 +130,9 @@ enum CommandLineFuzz {
         words: [["train"], [task]], options: [["--sequences", "8"], ["--checkpoint", "ckpt.json"]] + pairs,
         needsPositionals: true)
     }
-    return tasks.map { base($0.0, machine + $0.1) } + [base("copy", ["--model", "lstm", "--layer-sizes", "4", "--max-length", "3", "--bits", "3"])]
+    return tasks.map { base($0.0, machine + $0.1) } + [
+      base("copy", ["--model", "lstm", "--layer-sizes", "4", "--max-length", "3", "--bits", "3"])
+    ]
   }()
 
   /// Checkpoints to read: the sandbox's tiny ones, and the smallest shipped model (the others

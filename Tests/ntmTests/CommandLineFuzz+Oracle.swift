@@ -48,7 +48,9 @@ extension CommandLineFuzz {
         if !first.hasPrefix("error:") { problems.append(.noErrorPrefix) }
         if first.count > longestErrorLine { problems.append(.longError) }
       }
-    } else if InterpreterFuzzTests.showsNonFinite(invocation.arguments.filter { !$0.isEmpty }.reduce(outcome.output) { $0.replacingOccurrences(of: $1, with: "") }) {
+    } else if InterpreterFuzzTests.showsNonFinite(
+      invocation.arguments.filter { !$0.isEmpty }.reduce(outcome.output) { $0.replacingOccurrences(of: $1, with: "") })
+    {
       // The words of the call are taken out first: `--export NaN` may well print its path.
       problems.append(.nonFinite)
     }
@@ -80,12 +82,14 @@ extension CommandLineFuzz {
 
     /// `ntm show copy --svg x → signal 4: (no standard error)`.
     var line: String {
-      let how = outcome.timedOut ? "killed after \(Int(Runner.timeLimit)) s" : outcome.signalled ? "signal \(outcome.code)" : "exit \(outcome.code)"
+      let how =
+        outcome.timedOut ? "killed after \(Int(Runner.timeLimit)) s" : outcome.signalled ? "signal \(outcome.code)" : "exit \(outcome.code)"
       let first = CommandLineFuzz.errorLines(outcome.error).first.map { String($0) } ?? "(no standard error)"
       let shortFirst = first.count > 160 ? String(first.prefix(150)) + "…(\(first.count) characters)" : first
       let nodes = problem == .replacedNode ? " [" + outcome.replaced.joined(separator: "; ") + "]" : ""
       let mistakes = isAboutUsage ? " [" + invocation.mistakes.sorted().map(\.rawValue).joined(separator: ", ") + "]" : ""
-      return "\(String(CommandLineFuzz.shown(invocation.arguments).prefix(200))) → \(how): \(visible(String(shortFirst)))\(nodes)\(mistakes)"
+      return
+        "\(String(CommandLineFuzz.shown(invocation.arguments).prefix(200))) → \(how): \(visible(String(shortFirst)))\(nodes)\(mistakes)"
     }
 
     var isAboutUsage: Bool { problem == .usageAccepted || problem == .usageCode }

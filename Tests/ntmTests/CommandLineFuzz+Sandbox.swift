@@ -29,7 +29,9 @@ extension CommandLineFuzz {
     /// as a call).
     static func make(at folder: URL, templates: Templates) throws {
       func check(_ result: Int32, _ what: String) throws {
-        guard result == 0 else { throw Runner.SetupFailure(message: "cannot make \(what) in \(folder.path): \(String(cString: strerror(errno)))") }
+        guard result == 0 else {
+          throw Runner.SetupFailure(message: "cannot make \(what) in \(folder.path): \(String(cString: strerror(errno)))")
+        }
       }
       func path(_ name: String) -> String { name.isEmpty ? folder.path : folder.appendingPathComponent(name).path }
       for name in [""] + folders {

@@ -28,7 +28,8 @@ import Testing
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-fuzz-\(UUID().uuidString)")
     var folder = root.deletingLastPathComponent()
     while folder.path != "/" {
-      try #require(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path), "\(folder.path) holds a package")
+      try #require(
+        !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path), "\(folder.path) holds a package")
       folder.deleteLastPathComponent()
     }
     let templates = root.appendingPathComponent("templates")
@@ -63,7 +64,8 @@ import Testing
       let seconds = zip(invocations, outcomes).filter { $0.0.family == family }.compactMap { try? $0.1.get().seconds }
       return "\(family) \(seconds.count) × \(Int(1000 * seconds.reduce(0, +) / Double(max(seconds.count, 1)))) ms"
     }
-    print("""
+    print(
+      """
       Command-line fuzz, seed \(seed): \(count) calls in \(Int(seconds.rounded())) s (\(perFamily.joined(separator: ", "))); \
       \(rejected) rejected, \(passed) passed, \(invocations.count(where: \.isUsageMistake)) usage mistakes; \
       \(failures.count) problems. Slowest: \(slowest.map { String(format: "%.1f s ", $0.seconds) + String($0.call.prefix(80)) }.joined(separator: "; "))
@@ -98,18 +100,27 @@ import Testing
     Reproducer(name: "a checkpoint path that is a symbolic link to a folder", arguments: copyTiny + ["--checkpoint", "linkdir"]),
     Reproducer(name: "an empty checkpoint path", arguments: copyTiny + ["--checkpoint", ""]),
     Reproducer(name: "a checkpoint path in a missing folder", arguments: copyTiny + ["--checkpoint", "missing/out.json"]),
-    Reproducer(name: "a learning rate of 1e20", arguments: ["train", "copy", "--learning-rate", "1e20", "--max-length", "3", "--bits", "3", "--memory-rows", "8", "--memory-width", "4", "--controller-size", "8", "--sequences", "20"]),
+    Reproducer(
+      name: "a learning rate of 1e20",
+      arguments: [
+        "train", "copy", "--learning-rate", "1e20", "--max-length", "3", "--bits", "3", "--memory-rows", "8", "--memory-width", "4",
+        "--controller-size", "8", "--sequences", "20",
+      ]),
     Reproducer(
       name: "associative recall with fewer distinct items than it draws",
       arguments: ["train", "associative-recall", "--bits", "1", "--vectors-per-item", "1", "--max-length", "3"] + tiny),
     Reproducer(
       name: "a memory of 100000 × 100000",
-      arguments: ["train", "copy", "--memory-rows", "100000", "--memory-width", "100000", "--sequences", "1", "--controller-size", "8", "--max-length", "3", "--bits", "3"]),
+      arguments: [
+        "train", "copy", "--memory-rows", "100000", "--memory-width", "100000", "--sequences", "1", "--controller-size", "8",
+        "--max-length", "3", "--bits", "3",
+      ]),
     Reproducer(name: "help for a command that does not exist", arguments: ["help", "nosuch"], mistake: .helpForNoCommand),
     Reproducer(name: "help with a word too many", arguments: ["help", "train", "extra"], mistake: .strayWord),
     Reproducer(name: "a duplicated flag", arguments: copyTiny + ["--seed", "1", "--seed", "2"], mistake: .duplicate),
     Reproducer(name: "a flag the task does not use", arguments: copyTiny + ["--context", "3"], mistake: .foreignTaskOption),
-    Reproducer(name: "a flag without its value takes the next flag as its value", arguments: showCopy + ["--svg", "--ascii"], mistake: .missingValue),
+    Reproducer(
+      name: "a flag without its value takes the next flag as its value", arguments: showCopy + ["--svg", "--ascii"], mistake: .missingValue),
     Reproducer(
       name: "a 100,000-character argument", arguments: ["train", "copy", "--controller", String(repeating: "x", count: 100_000)]),
   ]
@@ -118,10 +129,13 @@ import Testing
   func reproducer(_ reproducer: Reproducer) throws {
     let (root, templates) = try Self.prepare()
     defer { try? FileManager.default.removeItem(at: root) }
-    let invocation = CommandLineFuzz.Invocation(family: "reproducer", arguments: reproducer.arguments,
+    let invocation = CommandLineFuzz.Invocation(
+      family: "reproducer", arguments: reproducer.arguments,
       mistakes: reproducer.mistake.map { [$0] } ?? [])
     let outcome = try CommandLineFuzz.Runner.runAll([invocation], root: root, templates: templates)[0].get()
-    let failures = CommandLineFuzz.problems(invocation, outcome).map { CommandLineFuzz.Failure(problem: $0, invocation: invocation, outcome: outcome) }
+    let failures = CommandLineFuzz.problems(invocation, outcome).map {
+      CommandLineFuzz.Failure(problem: $0, invocation: invocation, outcome: outcome)
+    }
     if !failures.isEmpty { Issue.record("\(CommandLineFuzz.report(failures))") }
   }
 }

@@ -6,7 +6,9 @@ import Testing
 
 /// The dispatcher: help, unknown commands with a suggestion, exit codes.
 struct CommandLineToolTests {
-  static func run(_ arguments: [String], environment: [String: String] = ["LANG": "en_US.UTF-8"]) -> (code: Int32, output: String, error: String) {
+  static func run(_ arguments: [String], environment: [String: String] = ["LANG": "en_US.UTF-8"]) -> (
+    code: Int32, output: String, error: String
+  ) {
     let recording = Console.Recording()
     var console = recording.console(environment: environment)
     let code = CommandLineTool.run(arguments, console: &console)
@@ -19,7 +21,8 @@ struct CommandLineToolTests {
       #expect(result.code == 64, "\(word)")
       #expect(
         result.error
-          == "error: '\(word)' is a command of the playground, not of 'ntm'. Start it with 'ntm repl' and type '\(word)' there, or try 'ntm address --help' to run every stage at once.\n")
+          == "error: '\(word)' is a command of the playground, not of 'ntm'. Start it with 'ntm repl' and type '\(word)' there, or try 'ntm address --help' to run every stage at once.\n"
+      )
     }
   }
 

@@ -11,8 +11,11 @@ import Testing
     let path = try TrainCommandTests.folder().appendingPathComponent("wrap.json").path
     let recording = Console.Recording()
     var console = recording.console(environment: ["LANG": "en_US.UTF-8", "COLUMNS": String(columns)], isInteractive: interactive)
-    let arguments = ["train", "copy", "--sequences", "4", "--report-every", "2", "--stop-below", "1000", "--eval-every", "4",
-                     "--eval-sequences", "1", "--checkpoint", path] + TrainCommandTests.small
+    let arguments =
+      [
+        "train", "copy", "--sequences", "4", "--report-every", "2", "--stop-below", "1000", "--eval-every", "4",
+        "--eval-sequences", "1", "--checkpoint", path,
+      ] + TrainCommandTests.small
     #expect(CommandLineTool.run(arguments, console: &console) == 0, "\(recording.error)")
     return recording.output
   }

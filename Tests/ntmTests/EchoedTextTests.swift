@@ -24,7 +24,8 @@ import Testing
   @Test(arguments: [
     ["nosuch-\(String(repeating: "x", count: 10_000))"], ["help", String(repeating: "x", count: 10_000)],
     ["train", String(repeating: "x", count: 10_000)], ["train", "copy", "--optimiser", String(repeating: "x", count: 10_000)],
-    ["train", "copy", "--\(String(repeating: "x", count: 10_000))", "1"], ["eval", "copy", "--lengths", String(repeating: "x", count: 10_000)],
+    ["train", "copy", "--\(String(repeating: "x", count: 10_000))", "1"],
+    ["eval", "copy", "--lengths", String(repeating: "x", count: 10_000)],
     ["tour", String(repeating: "x", count: 10_000)], ["exercises", String(repeating: "x", count: 10_000)],
     ["bench", String(repeating: "x", count: 10_000)],
   ])

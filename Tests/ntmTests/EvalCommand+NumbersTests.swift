@@ -27,7 +27,9 @@ import Testing
   @Test func anOverflowingLossIsAFailure() throws {
     let result = TrainCommandTests.run(["eval", try Self.scaled(1, saturate: true), "--lengths", "2,3", "--sequences", "3"])
     #expect(result.code == 1)
-    #expect(result.error.hasPrefix("error: ") && result.error.contains("non-finite") && result.error.filter { $0 == "\n" }.count == 1, "\(result.error)")
+    #expect(
+      result.error.hasPrefix("error: ") && result.error.contains("non-finite") && result.error.filter { $0 == "\n" }.count == 1,
+      "\(result.error)")
     #expect(!result.output.contains("nan") && !result.output.contains("inf"), "\(result.output)")
   }
 
@@ -35,7 +37,9 @@ import Testing
   @Test func showOfAnOverflowingModelIsAFailure() throws {
     let result = TrainCommandTests.run(["show", try Self.scaled(1, saturate: true), "--length", "3"])
     #expect(result.code == 1)
-    #expect(result.error.hasPrefix("error: ") && result.error.contains("non-finite") && result.error.filter { $0 == "\n" }.count == 1, "\(result.error)")
+    #expect(
+      result.error.hasPrefix("error: ") && result.error.contains("non-finite") && result.error.filter { $0 == "\n" }.count == 1,
+      "\(result.error)")
     #expect(result.output.isEmpty, "\(result.output)")
   }
 }

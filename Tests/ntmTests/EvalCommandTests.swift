@@ -9,7 +9,10 @@ import Testing
 @Suite struct EvalCommandTests {
   static func trained(_ name: String, _ extra: [String], task: String = "copy") throws -> String {
     let path = try TrainCommandTests.folder().appendingPathComponent("\(name).json").path
-    let small = task == "copy" ? (extra.contains("--model") ? TrainCommandTests.smallTask : TrainCommandTests.small) : ["--min-length", "8", "--max-length", "8", "--context", "2"]
+    let small =
+      task == "copy"
+      ? (extra.contains("--model") ? TrainCommandTests.smallTask : TrainCommandTests.small)
+      : ["--min-length", "8", "--max-length", "8", "--context", "2"]
     let result = TrainCommandTests.run(["train", task, "--sequences", "3", "--checkpoint", path] + small + extra)
     #expect(result.code == 0, "\(result.error)")
     return path
@@ -47,7 +50,8 @@ import Testing
   @Test func twoModelsOfOneKindAreTitledByTheirFiles() throws {
     let (_, model) = try CheckpointLoading.load("copy")
     #expect(EvalCommand.columnTitles(models: [model, model], names: ["runs/a.json", "runs/b.json"]) == ["a", "b"])
-    #expect(EvalCommand.columnTitles(models: [model, model], names: ["one/copy.json", "two/copy.json"]) == ["one/copy.json", "two/copy.json"])
+    #expect(
+      EvalCommand.columnTitles(models: [model, model], names: ["one/copy.json", "two/copy.json"]) == ["one/copy.json", "two/copy.json"])
     let (_, baseline) = try CheckpointLoading.load("copy-lstm")
     #expect(EvalCommand.columnTitles(models: [model, baseline], names: ["copy", "copy-lstm"]) == ["NTM", "LSTM"])
   }
@@ -57,13 +61,17 @@ import Testing
     let machine = try Self.trained("heading-ntm", [])
     let path = try TrainCommandTests.folder().appendingPathComponent("heading-lstm.json").path
     let baseline = TrainCommandTests.run(
-      ["train", "copy", "--sequences", "5", "--checkpoint", path, "--model", "lstm", "--layer-sizes", "4", "--max-length", "2", "--bits", "3"])
+      [
+        "train", "copy", "--sequences", "5", "--checkpoint", path, "--model", "lstm", "--layer-sizes", "4", "--max-length", "2", "--bits",
+        "3",
+      ])
     #expect(baseline.code == 0, "\(baseline.error)")
     let result = TrainCommandTests.run(["eval", machine, "--compare", path, "--lengths", "2", "--sequences", "1"])
     #expect(result.code == 0, "\(result.error)")
     #expect(
       result.output.hasPrefix(
-        "copy: NTM trained on 1–3 vectors for 3 sequences, LSTM trained on 1–2 vectors\n  for 5 sequences; 1 fresh sequence per length, seed 1\n"),
+        "copy: NTM trained on 1–3 vectors for 3 sequences, LSTM trained on 1–2 vectors\n  for 5 sequences; 1 fresh sequence per length, seed 1\n"
+      ),
       "\(result.output)")
   }
 

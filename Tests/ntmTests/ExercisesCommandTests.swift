@@ -73,13 +73,15 @@ struct ExercisesCommandTests {
     defer { try? FileManager.default.removeItem(at: root) }
     let result = Self.run(["check", "3"], in: root, grading: Self.crashingThree)
     #expect(result.code == 1)
-    #expect(result.output.contains("""
-      Crashed: the function in Exercises/Exercise03.swift
-      stopped the program before it could be graded:
-        ✗ Fatal error: Index out of range (Exercise03.swift:27)
+    #expect(
+      result.output.contains(
+        """
+        Crashed: the function in Exercises/Exercise03.swift
+        stopped the program before it could be graded:
+          ✗ Fatal error: Index out of range (Exercise03.swift:27)
 
-      Not yet: fix Exercises/Exercise03.swift and check again.
-      """))
+        Not yet: fix Exercises/Exercise03.swift and check again.
+        """))
     #expect(
       result.error
         == "error: exercise 3 crashed: Fatal error: Index out of range (Exercise03.swift:27). Fix the function and check again.\n")
@@ -157,10 +159,12 @@ struct ExercisesCommandTests {
     let looping = ExercisesCommand.Grading { $0.number == 4 ? .timedOut(30) : .notDone }
     let result = Self.run(["check", "4"], in: root, grading: looping)
     #expect(result.code == 1)
-    #expect(result.output.contains("""
-      Endless loop? The function in Exercises/Exercise04.swift
-      was still running after 30 seconds, and was stopped.
-      """))
+    #expect(
+      result.output.contains(
+        """
+        Endless loop? The function in Exercises/Exercise04.swift
+        was still running after 30 seconds, and was stopped.
+        """))
     #expect(!result.output.contains("Crashed"))
     #expect(result.error == "error: exercise 4 was still running after 30 seconds and was stopped (an endless loop?).\n")
     let list = Self.run([], in: root, grading: looping)
@@ -174,13 +178,17 @@ struct ExercisesCommandTests {
     let broken = ExercisesCommand.Grading { _ in .doesNotCompile(error) }
     let result = Self.run(["check", "2"], in: root, grading: broken)
     #expect(result.code == 1)
-    #expect(result.output.contains("Does not compile: every file in Exercises/ must build before any can be graded.\n"
-      + "  Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope\n      x\n      ^\n"))
+    #expect(
+      result.output.contains(
+        "Does not compile: every file in Exercises/ must build before any can be graded.\n"
+          + "  Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope\n      x\n      ^\n"))
     #expect(result.error == "error: the exercises do not compile: Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope.\n")
     let list = Self.run([], in: root, grading: broken)
     #expect(list.code == 0)
-    #expect(list.output.contains("The files in Exercises/ do not compile, so none could be graded:\n"
-      + "  Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope\n"))
+    #expect(
+      list.output.contains(
+        "The files in Exercises/ do not compile, so none could be graded:\n"
+          + "  Exercises/Exercise05.swift:21:5: error: cannot find 'x' in scope\n"))
   }
 
   @Test func theRootIsFoundFromASubfolder() throws {

@@ -8,8 +8,10 @@ struct GradcheckCommandTests {
     let result = CommandLineToolTests.run(["gradcheck"])
     #expect(result.code == 0)
     #expect(result.error.isEmpty)
-    for operation in ["sigmoid", "tanh", "softplus", "softmax", "linear", "cosine similarity", "content addressing",
-                      "interpolation", "shift", "sharpening", "read", "write"] {
+    for operation in [
+      "sigmoid", "tanh", "softplus", "softmax", "linear", "cosine similarity", "content addressing",
+      "interpolation", "shift", "sharpening", "read", "write",
+    ] {
       // On a line of its own (the narrow table) or first on its first input's row (the wide one).
       let named = result.output.split(separator: "\n").contains { $0 == operation || $0.hasPrefix(operation + " ") }
       #expect(named, "\(operation) missing")

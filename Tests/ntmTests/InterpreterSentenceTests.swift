@@ -70,7 +70,9 @@ import Testing
     #expect(rows.count == 8)
     #expect(Set(rows.map { TextWidth.of(String($0)) }).count == 1, "every row of the table is as wide: \(rows)")
     // Each entry ends in the same column on every row.
-    let ends = rows.map { row in Array(row).indices.filter { i in Array(row)[i].isNumber && (i + 1 == row.count || Array(row)[i + 1] == " ") } }
+    let ends = rows.map { row in
+      Array(row).indices.filter { i in Array(row)[i].isNumber && (i + 1 == row.count || Array(row)[i + 1] == " ") }
+    }
     #expect(Set(ends).count == 1, "\(rows)")
   }
 
@@ -138,7 +140,10 @@ import Testing
   @Test func everyReplyFitsASixtyColumnLine() {
     let narrow = Interpreter(canvas: Canvas(style: .unicode, width: 60))
     var state = PlaygroundState.builtIn
-    for line in ["memory zeros 2 2", "memory random 5 3 7", "reset", "step", "step", "step", "step", "address", "read", "write", "show weights", "show params"] {
+    for line in [
+      "memory zeros 2 2", "memory random 5 3 7", "reset", "step", "step", "step", "step", "address", "read", "write", "show weights",
+      "show params",
+    ] {
       let (reply, next) = narrow.respond(to: line, in: state)
       state = next
       for text in reply.text.split(separator: "\n") {

@@ -21,7 +21,10 @@ import Testing
   }
 
   @Test func stageTranscript() {
-    let lines = ["step", "step", "step", "step", "step", "beta 1", "step", "address", "show weights", "read", "write", "write 1 1 1 1 0 1 0 1", "show memory"]
+    let lines = [
+      "step", "step", "step", "step", "step", "beta 1", "step", "address", "show weights", "read", "write", "write 1 1 1 1 0 1 0 1",
+      "show memory",
+    ]
     PlaygroundGolden.check(replTranscript(lines), PlaygroundGolden.stageTranscript, name: "stageTranscript")
   }
 
@@ -43,7 +46,9 @@ import Testing
   }
 
   @Test func asciiTranscript() {
-    PlaygroundGolden.check(replTranscript(["beta 3", "step", "help sharpen", "sharpn"], canvas: Fixtures.ascii), PlaygroundGolden.asciiTranscript, name: "asciiTranscript")
+    PlaygroundGolden.check(
+      replTranscript(["beta 3", "step", "help sharpen", "sharpn"], canvas: Fixtures.ascii), PlaygroundGolden.asciiTranscript,
+      name: "asciiTranscript")
   }
 
   @Test func nearMissSuggestsTheCommand() {
@@ -96,7 +101,9 @@ import Testing
   @Test func writeUsesTheLibrary() {
     let state = PlaygroundState.builtIn
     let (_, next) = Interpreter(canvas: Fixtures.unicode).respond(to: "write", in: state)
-    #expect(next.memory == Write.forward(.init(memory: state.memory, weighting: state.trace.weighting, erase: state.erase, add: state.add)).output)
+    #expect(
+      next.memory == Write.forward(.init(memory: state.memory, weighting: state.trace.weighting, erase: state.erase, add: state.add)).output
+    )
   }
 
   @Test func readPrintsTheLibrarysReadVector() {

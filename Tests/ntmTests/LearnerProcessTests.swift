@@ -44,10 +44,11 @@ struct LearnerProcessTests {
     #expect(LearnerProcess.crash(.exited(3), error: "") == "the program ended with status 3 before the grade")
   }
 
-  @Test(arguments: [
-    [[[1.5, -2, 0]], [[1e-300, .infinity], [-.infinity, 3]], [[]]],
-    [[[.nan]], [[0.1, 0.2, 0.30000000000000004]]],
-  ] as [LearnerWire.Fields])
+  @Test(
+    arguments: [
+      [[[1.5, -2, 0]], [[1e-300, .infinity], [-.infinity, 3]], [[]]],
+      [[[.nan]], [[0.1, 0.2, 0.30000000000000004]]],
+    ] as [LearnerWire.Fields])
   func numbersCrossTheWireExactly(_ fields: LearnerWire.Fields) {
     let back = LearnerWire.parse(Substring(LearnerWire.spell(fields)))
     #expect(back.count == fields.count)

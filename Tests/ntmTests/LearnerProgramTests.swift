@@ -21,9 +21,10 @@ struct LearnerProgramTests {
 
   /// Every committed starter, by file name.
   static func starters() throws -> [String: String] {
-    try Dictionary(uniqueKeysWithValues: ExerciseCatalog.all.map { exercise in
-      (exercise.fileName, try StarterFile.committed(exercise, root: ExercisesTests.packageRoot))
-    })
+    try Dictionary(
+      uniqueKeysWithValues: ExerciseCatalog.all.map { exercise in
+        (exercise.fileName, try StarterFile.committed(exercise, root: ExercisesTests.packageRoot))
+      })
   }
 
   /// `ntm exercises` run in `root`, compiling the files there as the tool does.
@@ -44,7 +45,8 @@ struct LearnerProgramTests {
       of: "    // TODO: your code here", with: "    let broken: Int = \"five\"")
     let root = try Self.root(files)
     defer { try? FileManager.default.removeItem(at: root) }
-    let line = files["Exercise05.swift"]!.split(separator: "\n", omittingEmptySubsequences: false)
+    let line =
+      files["Exercise05.swift"]!.split(separator: "\n", omittingEmptySubsequences: false)
       .firstIndex { $0.contains("let broken") }! + 1
     let check = Self.run(["check", "3"], in: root)
     #expect(check.code == 1)
@@ -77,7 +79,8 @@ struct LearnerProgramTests {
       of: todo, with: "    var i = 0\n    while i >= 0 { i = (i + 1) % 7 }\n    return nil")
     files["Exercise03.swift"] = files["Exercise03.swift"]!.replacingOccurrences(
       of: todo, with: "    return [output[output.count]]")
-    let crashLine = files["Exercise03.swift"]!.split(separator: "\n", omittingEmptySubsequences: false)
+    let crashLine =
+      files["Exercise03.swift"]!.split(separator: "\n", omittingEmptySubsequences: false)
       .firstIndex { $0.contains("output[output.count]") }! + 1
     let root = try Self.root(files)
     defer { try? FileManager.default.removeItem(at: root) }

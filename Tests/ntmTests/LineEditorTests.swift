@@ -106,8 +106,14 @@ import Testing
 
   @Test func controlBytesAndEscapeSequences() {
     #expect(Self.keys([0x1B, 0x5B, 0x41, 0x1B, 0x5B, 0x42, 0x1B, 0x5B, 0x43, 0x1B, 0x5B, 0x44]) == [.up, .down, .right, .left])
-    #expect(Self.keys(Array("\u{1B}[H\u{1B}[F\u{1B}OH\u{1B}OF\u{1B}[1~\u{1B}[4~\u{1B}[3~".utf8)) == [.home, .end, .home, .end, .home, .end, .delete])
-    #expect(Self.keys([0x0D, 0x0A, 0x7F, 0x08, 0x09, 0x03, 0x04, 0x01, 0x05, 0x15, 0x0B]) == [.enter, .enter, .backspace, .backspace, .tab, .interrupt, .endOfInput, .home, .end, .clearLine, .killToEnd])
+    #expect(
+      Self.keys(Array("\u{1B}[H\u{1B}[F\u{1B}OH\u{1B}OF\u{1B}[1~\u{1B}[4~\u{1B}[3~".utf8)) == [
+        .home, .end, .home, .end, .home, .end, .delete,
+      ])
+    #expect(
+      Self.keys([0x0D, 0x0A, 0x7F, 0x08, 0x09, 0x03, 0x04, 0x01, 0x05, 0x15, 0x0B]) == [
+        .enter, .enter, .backspace, .backspace, .tab, .interrupt, .endOfInput, .home, .end, .clearLine, .killToEnd,
+      ])
     #expect(Self.keys(Array("\u{1B}[1;5C".utf8)) == [.right])
   }
 

@@ -67,7 +67,8 @@ import Testing
     #expect(shown.code == 0, "\(shown.error)")
     #expect(shown.output.hasPrefix("<?xml") && shown.output.hasSuffix("</svg>\n"))
     #expect(shown.error.contains("write head 0 weighting") && shown.error.hasSuffix("Wrote the dashboard to standard output.\n"))
-    let trained = try Self.runBinary(["train", "copy", "--sequences", "2", "--checkpoint", "c.json", "--svg", "-"] + Self.small, in: folder)
+    let trained = try Self.runBinary(
+      ["train", "copy", "--sequences", "2", "--checkpoint", "c.json", "--svg", "-"] + Self.small, in: folder)
     #expect(trained.code == 0, "\(trained.error)")
     #expect(trained.output.hasPrefix("<?xml") && trained.output.hasSuffix("</svg>\n"))
     #expect(trained.error.contains("Trained 2 sequences") && trained.error.hasSuffix("Wrote the learning curve to standard output.\n"))
@@ -128,8 +129,11 @@ import Testing
     let nodeKind = Self.kind(node)
     let fifo = folder + "/pipe"
     #expect(mkfifo(fifo, 0o644) == 0)
-    Self.expectRefused(["train", "copy", "--checkpoint", node] + Self.endless + Self.small, "cannot write \(node): it is \(what), not a regular file")
-    Self.expectRefused(["train", "copy", "--resume", "--checkpoint", fifo] + Self.small, "cannot write \(fifo): it is a FIFO (named pipe), not a regular file")
+    Self.expectRefused(
+      ["train", "copy", "--checkpoint", node] + Self.endless + Self.small, "cannot write \(node): it is \(what), not a regular file")
+    Self.expectRefused(
+      ["train", "copy", "--resume", "--checkpoint", fifo] + Self.small,
+      "cannot write \(fifo): it is a FIFO (named pipe), not a regular file")
     Self.expectRefused(["show", "copy", "--svg", node], "cannot write \(node): it is \(what), not a regular file")
     // --keep-best's file is the checkpoint's name with .best: checked before training too.
     let best = folder + "/run.best.json"
@@ -178,7 +182,10 @@ import Testing
       (["--checkpoint", path, "--export", dotted], "--checkpoint and --export would both write \(dotted)"),
       (["--checkpoint", path, "--export", link], "--checkpoint and --export would both write \(link)"),
       (["--checkpoint", path, "--svg", link], "--checkpoint and --svg would both write \(link)"),
-      (["--checkpoint", folder + "/y.json", "--keep-best", "--svg", folder + "/y.best.json"], "--keep-best and --svg would both write \(folder)/y.best.json"),
+      (
+        ["--checkpoint", folder + "/y.json", "--keep-best", "--svg", folder + "/y.best.json"],
+        "--keep-best and --svg would both write \(folder)/y.best.json"
+      ),
     ]
     for (extra, message) in cases {
       Self.expectRefused(["train", "copy"] + extra + Self.endless + Self.small, message + "; give each its own file")

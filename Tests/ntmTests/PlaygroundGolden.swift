@@ -34,8 +34,9 @@ enum PlaygroundGolden {
     let actualLines = actual.components(separatedBy: "\n")
     let expectedLines = expected.components(separatedBy: "\n")
     let first = zip(actualLines, expectedLines).enumerated().first { $1.0 != $1.1 }
-    let where_ = first.map { "line \($0.offset + 1):\n  actual:   \($0.element.0)\n  expected: \($0.element.1)" }
+    let place =
+      first.map { "line \($0.offset + 1):\n  actual:   \($0.element.0)\n  expected: \($0.element.1)" }
       ?? "lengths differ: \(actualLines.count) lines, expected \(expectedLines.count)"
-    Issue.record("Golden '\(name)' differs at \(where_)", sourceLocation: sourceLocation)
+    Issue.record("Golden '\(name)' differs at \(place)", sourceLocation: sourceLocation)
   }
 }

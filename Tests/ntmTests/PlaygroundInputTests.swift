@@ -34,7 +34,8 @@ import Testing
 
   @Test func echoNeverAddsALineOrAnEscape() {
     #expect(PlaygroundInput.echo("a\u{1B}[2J\nb\r\u{2028}") == "a?[2J?b??")
-    #expect(PlaygroundInput.echo(String(repeating: "x", count: 100)) == String(repeating: "x", count: EchoedText.limit) + "… (100 characters)")
+    #expect(
+      PlaygroundInput.echo(String(repeating: "x", count: 100)) == String(repeating: "x", count: EchoedText.limit) + "… (100 characters)")
     #expect(PlaygroundInput.echo("βγ") == "βγ")
   }
 

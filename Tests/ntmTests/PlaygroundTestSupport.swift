@@ -29,7 +29,9 @@ func replTranscript(
 
 /// `line` with control characters written as `\u{1B}`, so a transcript stays printable.
 func visible(_ line: String) -> String {
-  line.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16, uppercase: true))}" : String($0) }.joined()
+  line.unicodeScalars.map {
+    $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16, uppercase: true))}" : String($0)
+  }.joined()
 }
 
 /// Runs `arguments` through the command-line tool on a recording console.

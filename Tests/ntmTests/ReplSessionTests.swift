@@ -87,9 +87,10 @@ import Testing
 
   @Test func wideEquationsBreakAfterTheirSideConditions() {
     let narrow = Canvas(style: .ascii, width: 60)
-    #expect(narrow.equation(Canvas.Equation.sharpening) == [
-      "  w(i) = (w~(i) + eps)^gamma / sum_j (w~(j) + eps)^gamma,", "    eps = 1e-12",
-    ])
+    #expect(
+      narrow.equation(Canvas.Equation.sharpening) == [
+        "  w(i) = (w~(i) + eps)^gamma / sum_j (w~(j) + eps)^gamma,", "    eps = 1e-12",
+      ])
     #expect(Fixtures.unicode.equation(Canvas.Equation.sharpening) == ["  " + Canvas.Equation.sharpening])
   }
 

@@ -10,8 +10,10 @@ import Testing
     let folder = try TrainCommandTests.folder()
     for (name, extra) in [("copy", [String]()), ("copy-lstm", ["--model", "lstm", "--layer-sizes", "4"])] {
       let result = TrainCommandTests.run(
-        ["train", "copy", "--sequences", "2", "--checkpoint", folder.appendingPathComponent("\(name).full.json").path,
-         "--export", folder.appendingPathComponent("\(name).json").path] + (extra.isEmpty ? TrainCommandTests.small : TrainCommandTests.smallTask) + extra)
+        [
+          "train", "copy", "--sequences", "2", "--checkpoint", folder.appendingPathComponent("\(name).full.json").path,
+          "--export", folder.appendingPathComponent("\(name).json").path,
+        ] + (extra.isEmpty ? TrainCommandTests.small : TrainCommandTests.smallTask) + extra)
       #expect(result.code == 0, "\(result.error)")
     }
     let output = folder.appendingPathComponent("page.md").path

@@ -132,7 +132,9 @@ import Testing
     // The weightings' rows are labelled with their memory locations, as in the terminal: some
     // label beyond the 11 steps (so not a row or column number) appears in the picture.
     let block = result.output.components(separatedBy: "write head 0 weighting")[1].components(separatedBy: "\n\n")[0]
-    let locations = block.split(separator: "\n").compactMap { Int($0.split(separator: "│").first?.trimmingCharacters(in: .whitespaces) ?? "") }
+    let locations = block.split(separator: "\n").compactMap {
+      Int($0.split(separator: "│").first?.trimmingCharacters(in: .whitespaces) ?? "")
+    }
     #expect(locations.contains { $0 >= 11 && document.contains(">\($0)</text>") }, "\(locations)")
   }
 
@@ -159,8 +161,10 @@ import Testing
     let path = try Self.svgPath("curve.svg")
     let checkpoint = try Self.svgPath("curve.json")
     let result = TrainCommandTests.run(
-      ["train", "copy", "--sequences", "60", "--report-every", "20", "--eval-every", "30", "--keep-best", "--eval-sequences", "2",
-       "--checkpoint", checkpoint, "--svg", path] + TrainCommandTests.small)
+      [
+        "train", "copy", "--sequences", "60", "--report-every", "20", "--eval-every", "30", "--keep-best", "--eval-sequences", "2",
+        "--checkpoint", checkpoint, "--svg", path,
+      ] + TrainCommandTests.small)
     #expect(result.code == 0, "\(result.error)")
     // Lines too wide for the terminal joined back.
     let output = result.output.replacingOccurrences(of: "\n  ", with: " ")
@@ -180,8 +184,10 @@ import Testing
     let checkpoint = try Self.svgPath("target.json")
     // Any machine makes fewer than 1000 wrong bits on 3-bit sequences of length ≤ 3.
     let result = TrainCommandTests.run(
-      ["train", "copy", "--stop-below", "1000", "--eval-every", "5", "--eval-sequences", "2", "--checkpoint", checkpoint,
-       "--svg", path] + TrainCommandTests.small)
+      [
+        "train", "copy", "--stop-below", "1000", "--eval-every", "5", "--eval-sequences", "2", "--checkpoint", checkpoint,
+        "--svg", path,
+      ] + TrainCommandTests.small)
     #expect(result.code == 0, "\(result.error)")
     let output = result.output.replacingOccurrences(of: "\n  ", with: " ")
     #expect(output.contains("Reached ") && output.hasSuffix("Wrote the learning curve to \(path).\n"))
@@ -251,7 +257,9 @@ import Testing
 
   @Test func aWriteThatFailsSaysWhy() throws {
     let path = try TrainCommandTests.folder().appendingPathComponent("gone/x.svg").path
-    #expect(throws: CommandLineTool.Failure(message: "cannot write \(path): there is no folder \((path as NSString).deletingLastPathComponent)")) {
+    #expect(
+      throws: CommandLineTool.Failure(message: "cannot write \(path): there is no folder \((path as NSString).deletingLastPathComponent)")
+    ) {
       try OutputFile.write("<svg/>", to: path, standardOutput: { _ in })
     }
   }

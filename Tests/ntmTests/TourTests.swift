@@ -67,8 +67,14 @@ import Testing
       (1, [CosineSimilarity.forward(.init(key: p.key, memory: state.memory)).output]),
       (2, [contentAt(1), contentAt(20)]),
       (3, [0, 0.5, 1].map { Interpolation.forward(.init(content: trace.content, previous: state.previousWeighting, gate: $0)).output }),
-      (4, [PlaygroundState.oneHot(7, count: 8), Shift.forward(.init(weighting: PlaygroundState.oneHot(7, count: 8), shiftWeighting: [0, 0, 1])).output,
-           trace.interpolated, Shift.forward(.init(weighting: trace.interpolated, shiftWeighting: p.shiftWeighting)).output]),
+      (
+        4,
+        [
+          PlaygroundState.oneHot(7, count: 8),
+          Shift.forward(.init(weighting: PlaygroundState.oneHot(7, count: 8), shiftWeighting: [0, 0, 1])).output,
+          trace.interpolated, Shift.forward(.init(weighting: trace.interpolated, shiftWeighting: p.shiftWeighting)).output,
+        ]
+      ),
       (5, [1, 3, 10].map { Sharpening.forward(.init(weighting: trace.shifted, sharpening: $0)).output }),
       (6, [trace.weighting]),
     ]
@@ -102,10 +108,11 @@ import Testing
     let worst = TourPages.worstElements(report, state)
     #expect(worst.map(\.input) == ["k", "M", "β"])
     for (input, element, result) in worst {
-      #expect(page.lines.contains {
-        $0.hasPrefix(input + " ") && $0.contains(element) && $0.contains(TourPages.scientific(result.analytic))
-          && $0.contains(TourPages.order(result.relativeError))
-      }, "\(input)")
+      #expect(
+        page.lines.contains {
+          $0.hasPrefix(input + " ") && $0.contains(element) && $0.contains(TourPages.scientific(result.analytic))
+            && $0.contains(TourPages.order(result.relativeError))
+        }, "\(input)")
     }
     // A bar per result, its number the digits that agree.
     let bars = page.lines.filter { $0.contains("│") && !$0.contains("─") }

@@ -26,17 +26,38 @@ import Testing
 
   /// Acceptance 7: one line on standard error, a usage hint, exit 64.
   @Test(arguments: [
-    (["train"], "error: train needs a task: copy, repeat-copy, associative-recall, ngrams, priority-sort or dyck. For example: ntm train copy. Try 'ntm train --help'."),
-    (["train", "cpy"], "error: unknown task 'cpy'. Did you mean 'copy'? Tasks: copy, repeat-copy, associative-recall, ngrams, priority-sort, dyck. Try 'ntm train --help'."),
+    (
+      ["train"],
+      "error: train needs a task: copy, repeat-copy, associative-recall, ngrams, priority-sort or dyck. For example: ntm train copy. Try 'ntm train --help'."
+    ),
+    (
+      ["train", "cpy"],
+      "error: unknown task 'cpy'. Did you mean 'copy'? Tasks: copy, repeat-copy, associative-recall, ngrams, priority-sort, dyck. Try 'ntm train --help'."
+    ),
     (["train", "copy", "--model", "gru"], "error: --model must be ntm or lstm, got 'gru'. Try 'ntm train --help'."),
     (["train", "copy", "--layer-sizes", "8"], "error: --layer-sizes shapes the LSTM baseline; add --model lstm. Try 'ntm train --help'."),
-    (["train", "associative-recall", "--min-length", "1"], "error: associative recall needs --min-length of at least 2 items, got 1. Try 'ntm train --help'."),
-    (["train", "copy", "--memory-rows", "0"], "error: --memory-rows must be a whole number from 1 to 100000, got '0'. Try 'ntm train --help'."),
-    (["train", "copy", "--controller-size", "big"], "error: --controller-size must be 16 or fewer whole numbers from 1 to 100000, separated by commas, got 'big'. Try 'ntm train --help'."),
-    (["train", "copy", "--learning-rate", "-0.001"], "error: --learning-rate must be a positive number, got '-0.001'. Try 'ntm train --help'."),
+    (
+      ["train", "associative-recall", "--min-length", "1"],
+      "error: associative recall needs --min-length of at least 2 items, got 1. Try 'ntm train --help'."
+    ),
+    (
+      ["train", "copy", "--memory-rows", "0"],
+      "error: --memory-rows must be a whole number from 1 to 100000, got '0'. Try 'ntm train --help'."
+    ),
+    (
+      ["train", "copy", "--controller-size", "big"],
+      "error: --controller-size must be 16 or fewer whole numbers from 1 to 100000, separated by commas, got 'big'. Try 'ntm train --help'."
+    ),
+    (
+      ["train", "copy", "--learning-rate", "-0.001"],
+      "error: --learning-rate must be a positive number, got '-0.001'. Try 'ntm train --help'."
+    ),
     (["train", "copy", "--shift-range", "70"], "error: shift range R = 70 needs R ≥ 0 and 2R + 1 ≤ N = 128. Try 'ntm train --help'."),
     (["train", "copy", "--optimiser", "sgd"], "error: --optimiser must be rmsprop or adam, got 'sgd'. Try 'ntm train --help'."),
-    (["train", "copy", "--min-length", "5", "--max-length", "2"], "error: --min-length 5 is more than --max-length 2. Try 'ntm train --help'."),
+    (
+      ["train", "copy", "--min-length", "5", "--max-length", "2"],
+      "error: --min-length 5 is more than --max-length 2. Try 'ntm train --help'."
+    ),
     (["train", "copy", "--lr", "1"], "error: unknown option --lr for 'train'. Try 'ntm train --help'."),
   ])
   func usageErrorsAreOneLineAndExit64(arguments: [String], message: String) {
@@ -112,7 +133,8 @@ import Testing
   @Test func stopsOnceTheEvaluationIsBelowTheTarget() throws {
     let path = try Self.folder().appendingPathComponent("target.json").path
     // Any machine makes fewer than 1000 wrong bits on 3-bit sequences of length ≤ 3.
-    let result = Self.run(["train", "copy", "--stop-below", "1000", "--eval-every", "5", "--eval-sequences", "4", "--checkpoint", path] + Self.small)
+    let result = Self.run(
+      ["train", "copy", "--stop-below", "1000", "--eval-every", "5", "--eval-sequences", "4", "--checkpoint", path] + Self.small)
     #expect(result.code == 0)
     #expect(result.output.contains("Reached ") && result.output.contains(" at 5 sequences"))
   }

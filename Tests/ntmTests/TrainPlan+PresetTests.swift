@@ -26,7 +26,8 @@ import Testing
     #expect(plan.configuration.readHeads == 2 && plan.configuration.writeHeads == 3)
     #expect(plan.configuration.controllerSizes == [64] && plan.learningRate == 0.001)
     // The paper's rates are RMSProp's: Adam keeps its own default.
-    #expect(try TrainPlan.parse(["copy", "--preset", "paper", "--optimiser", "adam"]).learningRate == Optimiser.Kind.adam.defaultLearningRate)
+    #expect(
+      try TrainPlan.parse(["copy", "--preset", "paper", "--optimiser", "adam"]).learningRate == Optimiser.Kind.adam.defaultLearningRate)
   }
 
   @Test func theBaselineGetsTable3() throws {

@@ -63,11 +63,20 @@ import Testing
   /// machine's flags for the LSTM baseline.
   @Test(arguments: [
     (["copy", "--context", "3"], "--context is for the ngrams task; 'copy' does not use it. Try 'ntm train --help'."),
-    (["ngrams", "--bits", "3"], "--bits is for the copy, repeat-copy, associative-recall and priority-sort tasks; 'ngrams' does not use it. Try 'ntm train --help'."),
+    (
+      ["ngrams", "--bits", "3"],
+      "--bits is for the copy, repeat-copy, associative-recall and priority-sort tasks; 'ngrams' does not use it. Try 'ntm train --help'."
+    ),
     (["dyck", "--max-repeats", "2"], "--max-repeats is for the repeat-copy task; 'dyck' does not use it. Try 'ntm train --help'."),
     (["copy", "--outputs", "2"], "--outputs is for the priority-sort task; 'copy' does not use it. Try 'ntm train --help'."),
-    (["priority-sort", "--vectors-per-item", "2"], "--vectors-per-item is for the associative-recall task; 'priority-sort' does not use it. Try 'ntm train --help'."),
-    (["copy", "--model", "lstm", "--memory-rows", "8"], "--memory-rows shapes the NTM; the LSTM baseline (--model lstm) does not use it. Try 'ntm train --help'."),
+    (
+      ["priority-sort", "--vectors-per-item", "2"],
+      "--vectors-per-item is for the associative-recall task; 'priority-sort' does not use it. Try 'ntm train --help'."
+    ),
+    (
+      ["copy", "--model", "lstm", "--memory-rows", "8"],
+      "--memory-rows shapes the NTM; the LSTM baseline (--model lstm) does not use it. Try 'ntm train --help'."
+    ),
   ])
   func flagsATaskOrModelDoesNotUseAreRefused(words: [String], message: String) {
     #expect(throws: Arguments.UsageError(message: message)) { try TrainPlan.parse(words) }
@@ -85,8 +94,12 @@ import Testing
 
   /// Values the parser accepts but the task's generator cannot use are refused at parse time.
   @Test func associativeRecallNeedsEnoughDistinctItems() throws {
-    #expect(throws: Arguments.UsageError(
-      message: "associative recall cannot draw 6 distinct items of 1 × 1 bits: there are only 2; use --max-length 2 or more --bits or --vectors-per-item. Try 'ntm train --help'.")) {
+    #expect(
+      throws: Arguments.UsageError(
+        message:
+          "associative recall cannot draw 6 distinct items of 1 × 1 bits: there are only 2; use --max-length 2 or more --bits or --vectors-per-item. Try 'ntm train --help'."
+      )
+    ) {
       try TrainPlan.parse(["associative-recall", "--bits", "1", "--vectors-per-item", "1"])
     }
     // As many items as there are is fine: the generator can draw them all.

@@ -10,7 +10,8 @@ import Testing
   @Test func recordsConvergenceAndKeepsTheStartingCommand() throws {
     let path = try TrainCommandTests.folder().appendingPathComponent("record.json").path
     // Any machine makes fewer than 1000 wrong bits on 3-bit sequences of length ≤ 3.
-    let first = ["train", "copy", "--stop-below", "1000", "--eval-every", "5", "--eval-sequences", "2", "--checkpoint", path]
+    let first =
+      ["train", "copy", "--stop-below", "1000", "--eval-every", "5", "--eval-sequences", "2", "--checkpoint", path]
       + TrainCommandTests.small
     #expect(TrainCommandTests.run(first).code == 0)
     let checkpoint = try CheckpointFile.read(from: URL(fileURLWithPath: path))
@@ -46,7 +47,8 @@ import Testing
       ["train", "copy", "--learning-rate", "1e20", "--sequences", "10", "--checkpoint-every", "1", "--checkpoint", path]
         + TrainCommandTests.small)
     #expect(result.code == 1)
-    #expect(result.error.hasPrefix("error: training stopped: diverging parameters (") && result.error.contains("at step 1"), "\(result.error)")
+    #expect(
+      result.error.hasPrefix("error: training stopped: diverging parameters (") && result.error.contains("at step 1"), "\(result.error)")
     #expect(result.error.filter { $0 == "\n" }.count == 1)
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
   }
@@ -57,7 +59,8 @@ import Testing
   /// A run that reached its target (any machine makes fewer than 1000 wrong bits here) at 5.
   static func reached() throws -> String {
     let path = try TrainCommandTests.folder().appendingPathComponent("reached.json").path
-    let first = ["train", "copy", "--stop-below", "1000", "--eval-every", "5", "--eval-sequences", "2", "--checkpoint", path]
+    let first =
+      ["train", "copy", "--stop-below", "1000", "--eval-every", "5", "--eval-sequences", "2", "--checkpoint", path]
       + TrainCommandTests.small
     #expect(TrainCommandTests.run(first).code == 0)
     return path
@@ -98,8 +101,11 @@ import Testing
 
   @Test func anUnfinishedRunResumesByItsOwnRule() throws {
     let path = try TrainCommandTests.folder().appendingPathComponent("count.json").path
-    let first = ["train", "copy", "--sequences", "6", "--stop-below", "0.0001", "--eval-every", "3", "--eval-sequences", "1",
-                 "--checkpoint", path] + TrainCommandTests.small
+    let first =
+      [
+        "train", "copy", "--sequences", "6", "--stop-below", "0.0001", "--eval-every", "3", "--eval-sequences", "1",
+        "--checkpoint", path,
+      ] + TrainCommandTests.small
     #expect(TrainCommandTests.run(first).code == 0)
     let saved = try CheckpointFile.read(from: URL(fileURLWithPath: path))
     #expect(saved.record?.rule == StoppingRule(sequences: 6, stopBelow: 0.0001, evaluateEvery: 3, evaluationSequences: 1))
@@ -127,7 +133,8 @@ import Testing
     try JSONSerialization.data(withJSONObject: json).write(to: url)
     #expect(try CheckpointFile.read(from: url).record?.rule == nil)
     let result = Self.resume(path)
-    #expect(result.code == 0 && result.output.replacingOccurrences(of: "\n  ", with: " ").contains("is finished: it reached"), "\(result.error)")
+    #expect(
+      result.code == 0 && result.output.replacingOccurrences(of: "\n  ", with: " ").contains("is finished: it reached"), "\(result.error)")
   }
 
   @Test func aRuleOutOfBoundsIsOneLine() throws {

@@ -166,8 +166,9 @@ struct TutorialExcerptTests {
       if line.hasPrefix("```") {
         inFence.toggle()
       } else if !inFence {
-        prose.append(line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
-          .filter { $0.offset.isMultiple(of: 2) }.map(\.element).joined(separator: " "))
+        prose.append(
+          line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset.isMultiple(of: 2) }.map(\.element).joined(separator: " "))
       }
     }
     var links: [String] = []

@@ -144,7 +144,8 @@ struct TutorialExerciseTests {
       if arguments.count > 2, arguments[1] == "check" {
         #expect(Int(arguments[2]).flatMap(ExerciseCatalog.exercise) != nil, "no exercise \(arguments[2])")
       }
-    case "show", "eval" where arguments.count > 1 && trained.contains(arguments[1]):
+    case "show",
+      "eval" where arguments.count > 1 && trained.contains(arguments[1]):
       return
     case let name where Self.checkedElsewhere.contains(name):
       return
@@ -157,7 +158,8 @@ struct TutorialExerciseTests {
   }
 
   @Test func theProseCommandsAreFoundWithTheirExitStatus() {
-    let text = "Try it and watch it fail, with exit status 1:\n`ntm gradcheck --tolerance 1e-13`.\n\n1. Run `ntm tour`, or `ntm train <task>`.\n```sh\nntm eval x\n```\n"
+    let text =
+      "Try it and watch it fail, with exit status 1:\n`ntm gradcheck --tolerance 1e-13`.\n\n1. Run `ntm tour`, or `ntm train <task>`.\n```sh\nntm eval x\n```\n"
     let commands = Self.proseCommands(text, chapter: "x.md")
     #expect(commands.map(\.arguments) == [["gradcheck", "--tolerance", "1e-13"], ["tour"]])
     #expect(commands.map(\.exitCode) == [1, 0])

@@ -240,7 +240,10 @@ struct TutorialTranscriptTests {
     ("$ swift run ntm gradcheck", "x.md:2: '$ swift run ntm gradcheck' does not run ntm, so it cannot be checked"),
     ("$ printf 'step\\n' | cat", "x.md:2: '$ printf 'step\\n' | cat' does not run ntm, so it cannot be checked"),
     ("$ ntm show copy | head", "x.md:2: '$ ntm show copy | head' uses shell syntax the transcript runner does not interpret"),
-    ("$ ntm address --key \"0 1 0 0\"", "x.md:2: '$ ntm address --key \"0 1 0 0\"' uses shell syntax the transcript runner does not interpret"),
+    (
+      "$ ntm address --key \"0 1 0 0\"",
+      "x.md:2: '$ ntm address --key \"0 1 0 0\"' uses shell syntax the transcript runner does not interpret"
+    ),
     ("output", "x.md:2: output before any '$ ntm' line"),
   ])
   func aLineTheRunnerCannotRunIsAProblem(_ line: String, _ problem: String) {

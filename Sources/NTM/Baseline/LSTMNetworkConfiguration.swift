@@ -36,14 +36,16 @@ public struct LSTMNetworkConfiguration: Codable, Equatable, Hashable, Sendable {
     if !Limits.size.contains(outputSize) { problems.append("output size must be from 1 to \(Limits.size.upperBound), got \(outputSize)") }
     if !Limits.layerCount.contains(layerSizes.count) || !layerSizes.allSatisfy(Limits.size.contains) {
       problems.append(
-        "LSTM layer sizes must be \(Limits.layerCount.lowerBound) to \(Limits.layerCount.upperBound) numbers from 1 to \(Limits.size.upperBound), got \(MachineConfiguration.list(layerSizes))")
+        "LSTM layer sizes must be \(Limits.layerCount.lowerBound) to \(Limits.layerCount.upperBound) numbers from 1 to \(Limits.size.upperBound), got \(MachineConfiguration.list(layerSizes))"
+      )
     }
     return problems
   }
 
   /// `3 × 64 LSTM`, or `64+32 LSTM` for unequal layers.
   public var summary: String {
-    let sizes = Set(layerSizes).count == 1 && layerSizes.count > 1
+    let sizes =
+      Set(layerSizes).count == 1 && layerSizes.count > 1
       ? "\(layerSizes.count) × \(layerSizes[0])" : layerSizes.map(String.init).joined(separator: "+")
     return "\(sizes) LSTM"
   }

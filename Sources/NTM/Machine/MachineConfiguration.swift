@@ -69,13 +69,16 @@ public struct MachineConfiguration: Codable, Equatable, Hashable, Sendable {
     if !Limits.size.contains(outputSize) { problems.append("output size must be from 1 to \(Limits.size.upperBound), got \(outputSize)") }
     if !Limits.layerCount.contains(controllerSizes.count) || !controllerSizes.allSatisfy(Limits.size.contains) {
       problems.append(
-        "controller sizes must be \(Limits.layerCount.lowerBound) to \(Limits.layerCount.upperBound) numbers from 1 to \(Limits.size.upperBound), got \(Self.list(controllerSizes))")
+        "controller sizes must be \(Limits.layerCount.lowerBound) to \(Limits.layerCount.upperBound) numbers from 1 to \(Limits.size.upperBound), got \(Self.list(controllerSizes))"
+      )
     }
     if controller == .feedForward && controllerActivation != .tanh && controllerActivation != .relu {
       problems.append("a feed-forward controller uses tanh or relu, got \(controllerActivation.rawValue)")
     }
     if !Limits.size.contains(memoryRows) { problems.append("memory rows N must be from 1 to \(Limits.size.upperBound), got \(memoryRows)") }
-    if !Limits.size.contains(memoryWidth) { problems.append("memory width W must be from 1 to \(Limits.size.upperBound), got \(memoryWidth)") }
+    if !Limits.size.contains(memoryWidth) {
+      problems.append("memory width W must be from 1 to \(Limits.size.upperBound), got \(memoryWidth)")
+    }
     if !Limits.heads.contains(readHeads) || !Limits.heads.contains(writeHeads) {
       problems.append("head counts must be from 0 to \(Limits.heads.upperBound), got \(readHeads) read and \(writeHeads) write")
     } else if readHeads + writeHeads < 1 {

@@ -18,7 +18,8 @@ extension NeuralTuringMachine {
   public func referenceBackward(_ cache: ReferenceCache, logitGradient: Matrix) -> [Double] {
     require(
       logitGradient.rows == cache.steps.count && logitGradient.columns == outputSize,
-      "Logit gradient \(logitGradient.shapeDescription) does not match the forward pass: \(cache.steps.count) steps × \(outputSize) outputs")
+      "Logit gradient \(logitGradient.shapeDescription) does not match the forward pass: \(cache.steps.count) steps × \(outputSize) outputs"
+    )
     let hiddenSize = controller.outputSize
     var gradient = [Double](repeating: 0, count: parameters.count)
     // Nothing flows back from beyond the last step.

@@ -80,7 +80,8 @@ public struct NeuralTuringMachine: SequenceModel, Sendable {
   /// How many parameters a machine of `configuration` has.
   public static func parameterCount(for configuration: MachineConfiguration) -> Int {
     let (controller, heads) = parts(for: configuration)
-    return MachineParameterLayout(controller: controller, heads: heads, readHeads: configuration.readHeads, configuration: configuration).count
+    return MachineParameterLayout(controller: controller, heads: heads, readHeads: configuration.readHeads, configuration: configuration)
+      .count
   }
 
   /// The controller and heads of a machine of `c`: plain descriptions of shapes, which
@@ -132,10 +133,15 @@ public struct NeuralTuringMachine: SequenceModel, Sendable {
     var blocks = controller.parameterBlocks.map { $0.shifted(by: layout.controller, prefix: "controller.") }
     for (index, (head, offset)) in zip(heads, layout.heads).enumerated() {
       let name = headName(index)
-      blocks.append(ParameterBlock(name: "\(name).weights", shape: [head.emittedCount, head.controllerSize], range: offset..<(offset + head.biasOffset)))
-      blocks.append(ParameterBlock(name: "\(name).bias", shape: [head.emittedCount], range: (offset + head.biasOffset)..<(offset + head.parameterCount)))
+      blocks.append(
+        ParameterBlock(
+          name: "\(name).weights", shape: [head.emittedCount, head.controllerSize], range: offset..<(offset + head.biasOffset)))
+      blocks.append(
+        ParameterBlock(name: "\(name).bias", shape: [head.emittedCount], range: (offset + head.biasOffset)..<(offset + head.parameterCount))
+      )
     }
-    blocks.append(ParameterBlock(name: "output.weights", shape: [outputSize, outputLayerInputs], range: layout.outputWeights..<layout.outputBias))
+    blocks.append(
+      ParameterBlock(name: "output.weights", shape: [outputSize, outputLayerInputs], range: layout.outputWeights..<layout.outputBias))
     blocks.append(ParameterBlock(name: "output.bias", shape: [outputSize], range: layout.outputBias..<(layout.outputBias + outputSize)))
     for (index, offset) in layout.initialWeightings.enumerated() {
       blocks.append(ParameterBlock(name: "\(headName(index)).initialWeighting", shape: [rows], range: offset..<(offset + rows)))

@@ -90,7 +90,9 @@ public struct AssociativeRecallTask: SequenceTask, Codable, Equatable, Sendable 
   /// Problems with the settings (from a hand-edited or damaged checkpoint), one sentence each.
   public var problems: [String] {
     var problems: [String] = []
-    if !Limits.bits.contains(bits) { problems.append("associative recall has \(bits) bits per vector; it needs \(Limits.text(Limits.bits))") }
+    if !Limits.bits.contains(bits) {
+      problems.append("associative recall has \(bits) bits per vector; it needs \(Limits.text(Limits.bits))")
+    }
     if !Limits.vectorsPerItem.contains(vectorsPerItem) {
       problems.append("associative recall has \(vectorsPerItem) vectors per item; it needs \(Limits.text(Limits.vectorsPerItem))")
     }
@@ -100,7 +102,8 @@ public struct AssociativeRecallTask: SequenceTask, Codable, Equatable, Sendable 
           + "\(Self.minimumItemCount)…\(Limits.length.upperBound)")
     }
     if Limits.bits.contains(bits) && Limits.vectorsPerItem.contains(vectorsPerItem) && maximumItems > distinctItemCount {
-      problems.append("associative recall asks for \(maximumItems) distinct items, but \(bits) × \(vectorsPerItem) bits make only \(distinctItemCount)")
+      problems.append(
+        "associative recall asks for \(maximumItems) distinct items, but \(bits) × \(vectorsPerItem) bits make only \(distinctItemCount)")
     }
     return problems
   }

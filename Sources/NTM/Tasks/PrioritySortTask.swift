@@ -84,7 +84,9 @@ public struct PrioritySortTask: SequenceTask, Codable, Equatable, Sendable {
     if !Limits.isRange(minimumLength, maximumLength, inside: Limits.length) {
       problems.append("priority sort lengths \(minimumLength)…\(maximumLength) are not a range inside \(Limits.text(Limits.length))")
     }
-    if !Limits.outputs.contains(outputCount) { problems.append("priority sort outputs \(outputCount) vectors; it needs \(Limits.text(Limits.outputs))") }
+    if !Limits.outputs.contains(outputCount) {
+      problems.append("priority sort outputs \(outputCount) vectors; it needs \(Limits.text(Limits.outputs))")
+    }
     return problems
   }
 

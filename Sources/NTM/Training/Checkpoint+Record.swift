@@ -37,12 +37,15 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
     var problems: [String] = []
     if !(seconds.isFinite && seconds >= 0) { problems.append("record seconds \(seconds) is not a finite number ≥ 0") }
     if let target, !(target.isFinite && target >= 0) { problems.append("record target \(target) is not a finite number ≥ 0") }
-    if let convergedAt, !Limits.counter.contains(convergedAt) { problems.append("record convergedAt \(convergedAt) is not from 0 to \(Limits.counter.upperBound)") }
+    if let convergedAt, !Limits.counter.contains(convergedAt) {
+      problems.append("record convergedAt \(convergedAt) is not from 0 to \(Limits.counter.upperBound)")
+    }
     if let index = evaluations.firstIndex(where: {
       !Limits.counter.contains($0.sequences) || !($0.bitErrors.isFinite && $0.bitErrors >= 0) || !$0.loss.isFinite
     }) {
       let point = evaluations[index]
-      problems.append("record evaluations[\(index)] (\(point.sequences) sequences, \(point.bitErrors) bits, loss \(point.loss)) is out of range")
+      problems.append(
+        "record evaluations[\(index)] (\(point.sequences) sequences, \(point.bitErrors) bits, loss \(point.loss)) is out of range")
     }
     problems += (rule?.problems ?? []).map { "record rule \($0)" }
     return problems
@@ -84,7 +87,9 @@ public struct StoppingRule: Codable, Equatable, Sendable {
   public var problems: [String] {
     var problems: [String] = []
     func check(_ name: String, _ value: Int, _ range: ClosedRange<Int>) {
-      if !range.contains(value) { problems.append("\(name) is \(value), not a whole number from \(range.lowerBound) to \(range.upperBound)") }
+      if !range.contains(value) {
+        problems.append("\(name) is \(value), not a whole number from \(range.lowerBound) to \(range.upperBound)")
+      }
     }
     check("sequences", sequences, Limits.sequences)
     check("evaluateEvery", evaluateEvery, Limits.sequences)

@@ -103,7 +103,8 @@ public struct Checkpoint: Codable, Equatable, Sendable {
     let (inputs, outputs) = modelSizes
     if task.inputSize != inputs || task.outputSize != outputs {
       problems.append(
-        "the \(task.name) task reads \(task.inputSize) and writes \(task.outputSize) channels, the \(isBaseline ? "network" : "machine") \(inputs) and \(outputs)")
+        "the \(task.name) task reads \(task.inputSize) and writes \(task.outputSize) channels, the \(isBaseline ? "network" : "machine") \(inputs) and \(outputs)"
+      )
     }
     problems += training.problems
     if parameters.count != parameterCount {

@@ -32,7 +32,8 @@ extension CheckpointFile {
     let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
     if size > maximumBytes {
       throw .tooLarge(
-        "the file is \(MemoryEstimate.bytesText(Double(size))); a checkpoint is at most \(MemoryEstimate.bytesText(Double(maximumBytes))), so it is not one")
+        "the file is \(MemoryEstimate.bytesText(Double(size))); a checkpoint is at most \(MemoryEstimate.bytesText(Double(maximumBytes))), so it is not one"
+      )
     }
   }
 
@@ -52,7 +53,8 @@ extension CheckpointFile {
     let token = String(decoding: bytes[offset...].prefix { !",]} \n\r\t".utf8.contains($0) }.prefix(24), as: UTF8.self)
     let field = fieldPath(at: offset, in: bytes)
     let what = reason.contains("not representable") ? "is too large for a number" : "is not a value JSON allows"
-    return "the file is not JSON: \(token.isEmpty ? "the text" : token) at character \(offset)\(field.isEmpty ? "" : ", in the field \(field),") \(what)"
+    return
+      "the file is not JSON: \(token.isEmpty ? "the text" : token) at character \(offset)\(field.isEmpty ? "" : ", in the field \(field),") \(what)"
   }
 
   /// Where `token` first stands as a whole value (after `:`, `[` or `,`) in `bytes`.
@@ -71,7 +73,10 @@ extension CheckpointFile {
   /// The field that holds the byte at `offset`, as `configuration.controllerSizes[0]`: a scan
   /// of the text up to it that keeps the keys and list positions it is inside.
   static func fieldPath(at offset: Int, in bytes: [UInt8]) -> String {
-    enum Frame { case object(key: String?), list(index: Int) }
+    enum Frame {
+      case object(key: String?)
+      case list(index: Int)
+    }
     var frames: [Frame] = []
     var index = 0
     while index < min(offset, bytes.count) {

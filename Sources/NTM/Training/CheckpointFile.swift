@@ -65,7 +65,9 @@ public enum CheckpointFile {
       throw .corrupted(describeSyntaxError(error, in: data))
     }
     guard let object = tree as? [String: Any] else { throw .corrupted("it is \(JSONTree.show(tree)), not an object of fields") }
-    guard let versionValue = object["formatVersion"] else { throw .corrupted("it has no format version (the field formatVersion is missing)") }
+    guard let versionValue = object["formatVersion"] else {
+      throw .corrupted("it has no format version (the field formatVersion is missing)")
+    }
     guard let version = try? JSONTree.convert(Int.self, versionValue, []) else {
       throw .corrupted("the field formatVersion is malformed: it is \(JSONTree.show(versionValue)), not a whole number")
     }

@@ -41,7 +41,8 @@ public struct MemoryEstimate: Sendable, Equatable {
     let parameters = MachineParameterLayout(controller: controller, heads: heads, readHeads: c.readHeads, configuration: c).count
     let tape = MachineTape.Layout(controller: controller, heads: heads, readHeads: c.readHeads, rows: c.memoryRows, width: c.memoryWidth)
     let t = Double(steps)
-    let numbers = Double(parameters) * Double(2 + optimiserArrays) + t * Double(tape.recordSize) + Double(tape.stateSize)
+    let numbers =
+      Double(parameters) * Double(2 + optimiserArrays) + t * Double(tape.recordSize) + Double(tape.stateSize)
       + (t * Double(c.writeHeads) + 1) * Double(c.memoryRows) * Double(c.memoryWidth)
       + 3 * t * Double(c.inputSize + c.outputSize)
     return MemoryEstimate(
@@ -56,11 +57,13 @@ public struct MemoryEstimate: Sendable, Equatable {
     let layers = LSTMController(inputSize: configuration.inputSize, sizes: configuration.layerSizes)
     let parameters = LSTMNetwork.parameterCount(for: configuration)
     let t = Double(steps)
-    let numbers = Double(parameters) * Double(2 + optimiserArrays) + t * Double(layers.recordSize) + Double(layers.scratchSize)
+    let numbers =
+      Double(parameters) * Double(2 + optimiserArrays) + t * Double(layers.recordSize) + Double(layers.scratchSize)
       + 3 * t * Double(configuration.inputSize + configuration.outputSize)
     return MemoryEstimate(
       model: "network",
-      summary: "layers \(configuration.layerSizes.map(String.init).joined(separator: "+")), \(Self.count(parameters)) parameters, \(Self.count(steps))-step sequences",
+      summary:
+        "layers \(configuration.layerSizes.map(String.init).joined(separator: "+")), \(Self.count(parameters)) parameters, \(Self.count(steps))-step sequences",
       parameterCount: parameters, bytes: 8 * numbers)
   }
 
@@ -83,7 +86,8 @@ public struct MemoryEstimate: Sendable, Equatable {
   /// One sentence when the parameter count is beyond `Limits.parameterCount`, else nil.
   public var parameterProblem: String? {
     guard !Limits.parameterCount.contains(parameterCount) else { return nil }
-    return "this \(model) has \(Self.count(parameterCount)) parameters (\(summary)); a checkpoint holds at most \(Self.count(Limits.parameterCount.upperBound))"
+    return
+      "this \(model) has \(Self.count(parameterCount)) parameters (\(summary)); a checkpoint holds at most \(Self.count(Limits.parameterCount.upperBound))"
   }
 
   /// `74.5 GB`, `310 MB`: binary units, as a computer's memory is quoted.

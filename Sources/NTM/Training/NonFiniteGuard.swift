@@ -27,7 +27,9 @@ public struct NonFiniteError: Error, Equatable, Sendable, CustomStringConvertibl
 
   public var description: String {
     var text =
-      if let bound { "diverging \(tensor) (\(value), beyond ±\(bound)) at step \(step)" } else { "non-finite \(tensor) (\(value)) at step \(step)" }
+      if let bound { "diverging \(tensor) (\(value), beyond ±\(bound)) at step \(step)" } else {
+        "non-finite \(tensor) (\(value)) at step \(step)"
+      }
     if let index { text += ", element \(index)" }
     if let parameterName { text += " (\(parameterName))" }
     return text

@@ -83,7 +83,8 @@ public enum PaperSettings {
       machine: table1, baseline: Baseline(layerSizes: [128, 128, 128], learningRate: 1e-4),
       training: "200-bit sequences, 6-gram tables from Beta(½, ½)"),
     "priority-sort": Task(
-      machine: Machine(controller: .feedForward, controllerSizes: [512], readHeads: 5, writeHeads: 3, learningRate: 3e-5, source: "Table 1"),
+      machine: Machine(
+        controller: .feedForward, controllerSizes: [512], readHeads: 5, writeHeads: 3, learningRate: 3e-5, source: "Table 1"),
       baseline: Baseline(layerSizes: [128, 128, 128], learningRate: 3e-5), training: "20 vectors, target the 16 highest"),
     "dyck": Task(machine: nil, baseline: nil, training: "NTM-Lasagne: words of up to 40 brackets, test at 100"),
   ]

@@ -34,15 +34,21 @@ extension AddressCommand.Report {
     let value = Value.object([
       ("memory", .array(memory.map(Value.numbers))),
       ("previousWeighting", .numbers(previousWeighting)),
-      ("parameters", .object([
-        ("key", .numbers(p.key)), ("keyStrength", .number(p.keyStrength)), ("gate", .number(p.gate)),
-        ("shiftWeighting", .numbers(p.shiftWeighting)), ("sharpening", .number(p.sharpening)),
-      ])),
-      ("trace", .object([
-        ("similarity", .numbers(trace.similarity)), ("content", .numbers(trace.content)),
-        ("interpolated", .numbers(trace.interpolated)), ("shifted", .numbers(trace.shifted)),
-        ("weighting", .numbers(trace.weighting)),
-      ])),
+      (
+        "parameters",
+        .object([
+          ("key", .numbers(p.key)), ("keyStrength", .number(p.keyStrength)), ("gate", .number(p.gate)),
+          ("shiftWeighting", .numbers(p.shiftWeighting)), ("sharpening", .number(p.sharpening)),
+        ])
+      ),
+      (
+        "trace",
+        .object([
+          ("similarity", .numbers(trace.similarity)), ("content", .numbers(trace.content)),
+          ("interpolated", .numbers(trace.interpolated)), ("shifted", .numbers(trace.shifted)),
+          ("weighting", .numbers(trace.weighting)),
+        ])
+      ),
       ("read", .numbers(read)),
     ])
     return value.text()

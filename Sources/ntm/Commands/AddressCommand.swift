@@ -40,15 +40,22 @@ enum AddressCommand: DeclaredCommand {
     var commands: [(flag: String, line: String)] = []
     if let memory = arguments.value(Self.memory) {
       for option in [Self.rows, Self.width, Self.seed] where arguments.value(option) != nil {
-        throw Arguments.UsageError(message: "--\(option.name) is for a random memory and --memory gives one; use either --memory or --rows and --width [--seed]. Try 'ntm address --help'.")
+        throw Arguments.UsageError(
+          message:
+            "--\(option.name) is for a random memory and --memory gives one; use either --memory or --rows and --width [--seed]. Try 'ntm address --help'."
+        )
       }
       let rows = memory.split(separator: ";").map { $0.split(whereSeparator: { $0 == "," || $0.isWhitespace }) }
       let width = rows.first?.count ?? 0
       guard !rows.isEmpty, width > 0, rows.allSatisfy({ $0.count == width }) else {
-        throw Arguments.UsageError(message: "--memory needs rows of equal length separated by ';', e.g. \"1 0; 0 1\". Try 'ntm address --help'.")
+        throw Arguments.UsageError(
+          message: "--memory needs rows of equal length separated by ';', e.g. \"1 0; 0 1\". Try 'ntm address --help'.")
       }
       guard rows.count <= PlaygroundInput.maximumRows, width <= PlaygroundInput.maximumWidth else {
-        throw Arguments.UsageError(message: "--memory has \(rows.count) × \(width) entries; at most \(PlaygroundInput.maximumRows) rows of \(PlaygroundInput.maximumWidth). Try 'ntm address --help'.")
+        throw Arguments.UsageError(
+          message:
+            "--memory has \(rows.count) × \(width) entries; at most \(PlaygroundInput.maximumRows) rows of \(PlaygroundInput.maximumWidth). Try 'ntm address --help'."
+        )
       }
       commands.append(("memory", "memory zeros \(rows.count) \(width)"))
       commands += rows.enumerated().map { ("memory", "row \($0) " + $1.joined(separator: " ")) }
@@ -100,10 +107,12 @@ extension AddressCommand {
     name: "memory", placeholder: "ROWS", help: #"the memory, rows separated by ';': "1 0 0; 0 1 0; 0 0 1""#, value: .text(default: nil))
   /// `--rows N`.
   static let rows = CommandOption(
-    name: "rows", placeholder: "N", help: "a random memory of N rows …", value: .integer(default: nil, range: 1...PlaygroundInput.maximumRows))
+    name: "rows", placeholder: "N", help: "a random memory of N rows …",
+    value: .integer(default: nil, range: 1...PlaygroundInput.maximumRows))
   /// `--width W`.
   static let width = CommandOption(
-    name: "width", placeholder: "W", help: "… and W columns, entries in [−1, 1] …", value: .integer(default: nil, range: 1...PlaygroundInput.maximumWidth))
+    name: "width", placeholder: "W", help: "… and W columns, entries in [−1, 1] …",
+    value: .integer(default: nil, range: 1...PlaygroundInput.maximumWidth))
   static let seed = CommandOption.seed("… drawn from seed S")
   /// The settings, each given to the REPL command of `replCommand`.
   static let key = CommandOption(
@@ -112,7 +121,8 @@ extension AddressCommand {
   static let beta = CommandOption(name: "beta", placeholder: "β", help: "the key strength β, 0 to 1e6", value: .text(default: nil))
   static let gate = CommandOption(name: "gate", placeholder: "g", help: "the interpolation gate g, 0 to 1", value: .text(default: nil))
   static let shift = CommandOption(
-    name: "shift", placeholder: "S", help: #"the shift weighting over −R…R ("0.1 0.2 0.7"), or an offset ("+1")"#, value: .text(default: nil))
+    name: "shift", placeholder: "S", help: #"the shift weighting over −R…R ("0.1 0.2 0.7"), or an offset ("+1")"#,
+    value: .text(default: nil))
   static let gamma = CommandOption(name: "gamma", placeholder: "γ", help: "the sharpening γ, 1 to 1e6", value: .text(default: nil))
   static let previous = CommandOption(
     name: "previous", placeholder: "P",
@@ -129,7 +139,8 @@ extension AddressCommand {
     command: "address", summary: "Run the four addressing stages once from flags; print bars or --json.",
     title: "address a memory once and print every stage",
     description: [
-      .prose("""
+      .prose(
+        """
         Runs content addressing, interpolation, shift and sharpening (paper §3.3) and reads with
         the final weighting. Anything not given is the tour's: the 8 × 4 built-in memory, a key
         near row 2, β = 20, g = 0.8, w_prev on row 6, s = (0.1, 0.2, 0.7), γ = 3. A memory of

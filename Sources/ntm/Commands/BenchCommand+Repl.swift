@@ -50,8 +50,9 @@ extension BenchCommand {
       "slowest commands:",
     ]
     for timing in slowest.prefix(5) {
-      lines.append("  " + shortened(timing.line).padding(toLength: 42, withPad: " ", startingAt: 0)
-        + TextWidth.padLeft(NumberFormat.fixed(timing.milliseconds, decimals: 3), to: 7) + " ms")
+      lines.append(
+        "  " + shortened(timing.line).padding(toLength: 42, withPad: " ", startingAt: 0)
+          + TextWidth.padLeft(NumberFormat.fixed(timing.milliseconds, decimals: 3), to: 7) + " ms")
     }
     lines.append("")
     lines.append(
@@ -61,9 +62,10 @@ extension BenchCommand {
         : "\(over.count) of \(timings.count) lines took \(NumberFormat.fixed(instantLimit, decimals: 0)) ms or more.")
     lines.append("")
     let total = timings.reduce(0) { $0 + $1.milliseconds }
-    lines.append(String(
-      format: #"{"benchmark":"repl","lines":%d,"repeats":%d,"slowest_ms":%.4f,"total_ms":%.4f,"over_limit":%d,"limit_ms":%.0f}"#,
-      timings.count, replRepeats, slowest.first?.milliseconds ?? 0, total, over.count, instantLimit))
+    lines.append(
+      String(
+        format: #"{"benchmark":"repl","lines":%d,"repeats":%d,"slowest_ms":%.4f,"total_ms":%.4f,"over_limit":%d,"limit_ms":%.0f}"#,
+        timings.count, replRepeats, slowest.first?.milliseconds ?? 0, total, over.count, instantLimit))
     return lines
   }
 }

@@ -30,7 +30,9 @@ enum BenchCommand: DeclaredCommand {
       throw Arguments.UsageError(message: "bench has no benchmark '\(EchoedText.echo(other))'.\(hint) Try 'ntm bench --help'.")
     }
     if arguments.positional.count > 1 {
-      throw Arguments.UsageError(message: "bench takes one benchmark name, got '\(EchoedText.echo(arguments.positional.joined(separator: " ")))'. Try 'ntm bench --help'.")
+      throw Arguments.UsageError(
+        message:
+          "bench takes one benchmark name, got '\(EchoedText.echo(arguments.positional.joined(separator: " ")))'. Try 'ntm bench --help'.")
     }
     let sequences = try arguments.integer(Self.sequences)
     let rounds = try arguments.integer(Self.rounds)
@@ -107,7 +109,8 @@ enum BenchCommand: DeclaredCommand {
     let train = (wall: median(r.train.map(\.wall)), cpu: median(r.train.map(\.cpu)), best: r.train.map(\.wall).min()!)
     let forward = (wall: median(r.forward.map(\.wall)), cpu: median(r.forward.map(\.cpu)), best: r.forward.map(\.wall).min()!)
     let json = String(
-      format: #"{"benchmark":"reference","sequences":%d,"rounds":%d,"length":%d,"steps":%d,"parameters":%d,"optimiser":"%@","threads":1,"train_ms":%.4f,"train_cpu_ms":%.4f,"train_best_ms":%.4f,"train_sequences_per_second":%.1f,"forward_ms":%.4f,"forward_cpu_ms":%.4f,"forward_best_ms":%.4f,"forward_sequences_per_second":%.1f}"#,
+      format:
+        #"{"benchmark":"reference","sequences":%d,"rounds":%d,"length":%d,"steps":%d,"parameters":%d,"optimiser":"%@","threads":1,"train_ms":%.4f,"train_cpu_ms":%.4f,"train_best_ms":%.4f,"train_sequences_per_second":%.1f,"forward_ms":%.4f,"forward_cpu_ms":%.4f,"forward_best_ms":%.4f,"forward_sequences_per_second":%.1f}"#,
       r.sequences, r.rounds, r.length, r.steps, r.parameters, r.optimiser.rawValue, train.wall, train.cpu, train.best,
       1000 / train.wall, forward.wall, forward.cpu, forward.best, 1000 / forward.wall)
     let labels = ["training (forward + backward + \(r.optimiser.rawValue) update):", "inference (forward only):"]
@@ -153,9 +156,11 @@ enum BenchCommand: DeclaredCommand {
 extension BenchCommand {
   /// `--sequences N`.
   static let sequences = CommandOption(
-    name: "sequences", placeholder: "N", help: "timed sequences per round of each loop", value: .integer(default: 500, range: 1...1_000_000))
+    name: "sequences", placeholder: "N", help: "timed sequences per round of each loop", value: .integer(default: 500, range: 1...1_000_000)
+  )
   /// `--rounds K`.
-  static let rounds = CommandOption(name: "rounds", placeholder: "K", help: "rounds of each loop", value: .integer(default: 5, range: 1...100))
+  static let rounds = CommandOption(
+    name: "rounds", placeholder: "K", help: "rounds of each loop", value: .integer(default: 5, range: 1...100))
   /// `--length L`.
   static let length = CommandOption(
     name: "length", placeholder: "L", help: "copy length, 2L + 1 steps per sequence", value: .integer(default: 20, range: 1...1000))
@@ -165,7 +170,8 @@ extension BenchCommand {
   /// The reference machine, as the help and the report describe it.
   static var referenceSummary: String {
     let c = MachineConfiguration.reference(bits: CopyTask.defaultBits)
-    return "a feed-forward controller of \(c.controllerSizes.map(String.init).joined(separator: ", ")) \(c.controllerActivation.rawValue) units, "
+    return
+      "a feed-forward controller of \(c.controllerSizes.map(String.init).joined(separator: ", ")) \(c.controllerActivation.rawValue) units, "
       + "memory \(c.memoryRows) × \(c.memoryWidth), \(c.readHeads) read and \(c.writeHeads) write head, shifts −\(c.shiftRange)…\(c.shiftRange), "
       + "\(CopyTask.defaultBits)-bit vectors plus a delimiter (\(c.inputSize) inputs, \(c.outputSize) outputs)"
   }
@@ -174,19 +180,23 @@ extension BenchCommand {
     command: "bench", summary: "Time training and inference of the reference NTM, or the REPL's replies.",
     title: "time the tape machine on copy sequences, on one thread",
     description: [
-      .prose("The reference configuration is the paper's copy setting: \(referenceSummary). A copy sequence of length L runs 2L + 1 steps."),
+      .prose(
+        "The reference configuration is the paper's copy setting: \(referenceSummary). A copy sequence of length L runs 2L + 1 steps."),
       .lines([
         "Times two loops over the same pre-drawn sequences, after a short warm-up:",
         "  training   forward, loss gradient, backpropagation through time, update",
         "  inference  forward only",
       ]),
-      .prose("""
+      .prose(
+        """
         Each loop runs in --rounds rounds; the command prints milliseconds per sequence — the
         median round and the best one, wall clock and this thread's CPU time — and sequences
         per second, then one JSON line. On a shared machine rounds vary; the best round is
         what the code can do, the median what a run is likely to see.
         """),
-      .prose("'ntm bench repl' instead times every command of the REPL on 64-row memories (best of 5 runs each) and says whether each answers within the 20 ms that feels instant."),
+      .prose(
+        "'ntm bench repl' instead times every command of the REPL on 64-row memories (best of 5 runs each) and says whether each answers within the 20 ms that feels instant."
+      ),
     ],
     positional: "[reference]", otherUsages: ["ntm bench repl"],
     sections: [.init(title: "OPTIONS", options: [sequences, rounds, length, seed, optimiser])],

@@ -50,14 +50,17 @@ enum EvalCommand: DeclaredCommand {
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
     let arguments = try Arguments(words, declared: helpText.options, command: name)
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
-      throw Arguments.UsageError(message: "eval needs one checkpoint, a file or a shipped model, e.g. ntm eval copy. Try 'ntm eval --help'.")
+      throw Arguments.UsageError(
+        message: "eval needs one checkpoint, a file or a shipped model, e.g. ntm eval copy. Try 'ntm eval --help'.")
     }
     let requested = try parseLengths(arguments.value(Self.lengths))
     // Absent, the count depends on the lengths (`defaultCount`).
     let givenCount = arguments.value(Self.sequences) == nil ? nil : try arguments.integer(Self.sequences, default: defaultSequences)
     let seed = try arguments.integer(Self.seed)
     let svgPath = arguments.value(Self.svg)
-    if let svgPath { try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path] + [arguments.value(Self.compare)].compactMap { $0 }) }
+    if let svgPath {
+      try OutputFile.check([.init(flag: "--svg", path: svgPath)], inputs: [path] + [arguments.value(Self.compare)].compactMap { $0 })
+    }
     let document = OutputFile.claimStandardOutput(for: [svgPath], console: &console)
     let (checkpoint, model) = try CheckpointLoading.load(path)
     try CheckpointLoading.checkMemory(checkpoint, length: (requested ?? checkpoint.task.evaluationLengths).max() ?? 1, path: path)
@@ -70,7 +73,9 @@ enum EvalCommand: DeclaredCommand {
         second.task.outputSize == checkpoint.task.outputSize
       else {
         throw CommandLineTool.Failure(
-          message: "cannot compare \(EchoedText.path(path)) (\(checkpoint.task.name)) with \(EchoedText.path(other)) (\(second.task.name)): they do not learn the same task")
+          message:
+            "cannot compare \(EchoedText.path(path)) (\(checkpoint.task.name)) with \(EchoedText.path(other)) (\(second.task.name)): they do not learn the same task"
+        )
       }
       try CheckpointLoading.checkMemory(second, length: (requested ?? checkpoint.task.evaluationLengths).max() ?? 1, path: other)
       names.append(other)
@@ -83,10 +88,14 @@ enum EvalCommand: DeclaredCommand {
       let bad = lengths.first(where: { $0 < AssociativeRecallTask.minimumItemCount || $0 > recall.distinctItemCount })
     {
       throw Arguments.UsageError(
-        message: "associative recall needs from \(AssociativeRecallTask.minimumItemCount) to \(recall.distinctItemCount) items (all distinct), got length \(bad). Try 'ntm eval --help'.")
+        message:
+          "associative recall needs from \(AssociativeRecallTask.minimumItemCount) to \(recall.distinctItemCount) items (all distinct), got length \(bad). Try 'ntm eval --help'."
+      )
     }
     if case .ngrams(let ngrams) = task, let short = lengths.first(where: { $0 <= ngrams.contextLength }) {
-      throw Arguments.UsageError(message: "ngrams sequences must be longer than the context of \(ngrams.contextLength) bits, got length \(short). Try 'ntm eval --help'.")
+      throw Arguments.UsageError(
+        message:
+          "ngrams sequences must be longer than the context of \(ngrams.contextLength) bits, got length \(short). Try 'ntm eval --help'.")
     }
     let count = givenCount ?? defaultCount(task: task, lengths: lengths, stepCost: models.reduce(0) { $0 + stepCost($1) })
     let width = TextStyle.width(environment: console.environment)
@@ -97,7 +106,8 @@ enum EvalCommand: DeclaredCommand {
     progress.finish()
     try requireFiniteScores(sweep, names: names)
     let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive)
-    let header = heading(checkpoints, titles: titles) + "; \(count) fresh sequence\(count == 1 ? "" : "s") per length, seed \(seed)"
+    let header =
+      heading(checkpoints, titles: titles) + "; \(count) fresh sequence\(count == 1 ? "" : "s") per length, seed \(seed)"
       + (givenCount == nil && count < defaultSequences ? " (--sequences N scores more)" : "")
     console.print(TextWrap.paragraph(header, width: width, indent: "  "))
     console.print()
@@ -127,7 +137,9 @@ enum EvalCommand: DeclaredCommand {
       for (index, evaluation) in row.evaluations.enumerated() {
         guard let bad = [evaluation.loss, evaluation.bitErrors].first(where: { !$0.isFinite }) else { continue }
         throw CommandLineTool.Failure(
-          message: "\(names[index]) scores a non-finite loss (\(ProgressText.fixed(bad, 3))) at length \(row.length): its numbers overflow, so it has no score; retrain it, or evaluate an earlier checkpoint")
+          message:
+            "\(names[index]) scores a non-finite loss (\(ProgressText.fixed(bad, 3))) at length \(row.length): its numbers overflow, so it has no score; retrain it, or evaluate an earlier checkpoint"
+        )
       }
     }
   }
@@ -203,7 +215,10 @@ enum EvalCommand: DeclaredCommand {
     guard let text else { return nil }
     let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
     guard !values.isEmpty, values.allSatisfy({ $0.map(Limits.length.contains) ?? false }) else {
-      throw Arguments.UsageError(message: "--lengths must be whole numbers from 1 to \(Limits.length.upperBound) separated by commas, got '\(EchoedText.echo(text))'. Try 'ntm eval --help'.")
+      throw Arguments.UsageError(
+        message:
+          "--lengths must be whole numbers from 1 to \(Limits.length.upperBound) separated by commas, got '\(EchoedText.echo(text))'. Try 'ntm eval --help'."
+      )
     }
     return values.compactMap { $0 }
   }
@@ -213,7 +228,8 @@ enum EvalCommand: DeclaredCommand {
 extension EvalCommand {
   /// `--compare C`.
   static let compare = CommandOption(
-    name: "compare", placeholder: "C", help: "a second checkpoint of the same task, scored on the same sequences", value: .text(default: nil))
+    name: "compare", placeholder: "C", help: "a second checkpoint of the same task, scored on the same sequences",
+    value: .text(default: nil))
   /// `--lengths L,L,…`, read by `parseLengths`.
   static let lengths = CommandOption(
     name: "lengths", placeholder: "L,L,…", help: "lengths to test, each \(Limits.length.lowerBound)–\(Limits.length.upperBound)",
@@ -223,7 +239,8 @@ extension EvalCommand {
     name: "sequences", placeholder: "N", help: "sequences per length", value: .integer(default: nil, range: Limits.evaluationSequences),
     defaultText: "up to \(defaultSequences), fewer for long lengths and large models, so the command takes seconds")
   static let seed = CommandOption.seed("random seed for the test sequences")
-  static let svg = CommandOption.svg("""
+  static let svg = CommandOption.svg(
+    """
     also draw the bars as an SVG picture: a group per length, a bar per model, a dashed line where the \
     training range ends; FILE\u{00A0}- is standard output, and the table then goes to standard error
     """)
@@ -232,14 +249,16 @@ extension EvalCommand {
     command: "eval", summary: "Score a checkpoint at several lengths; --compare an NTM with an LSTM.",
     title: "score a trained checkpoint at several sequence lengths",
     description: [
-      .prose("""
+      .prose(
+        """
         Runs fresh sequences of each length through the saved model and prints the mean
         number of wrong bits per sequence (outputs rounded to 0 or 1), and the mean loss, as a
         table and as bars. Lengths beyond the training range test generalisation. With
         --compare, a second model (say the LSTM baseline) runs on the very same sequences and
         the two are shown side by side.
         """),
-      .prose("""
+      .prose(
+        """
         A length is the task's own: vectors for copy and repeat copy, items for associative
         recall, bits for N-grams, input vectors for priority sort, bracket pairs for Dyck words.
         N-grams are scored by their cost in bits (−log₂ likelihood) beside the Bayes-optimal

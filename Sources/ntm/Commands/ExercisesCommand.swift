@@ -70,7 +70,8 @@ enum ExercisesCommand: DeclaredCommand {
         try progress.save(to: root)
       } catch {
         let reason = (error as? SafeFile.Failure)?.reason ?? error.localizedDescription
-        throw CommandLineTool.Failure(message: "could not save progress in \(root.appendingPathComponent(ExerciseProgress.fileName).path): \(reason)")
+        throw CommandLineTool.Failure(
+          message: "could not save progress in \(root.appendingPathComponent(ExerciseProgress.fileName).path): \(reason)")
       }
     }
 
@@ -100,7 +101,7 @@ enum ExercisesCommand: DeclaredCommand {
         progress.record(exercise.number, passed: ExerciseReport.status(outcome) == "done")
       }
       try save()
-      ExerciseReport.list(exercises, outcomes: outcomes, progress: progress, style: style).forEach { console.print($0) }
+      for line in ExerciseReport.list(exercises, outcomes: outcomes, progress: progress, style: style) { console.print(line) }
       if root == nil { console.print(notSavedNote(directory)) }
       return CommandLineTool.ExitCode.success
     }
@@ -123,10 +124,10 @@ enum ExercisesCommand: DeclaredCommand {
         }
       }
       try save()
-      ExerciseReport.check(
+      let report = ExerciseReport.check(
         exercise, outcome: outcome, waitingOn: waitingOn, progress: progress, total: exercises.count, width: width,
-        style: style
-      ).forEach { console.print($0) }
+        style: style)
+      for line in report { console.print(line) }
       if root == nil { console.print(notSavedNote(directory)) }
       if let line = ExerciseReport.errorLine(exercise, outcome: outcome, waitingOn: waitingOn) {
         console.printError(line)
@@ -137,7 +138,7 @@ enum ExercisesCommand: DeclaredCommand {
       let shown = min(progress.hints(exercise.number) + 1, exercise.hints.count)
       progress.setHints(exercise.number, to: shown)
       try save()
-      ExerciseReport.hints(exercise, shown: shown, width: width, style: style).forEach { console.print($0) }
+      for line in ExerciseReport.hints(exercise, shown: shown, width: width, style: style) { console.print(line) }
       if root == nil { console.print(notSavedNote(directory)) }
       return CommandLineTool.ExitCode.success
     default:
@@ -167,10 +168,14 @@ enum ExercisesCommand: DeclaredCommand {
       throw Arguments.UsageError(message: "\(action) needs an exercise number from \(range): 'ntm exercises \(action) 3'.")
     }
     guard positional.count == 2 else {
-      throw Arguments.UsageError(message: "\(action) takes one exercise number, got '\(EchoedText.echo(positional.dropFirst().joined(separator: " ")))'. Try 'ntm exercises \(action) 3'.")
+      throw Arguments.UsageError(
+        message:
+          "\(action) takes one exercise number, got '\(EchoedText.echo(positional.dropFirst().joined(separator: " ")))'. Try 'ntm exercises \(action) 3'."
+      )
     }
     guard let number = Int(positional[1]), let exercise = exercises.first(where: { $0.number == number }) else {
-      throw Arguments.UsageError(message: "no exercise '\(EchoedText.echo(positional[1]))': exercises are numbered \(range). Try 'ntm exercises' for the list.")
+      throw Arguments.UsageError(
+        message: "no exercise '\(EchoedText.echo(positional[1]))': exercises are numbered \(range). Try 'ntm exercises' for the list.")
     }
     return exercise
   }
@@ -190,7 +195,8 @@ extension ExercisesCommand {
     command: "exercises", summary: "Classroom exercises: write a stage's forward or backward pass; get it graded.",
     title: "implement the NTM's stages yourself, graded by the gradient checker",
     description: [
-      .prose("""
+      .prose(
+        """
         Each exercise is one file in Exercises/ with a function marked TODO: cosine similarity,
         softmax, content addressing, interpolation, shift, sharpening, read and write, forward
         or backward, and one step of backpropagation through time through a read head. The files

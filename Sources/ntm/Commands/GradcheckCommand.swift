@@ -13,7 +13,8 @@ enum GradcheckCommand: DeclaredCommand {
     let range = try arguments.integer(shiftRange, default: rows >= 3 ? 1 : 0)
     guard 2 * range + 1 <= rows else {
       let largest = (rows - 1) / 2
-      throw Arguments.UsageError(message: "--shift-range \(range) needs 2R + 1 ≤ N = \(rows); use --shift-range \(largest)\(largest > 0 ? " or less" : "").")
+      throw Arguments.UsageError(
+        message: "--shift-range \(range) needs 2R + 1 ≤ N = \(rows); use --shift-range \(largest)\(largest > 0 ? " or less" : "").")
     }
     let seed = try arguments.integer(Self.seed)
     let tolerance = try arguments.number(Self.tolerance)
@@ -145,7 +146,8 @@ extension GradcheckCommand {
     command: "gradcheck", summary: "Check every operation's gradient numerically; print a table.",
     title: "check every operation's backward pass against numeric differences",
     description: [
-      .prose("""
+      .prose(
+        """
         For each operation (activations, softmax, linear, the four addressing stages, read,
         write) at a random point, compares the hand-written gradient of every input with a
         centred-difference estimate and prints the worst element of each input, its relative

@@ -16,13 +16,15 @@ extension ReplCommand {
     command: "repl", summary: "Play with memory, key, β, g, s, γ: step through the stages, read, write.",
     title: "free play with the four addressing stages",
     description: [
-      .prose("""
+      .prose(
+        """
         Starts with the tour's 8 × 4 memory and settings. Set the memory, the key k, β, g, the
         shift weighting s, γ and the previous weighting; 'step' runs one stage at a time and
         draws it, 'address' runs all four, 'read' and 'write' use the final weighting. Type
         'help' inside for every command.
         """),
-      .prose("""
+      .prose(
+        """
         On a terminal: ←/→, Home/End, Backspace edit the line; ↑/↓ recall earlier lines; Tab
         completes commands; Ctrl-D leaves, Ctrl-C clears the line (or leaves on an empty one).
         Otherwise it reads one command per line from standard input and prints each reply, so

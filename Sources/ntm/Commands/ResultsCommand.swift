@@ -16,7 +16,9 @@ enum ResultsCommand: DeclaredCommand {
     let seed = try arguments.integer(Self.seed)
     // Without --output the page goes to standard output, so --readme - would meet it there.
     let output = arguments.value(Self.output) ?? OutputFile.standardOutput
-    try OutputFile.check([.init(flag: arguments.value(Self.output) == nil ? "the page" : "--output", path: output)] + (arguments.value(Self.readme).map { [.init(flag: "--readme", path: $0)] } ?? []))
+    try OutputFile.check(
+      [.init(flag: arguments.value(Self.output) == nil ? "the page" : "--output", path: output)]
+        + (arguments.value(Self.readme).map { [.init(flag: "--readme", path: $0)] } ?? []))
     let document = OutputFile.claimStandardOutput(for: [output, arguments.value(Self.readme)], console: &console)
     guard let folder = arguments.value(Self.models).map({ URL(fileURLWithPath: $0) }) ?? ShippedModels.folder else {
       throw CommandLineTool.Failure(message: "cannot find the Models folder; name it with --models DIR")
@@ -57,7 +59,8 @@ extension ResultsCommand {
     name: "output", placeholder: "PATH", help: "write the Markdown here; - is standard output", value: .text(default: "-"))
   static let quick = CommandOption.flag("quick", help: "a smoke run: \(quickSequences) sequences per length")
   static let sequences = CommandOption(
-    name: "sequences", placeholder: "N", help: "sequences per length", value: .integer(default: defaultSequences, range: Limits.evaluationSequences),
+    name: "sequences", placeholder: "N", help: "sequences per length",
+    value: .integer(default: defaultSequences, range: Limits.evaluationSequences),
     defaultText: "\(defaultSequences); \(quickSequences) with --quick")
   static let seed = CommandOption.seed("random seed for the test sequences")
   static let models = CommandOption(
@@ -71,7 +74,8 @@ extension ResultsCommand {
     command: "results", summary: "Write the results chapter: every task, NTM vs LSTM, from the shipped models.",
     title: "write the results page from the shipped models",
     description: [
-      .prose("""
+      .prose(
+        """
         For every task: the command, seed, sequences, target and wall time recorded in its
         shipped checkpoints (Models/<task>.json for the NTM, Models/<task>-lstm.json for the
         LSTM baseline), and a fresh sweep of lengths inside and beyond training, both models on

@@ -10,7 +10,8 @@ enum ShowCommand: DeclaredCommand {
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
     let arguments = try Arguments(words, declared: helpText.options, command: name)
     guard let path = arguments.positional.first, arguments.positional.count == 1 else {
-      throw Arguments.UsageError(message: "show needs one checkpoint, a file or a shipped model, e.g. ntm show copy. Try 'ntm show --help'.")
+      throw Arguments.UsageError(
+        message: "show needs one checkpoint, a file or a shipped model, e.g. ntm show copy. Try 'ntm show --help'.")
     }
     let length = try arguments.integer(Self.length)
     let seed = try arguments.integer(Self.seed)
@@ -23,10 +24,13 @@ enum ShowCommand: DeclaredCommand {
       length < AssociativeRecallTask.minimumItemCount || length > recall.distinctItemCount
     {
       throw Arguments.UsageError(
-        message: "associative recall needs --length from \(AssociativeRecallTask.minimumItemCount) to \(recall.distinctItemCount) items (all distinct). Try 'ntm show --help'.")
+        message:
+          "associative recall needs --length from \(AssociativeRecallTask.minimumItemCount) to \(recall.distinctItemCount) items (all distinct). Try 'ntm show --help'."
+      )
     }
     if case .ngrams(let ngrams) = checkpoint.task, length <= ngrams.contextLength {
-      throw Arguments.UsageError(message: "ngrams needs --length longer than the context of \(ngrams.contextLength) bits. Try 'ntm show --help'.")
+      throw Arguments.UsageError(
+        message: "ngrams needs --length longer than the context of \(ngrams.contextLength) bits. Try 'ntm show --help'.")
     }
     var generator = SplitMix64(seed: UInt64(seed))
     let example = checkpoint.task.sample(length: length, using: &generator)
@@ -34,11 +38,14 @@ enum ShowCommand: DeclaredCommand {
     // As in `eval`: a model whose numbers overflow has no picture worth drawing.
     guard logits.scalars.allSatisfy(\.isFinite) else {
       throw CommandLineTool.Failure(
-        message: "\(EchoedText.path(path)) gives non-finite outputs at length \(length): its numbers overflow, so there is nothing to show; retrain it, or show an earlier checkpoint")
+        message:
+          "\(EchoedText.path(path)) gives non-finite outputs at length \(length): its numbers overflow, so there is nothing to show; retrain it, or show an earlier checkpoint"
+      )
     }
     let errors = BitError.count(logits: logits, targets: example.targets, mask: example.mask)
 
-    let style = TextStyle.detect(environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag(CommandOption.ascii))
+    let style = TextStyle.detect(
+      environment: console.environment, isTerminal: console.isInteractive, forceASCII: arguments.flag(CommandOption.ascii))
     let width = TextStyle.width(environment: console.environment)
     let heading = "\(checkpoint.task.name), length \(length), seed \(seed): \(errors) wrong bit\(errors == 1 ? "" : "s")"
     // The panels over time, drawn in blocks of steps when the sequence is longer than a line.
@@ -58,11 +65,15 @@ enum ShowCommand: DeclaredCommand {
       note = locations == Array(0..<locations.count) ? "" : "; rows are locations \(spans(locations))"
       for (index, weighting) in trace.writeWeightings.enumerated() {
         timePanels.append(
-          .init(title: "write head \(index) weighting (locations × time)", rows: transpose(columns(weighting, locations)), labels: labels, svgNote: note))
+          .init(
+            title: "write head \(index) weighting (locations × time)", rows: transpose(columns(weighting, locations)), labels: labels,
+            svgNote: note))
       }
       for (index, weighting) in trace.readWeightings.enumerated() {
         timePanels.append(
-          .init(title: "read head \(index) weighting (locations × time)", rows: transpose(columns(weighting, locations)), labels: labels, svgNote: note))
+          .init(
+            title: "read head \(index) weighting (locations × time)", rows: transpose(columns(weighting, locations)), labels: labels,
+            svgNote: note))
       }
       memoryPanel = ("final memory (locations × width)", locations.map { trace.finalMemory.row($0) }, labels)
       intro += ". " + rowsNote(shown: locations, of: memoryRows, allAsked: arguments.flag(Self.allRows))
@@ -175,7 +186,8 @@ extension ShowCommand {
   static let seed = CommandOption.seed("random seed for the sequence")
   /// `--all-rows`.
   static let allRows = CommandOption.flag("all-rows", help: "draw every memory location, not only those the heads used")
-  static let svg = CommandOption.svg("""
+  static let svg = CommandOption.svg(
+    """
     also draw the same heatmaps, stacked, as an SVG picture (the same rows and shading scales, \
     each scale written under its panel); FILE\u{00A0}- is standard output, and the heatmaps then go to standard error
     """)
@@ -185,7 +197,8 @@ extension ShowCommand {
     title: "run one sequence through a checkpoint and draw it over time",
     description: [
       .prose("A checkpoint is a file, or the name of a shipped model (copy, associative-recall, …)."),
-      .prose("""
+      .prose(
+        """
         Heatmaps, one column per time step: the input, the target, the output (σ of the logits),
         each write head's weighting and each read head's weighting (one row per memory
         location that any head touched, labelled with its index), then the final memory.

@@ -24,7 +24,8 @@ extension TourCommand {
     command: "tour", summary: "A guided tour of the four addressing stages, page by page.",
     title: "a guided tour of how a Neural Turing Machine head addresses its memory",
     description: [
-      .prose("""
+      .prose(
+        """
         Nine pages on a built-in 8 × 4 memory: the memory; content addressing (the similarity K
         and the key strength β); interpolation (the gate g); the shift s; sharpening (γ); a read;
         a write; and a gradient check. Each page shows the equation, the numbers as bars, and

@@ -36,7 +36,8 @@ extension TrainCommand {
     command: "train", summary: "Train an NTM (or the LSTM baseline) on a task; checkpoints, resume, Ctrl-C saves.",
     title: "train a Neural Turing Machine on one of the paper's tasks",
     description: [
-      .prose("""
+      .prose(
+        """
         Draws random sequences from the task, trains on each (sigmoid cross-entropy, gradients
         clipped, RMSProp or Adam), shows progress (sequences, seq/s, loss, bits/seq, ETA), and saves
         a checkpoint every so often and at the end. Ctrl-C saves a checkpoint and stops (exit code
@@ -58,7 +59,8 @@ extension TrainCommand {
     ],
     positional: "<task>", listsOptions: false, sections: TrainPlan.sections,
     notes: [
-      .prose("""
+      .prose(
+        """
         Every file is checked before training starts: its folder must exist, a folder, device,
         FIFO or socket is never replaced, and no two of the files may be the same file.
         """)

@@ -5,7 +5,8 @@ extension ExerciseCatalog {
   /// through time through a read head.
   static let memory: [Exercise] = [
     Exercise(
-      number: 11, title: "reading, backward", equation: """
+      number: 11, title: "reading, backward",
+      equation: """
         r = Σ_i w(i) M_i
         ∂L/∂M_ij = w(i) G_j,   ∂L/∂w(i) = G · M_i
         """,
@@ -40,12 +41,15 @@ extension ExerciseCatalog {
         let inputs = Inputs(seed: 112)
         guard let got = f.write(inputs.rowArrays, inputs.weighting, inputs.erase, inputs.add) else { return false }
         let what = library("Write.forward")
-        try grader.rows("M'", got, Write.forward(.init(memory: inputs.memory, weighting: inputs.weighting, erase: inputs.erase, add: inputs.add)).output, what: what)
+        try grader.rows(
+          "M'", got, Write.forward(.init(memory: inputs.memory, weighting: inputs.weighting, erase: inputs.erase, add: inputs.add)).output,
+          what: what)
         let focus = [0, 0, 1.0, 0, 0]
         let ones = [Double](repeating: 1, count: width)
         var replaced = inputs.memory
         replaced.setRow(2, to: inputs.add)
-        try grader.rows("M' (w on row 2, e = 1)", f.write(inputs.rowArrays, focus, ones, inputs.add) ?? [], replaced, what: "row 2 replaced by a")
+        try grader.rows(
+          "M' (w on row 2, e = 1)", f.write(inputs.rowArrays, focus, ones, inputs.add) ?? [], replaced, what: "row 2 replaced by a")
         return true
       }),
     Exercise(
@@ -63,8 +67,11 @@ extension ExerciseCatalog {
       check: { f, grader in
         var inputs = Inputs(seed: 113)
         let gradient = matrix(inputs.gradient(rows * width), columns: width)
-        guard let got = f.writeBackward(inputs.rowArrays, inputs.weighting, inputs.erase, inputs.add, gradient.rowArrays) else { return false }
-        let expected = Write.backward(gradient, Write.forward(.init(memory: inputs.memory, weighting: inputs.weighting, erase: inputs.erase, add: inputs.add)).cache)
+        guard let got = f.writeBackward(inputs.rowArrays, inputs.weighting, inputs.erase, inputs.add, gradient.rowArrays) else {
+          return false
+        }
+        let expected = Write.backward(
+          gradient, Write.forward(.init(memory: inputs.memory, weighting: inputs.weighting, erase: inputs.erase, add: inputs.add)).cache)
         let what = library("Write.backward")
         try grader.rows("dM", got.memory, expected.memory, what: what)
         try grader.values("dw", got.weighting, expected.weighting, what: what)
@@ -73,7 +80,9 @@ extension ExerciseCatalog {
         try grader.gradientCheck(
           "write", inputs: [.init("M", inputs.memory), .init("w", inputs.weighting), .init("e", inputs.erase), .init("a", inputs.add)],
           seed: 1113,
-          evaluate: { Write.forward(.init(memory: matrix($0[0], columns: width), weighting: $0[1], erase: $0[2], add: $0[3])).output.scalars },
+          evaluate: {
+            Write.forward(.init(memory: matrix($0[0], columns: width), weighting: $0[1], erase: $0[2], add: $0[3])).output.scalars
+          },
           gradient: { v, g in
             let answer = f.writeBackward(rows(v[0], columns: width), v[1], v[2], v[3], rows(g, columns: width))
             return [answer?.memory.flatMap { $0 }, answer?.weighting, answer?.erase, answer?.add]

@@ -14,11 +14,14 @@ extension ExerciseCatalog {
         let inputs = Inputs(seed: 107)
         guard let got = f.shift(inputs.weighting, inputs.shiftWeighting) else { return false }
         let what = library("Shift.forward")
-        try grader.values("w̃", got, Shift.forward(.init(weighting: inputs.weighting, shiftWeighting: inputs.shiftWeighting)).output, what: what)
+        try grader.values(
+          "w̃", got, Shift.forward(.init(weighting: inputs.weighting, shiftWeighting: inputs.shiftWeighting)).output, what: what)
         let lastRow = [0, 0, 0, 0, 1.0]
         try grader.values("w̃ (row 4 shifted by +1)", f.shift(lastRow, [0, 0, 1]) ?? [], [1, 0, 0, 0, 0], what: "a focus on row 0")
         let wide = Inputs(seed: 207, shiftRange: 2)
-        try grader.values("w̃ (R = 2)", f.shift(wide.weighting, wide.shiftWeighting) ?? [], Shift.forward(.init(weighting: wide.weighting, shiftWeighting: wide.shiftWeighting)).output, what: what)
+        try grader.values(
+          "w̃ (R = 2)", f.shift(wide.weighting, wide.shiftWeighting) ?? [],
+          Shift.forward(.init(weighting: wide.weighting, shiftWeighting: wide.shiftWeighting)).output, what: what)
         return true
       }),
     Exercise(
@@ -36,7 +39,8 @@ extension ExerciseCatalog {
           var inputs = Inputs(seed: seed, shiftRange: range)
           let gradient = inputs.gradient(rows)
           guard let got = f.shiftBackward(inputs.weighting, inputs.shiftWeighting, gradient) else { return false }
-          let expected = Shift.backward(gradient, Shift.forward(.init(weighting: inputs.weighting, shiftWeighting: inputs.shiftWeighting)).cache)
+          let expected = Shift.backward(
+            gradient, Shift.forward(.init(weighting: inputs.weighting, shiftWeighting: inputs.shiftWeighting)).cache)
           let what = library("Shift.backward") + ", R = \(range)"
           try grader.values("dw_g", got.weighting, expected.weighting, what: what)
           try grader.values("ds", got.shiftWeighting, expected.shiftWeighting, what: what)
@@ -62,11 +66,16 @@ extension ExerciseCatalog {
         let inputs = Inputs(seed: 109)
         guard let got = f.sharpen(inputs.weighting, inputs.sharpening) else { return false }
         let what = library("Sharpening.forward")
-        try grader.values("w", got, Sharpening.forward(.init(weighting: inputs.weighting, sharpening: inputs.sharpening)).output, what: what)
+        try grader.values(
+          "w", got, Sharpening.forward(.init(weighting: inputs.weighting, sharpening: inputs.sharpening)).output, what: what)
         let zeros = [0, 0.7, 0.3, 0, 0]
-        try grader.values("w (w̃ with zeros, γ = 3)", f.sharpen(zeros, 3) ?? [], Sharpening.forward(.init(weighting: zeros, sharpening: 3)).output, what: what)
+        try grader.values(
+          "w (w̃ with zeros, γ = 3)", f.sharpen(zeros, 3) ?? [], Sharpening.forward(.init(weighting: zeros, sharpening: 3)).output,
+          what: what)
         let uniform = [Double](repeating: 0.2, count: rows)
-        try grader.values("w (uniform w̃, γ = 500)", f.sharpen(uniform, 500) ?? [], Sharpening.forward(.init(weighting: uniform, sharpening: 500)).output, what: what)
+        try grader.values(
+          "w (uniform w̃, γ = 500)", f.sharpen(uniform, 500) ?? [], Sharpening.forward(.init(weighting: uniform, sharpening: 500)).output,
+          what: what)
         return true
       }),
     Exercise(
@@ -85,7 +94,8 @@ extension ExerciseCatalog {
         let output = Sharpening.forward(.init(weighting: inputs.weighting, sharpening: inputs.sharpening)).output
         let gradient = inputs.gradient(rows)
         guard let got = f.sharpenBackward(inputs.weighting, inputs.sharpening, output, gradient) else { return false }
-        let expected = Sharpening.backward(gradient, Sharpening.forward(.init(weighting: inputs.weighting, sharpening: inputs.sharpening)).cache)
+        let expected = Sharpening.backward(
+          gradient, Sharpening.forward(.init(weighting: inputs.weighting, sharpening: inputs.sharpening)).cache)
         let what = library("Sharpening.backward")
         try grader.values("dw̃", got.weighting, expected.weighting, what: what)
         try grader.values("dγ", [got.sharpening], [expected.sharpening], shape: [], what: what)

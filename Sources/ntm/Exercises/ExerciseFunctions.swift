@@ -10,32 +10,40 @@ struct ExerciseFunctions: Sendable {
   var cosineSimilarity: @Sendable (_ key: [Double], _ memory: Rows) -> [Double]?
   var softmax: @Sendable (_ scores: [Double]) -> [Double]?
   var softmaxBackward: @Sendable (_ output: [Double], _ outputGradient: [Double]) -> [Double]?
-  var cosineSimilarityBackward: @Sendable (_ key: [Double], _ memory: Rows, _ outputGradient: [Double])
-    -> (key: [Double], memory: Rows)?
-  var contentAddressingBackward: @Sendable (
-    _ key: [Double], _ memory: Rows, _ keyStrength: Double, _ similarity: [Double],
-    _ weighting: [Double], _ outputGradient: [Double]
-  ) -> (key: [Double], memory: Rows, keyStrength: Double)?
-  var interpolationBackward: @Sendable (
-    _ content: [Double], _ previous: [Double], _ gate: Double, _ outputGradient: [Double]
-  ) -> (content: [Double], previous: [Double], gate: Double)?
+  var cosineSimilarityBackward:
+    @Sendable (_ key: [Double], _ memory: Rows, _ outputGradient: [Double])
+      -> (key: [Double], memory: Rows)?
+  var contentAddressingBackward:
+    @Sendable (
+      _ key: [Double], _ memory: Rows, _ keyStrength: Double, _ similarity: [Double],
+      _ weighting: [Double], _ outputGradient: [Double]
+    ) -> (key: [Double], memory: Rows, keyStrength: Double)?
+  var interpolationBackward:
+    @Sendable (
+      _ content: [Double], _ previous: [Double], _ gate: Double, _ outputGradient: [Double]
+    ) -> (content: [Double], previous: [Double], gate: Double)?
   var shift: @Sendable (_ weighting: [Double], _ shiftWeighting: [Double]) -> [Double]?
-  var shiftBackward: @Sendable (_ weighting: [Double], _ shiftWeighting: [Double], _ outputGradient: [Double])
-    -> (weighting: [Double], shiftWeighting: [Double])?
+  var shiftBackward:
+    @Sendable (_ weighting: [Double], _ shiftWeighting: [Double], _ outputGradient: [Double])
+      -> (weighting: [Double], shiftWeighting: [Double])?
   var sharpen: @Sendable (_ weighting: [Double], _ sharpening: Double) -> [Double]?
-  var sharpenBackward: @Sendable (
-    _ weighting: [Double], _ sharpening: Double, _ output: [Double], _ outputGradient: [Double]
-  ) -> (weighting: [Double], sharpening: Double)?
-  var readBackward: @Sendable (_ memory: Rows, _ weighting: [Double], _ outputGradient: [Double])
-    -> (memory: Rows, weighting: [Double])?
+  var sharpenBackward:
+    @Sendable (
+      _ weighting: [Double], _ sharpening: Double, _ output: [Double], _ outputGradient: [Double]
+    ) -> (weighting: [Double], sharpening: Double)?
+  var readBackward:
+    @Sendable (_ memory: Rows, _ weighting: [Double], _ outputGradient: [Double])
+      -> (memory: Rows, weighting: [Double])?
   var write: @Sendable (_ memory: Rows, _ weighting: [Double], _ erase: [Double], _ add: [Double]) -> Rows?
-  var writeBackward: @Sendable (
-    _ memory: Rows, _ weighting: [Double], _ erase: [Double], _ add: [Double], _ outputGradient: Rows
-  ) -> (memory: Rows, weighting: [Double], erase: [Double], add: [Double])?
-  var readHeadStepBackward: @Sendable (
-    _ memory: Rows, _ previousWeighting: [Double], _ head: ReadHeadParameters, _ forward: ReadHeadForward,
-    _ readGradient: [Double], _ weightingGradient: [Double]
-  ) -> ReadHeadGradients?
+  var writeBackward:
+    @Sendable (
+      _ memory: Rows, _ weighting: [Double], _ erase: [Double], _ add: [Double], _ outputGradient: Rows
+    ) -> (memory: Rows, weighting: [Double], erase: [Double], add: [Double])?
+  var readHeadStepBackward:
+    @Sendable (
+      _ memory: Rows, _ previousWeighting: [Double], _ head: ReadHeadParameters, _ forward: ReadHeadForward,
+      _ readGradient: [Double], _ weightingGradient: [Double]
+    ) -> ReadHeadGradients?
 }
 
 /// What a read head emitted at one step (exercise 14): its addressing parameters.

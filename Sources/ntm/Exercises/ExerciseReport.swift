@@ -113,7 +113,8 @@ enum ExerciseReport {
         capitalised(waiting(exercise, on: waitingOn)) + ": '\(invocation) check \(waitingOn.number)' first.", width: width,
         indent: "")
     }
-    if case .passed = outcome {} else {
+    if case .passed = outcome {
+    } else {
       let shown = progress.hints(exercise.number)
       let more = shown < exercise.hints.count
       lines.append(

@@ -126,7 +126,8 @@ struct LearnerProgram: Sendable {
       return ["the compiler stopped without an error message" + (lines.last { !$0.isEmpty }.map { ": \($0)" } ?? ".")]
     }
     let diagnostic = [": error: ", ": warning: ", ": note: "]
-    var shown = [lines[first]]
+    var shown =
+      [lines[first]]
       + lines[(first + 1)..<min(first + errorLines, lines.count)].prefix { line in !diagnostic.contains { line.contains($0) } }
     shown = shown.map {
       $0.replacingOccurrences(of: root.path + "/", with: "")
@@ -134,7 +135,8 @@ struct LearnerProgram: Sendable {
     }
     if lines[first].contains(buildFolder.path) {
       shown = shown.map { $0.replacingOccurrences(of: buildFolder.path + "/", with: "") }
-      shown.append("(\(harnessFileName) is the check's own file: it calls each function by the starter's name and types, so keep them as they were.)")
+      shown.append(
+        "(\(harnessFileName) is the check's own file: it calls each function by the starter's name and types, so keep them as they were.)")
     }
     return shown
   }

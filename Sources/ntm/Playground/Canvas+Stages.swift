@@ -35,10 +35,13 @@ extension Canvas {
     switch stage {
     case .content:
       lines += equation(Equation.similarity) + equation(Equation.content) + [vector("k", p.key, indent: "  "), ""]
-      lines += columns([BarSeries("K(k, M(i))", trace.similarity), BarSeries("w_c, β = \(PlaygroundInput.format(p.keyStrength))", trace.content)])
+      lines += columns([
+        BarSeries("K(k, M(i))", trace.similarity), BarSeries("w_c, β = \(PlaygroundInput.format(p.keyStrength))", trace.content),
+      ])
       let top = Self.tops(trace.similarity)
       let k = Self.number(trace.similarity[top[0]])
-      let sentence = top.count == state.rows
+      let sentence =
+        top.count == state.rows
         ? "Every row is as like the key as any other (K = \(k)), so w_c is uniform."
         : top.count == 1
           ? "Row \(top[0]) is most like the key (K = \(k)) and gets weight \(Self.number(trace.content[top[0]]))."
@@ -46,20 +49,36 @@ extension Canvas {
       lines += [""] + wrap(sentence)
     case .interpolation:
       lines += equation(Equation.interpolation) + [""]
-      lines += columns([BarSeries("w_c", trace.content), BarSeries("w_prev", state.previousWeighting), BarSeries("w_g, g = \(PlaygroundInput.format(p.gate))", trace.interpolated)])
-      lines += [""] + wrap("A share g = \(PlaygroundInput.format(p.gate)) of the weight follows the content; \(PlaygroundInput.format(1 - p.gate)) stays where w_prev was.")
+      lines += columns([
+        BarSeries("w_c", trace.content), BarSeries("w_prev", state.previousWeighting),
+        BarSeries("w_g, g = \(PlaygroundInput.format(p.gate))", trace.interpolated),
+      ])
+      lines +=
+        [""]
+        + wrap(
+          "A share g = \(PlaygroundInput.format(p.gate)) of the weight follows the content; \(PlaygroundInput.format(1 - p.gate)) stays where w_prev was."
+        )
     case .shift:
-      lines += equation(Equation.shift) + [vector("s over shifts −\(state.shiftRange)…+\(state.shiftRange)", p.shiftWeighting, indent: "  "), ""]
+      lines +=
+        equation(Equation.shift) + [vector("s over shifts −\(state.shiftRange)…+\(state.shiftRange)", p.shiftWeighting, indent: "  "), ""]
       lines += columns([BarSeries("w_g", trace.interpolated), BarSeries("w̃", trace.shifted)])
       let before = Self.tops(trace.interpolated)
       let after = Self.tops(trace.shifted)
-      let moved = before == after ? "The largest weight stays on \(Self.rowList(after))" : "The largest weight moves from \(Self.rowList(before)) to \(Self.rowList(after))"
-      lines += [""] + wrap("\(moved) and goes from \(Self.number(trace.interpolated[before[0]])) to \(Self.number(trace.shifted[after[0]])).")
+      let moved =
+        before == after
+        ? "The largest weight stays on \(Self.rowList(after))"
+        : "The largest weight moves from \(Self.rowList(before)) to \(Self.rowList(after))"
+      lines +=
+        [""] + wrap("\(moved) and goes from \(Self.number(trace.interpolated[before[0]])) to \(Self.number(trace.shifted[after[0]])).")
     case .sharpening:
       lines += equation(Equation.sharpening) + [""]
       lines += columns([BarSeries("w̃", trace.shifted), BarSeries("w, γ = \(PlaygroundInput.format(p.sharpening))", trace.weighting)])
       let top = Self.tops(trace.weighting)
-      lines += [""] + wrap("The largest weight goes from \(Self.number(trace.shifted.max() ?? 0)) to \(Self.number(trace.weighting[top[0]])) (\(Self.rowList(top))); the weights still sum to 1.")
+      lines +=
+        [""]
+        + wrap(
+          "The largest weight goes from \(Self.number(trace.shifted.max() ?? 0)) to \(Self.number(trace.weighting[top[0]])) (\(Self.rowList(top))); the weights still sum to 1."
+        )
     }
     return lines
   }
@@ -105,7 +124,8 @@ extension Canvas {
       alignments: [.right, .right, .left, .left], width: width, style: style)
     if let note { lines.append(note) }
     let top = Self.tops(weighting)
-    let sentence = Self.isUniform(weighting)
+    let sentence =
+      Self.isUniform(weighting)
       ? "Every row has w(i) = \(Self.number(weighting[0])), so every row changes alike."
       : top.count == 1
         ? "Row \(top[0]), where w(\(top[0])) = \(Self.number(weighting[top[0]])), changes most; rows with w(i) near 0 keep their values."

@@ -37,12 +37,16 @@ extension Interpreter {
     var next = state.restartingSteps()
     if !words.isEmpty {
       let w = state.width
-      let example = "write " + (Array(repeating: "1", count: min(w, 4)) + Array(repeating: "0.5", count: min(w, 4))).joined(separator: " ") + (w > 4 ? " …" : "")
+      let example =
+        "write " + (Array(repeating: "1", count: min(w, 4)) + Array(repeating: "0.5", count: min(w, 4))).joined(separator: " ")
+        + (w > 4 ? " …" : "")
       guard words.count == 2 * w else {
-        throw Input.Rejection(message: "write needs 2W = \(2 * w) numbers (W for e, then W for a), got \(words.count). Try '\(example)' or just 'write'.")
+        throw Input.Rejection(
+          message: "write needs 2W = \(2 * w) numbers (W for e, then W for a), got \(words.count). Try '\(example)' or just 'write'.")
       }
       next.erase = try Input.vector(words.prefix(w), count: w, in: 0...1, name: "the erase vector e", example: example)
-      next.add = try Input.vector(words.suffix(w), count: w, in: -Input.maximumMagnitude...Input.maximumMagnitude, name: "the add vector a", example: example)
+      next.add = try Input.vector(
+        words.suffix(w), count: w, in: -Input.maximumMagnitude...Input.maximumMagnitude, name: "the add vector a", example: example)
     }
     let weighting = state.trace.weighting
     next.memory = Write.forward(.init(memory: state.memory, weighting: weighting, erase: next.erase, add: next.add)).output

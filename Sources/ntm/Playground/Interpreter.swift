@@ -73,7 +73,8 @@ struct Interpreter: Sendable {
   /// Rejects a call with the wrong number of words, quoting the usage.
   func requireCount(_ arguments: ArraySlice<Substring>, _ count: Int, usage: String) throws {
     guard arguments.count == count else {
-      throw PlaygroundInput.Rejection(message: "expected \(count) argument\(count == 1 ? "" : "s"), got \(arguments.count). Type '\(usage)'.")
+      throw PlaygroundInput.Rejection(
+        message: "expected \(count) argument\(count == 1 ? "" : "s"), got \(arguments.count). Type '\(usage)'.")
     }
   }
 

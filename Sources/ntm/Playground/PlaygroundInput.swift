@@ -42,7 +42,8 @@ enum PlaygroundInput {
       throw Rejection(message: "\(name) must be a finite number, got '\(echo(word))'. Try '\(example)'.")
     }
     guard range.contains(value) else {
-      throw Rejection(message: "\(name) must be from \(format(range.lowerBound)) to \(format(range.upperBound)), got \(echo(word)). Try '\(example)'.")
+      throw Rejection(
+        message: "\(name) must be from \(format(range.lowerBound)) to \(format(range.upperBound)), got \(echo(word)). Try '\(example)'.")
     }
     return value
   }
@@ -63,7 +64,8 @@ enum PlaygroundInput {
     _ words: ArraySlice<Substring>, count: Int, in range: ClosedRange<Double>, name: String, example: String
   ) throws -> [Double] {
     guard words.count == count else {
-      throw Rejection(message: "\(name) needs \(count) number\(count == 1 ? "" : "s") (W = \(count)), got \(words.count). Try '\(example)'.")
+      throw Rejection(
+        message: "\(name) needs \(count) number\(count == 1 ? "" : "s") (W = \(count)), got \(words.count). Try '\(example)'.")
     }
     return try words.map { try number($0, in: range, name: name, example: example) }
   }

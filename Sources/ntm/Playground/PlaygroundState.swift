@@ -22,7 +22,8 @@ struct PlaygroundState: Equatable, Sendable {
 
   /// The four stages, in the order `step` walks them.
   enum Stage: Int, CaseIterable, Sendable {
-    case content = 1, interpolation, shift, sharpening
+    case content = 1
+    case interpolation, shift, sharpening
 
     /// The stage's name on screen.
     var name: String {

@@ -3,7 +3,8 @@
 /// 64 × 256 one (the widest a row may be), then the built-in memory.
 extension ReplCommandList {
   /// The lines, in order. Every one is accepted except `benchmarkErrorLines`.
-  static let benchmarkScript: [String] = benchmarkLines(rows: 64, width: 16) + benchmarkLines(rows: 64, width: 256)
+  static let benchmarkScript: [String] =
+    benchmarkLines(rows: 64, width: 16) + benchmarkLines(rows: 64, width: 256)
     + ["memory builtin", "help", "help shift", "sharpn", "beta nan", "reset", "quit"]
 
   /// The lines of `benchmarkScript` that are rejected on purpose: a typo and a NaN, so the

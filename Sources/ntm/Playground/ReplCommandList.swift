@@ -32,18 +32,22 @@ enum ReplCommandList {
       ], run: { try $0.setMemory($1, $2) }),
     .init(
       name: "row", usage: "row <i> <x₁ … x_W>", summary: "set one memory row: row <i> <x₁ … x_W>",
-      details: ["Entries are finite numbers with |x| ≤ 1e6. 'row <i>' alone shows row i.", "Example: row 3 0 1 0 1"], run: { try $0.setRow($1, $2) }),
+      details: ["Entries are finite numbers with |x| ≤ 1e6. 'row <i>' alone shows row i.", "Example: row 3 0 1 0 1"],
+      run: { try $0.setRow($1, $2) }),
     .init(
       name: "key", aliases: ["k"], usage: "key <x₁ … x_W> | key row <i>", summary: "set the key k: key <x₁ … x_W>, or key row <i>",
       details: ["'key row <i>' copies memory row i. 'key' alone shows k.", "Example: key 0.1 0.2 0.9 0.1"], run: { try $0.setKey($1, $2) }),
     .init(
       name: "beta", aliases: ["β", "strength"], usage: "beta <β>", summary: "set the key strength β (0 to 1e6)",
-      details: ["β = 0 gives the uniform weighting; a large β focuses on the most similar row. 'beta' alone shows β.", "Example: beta 20"], run: {
-        try $0.setNumber(\.keyStrength, symbol: "β", in: 0...PlaygroundInput.maximumKeyStrength, rangeText: "0 to 1e6", example: "beta 20", $1, $2)
+      details: ["β = 0 gives the uniform weighting; a large β focuses on the most similar row. 'beta' alone shows β.", "Example: beta 20"],
+      run: {
+        try $0.setNumber(
+          \.keyStrength, symbol: "β", in: 0...PlaygroundInput.maximumKeyStrength, rangeText: "0 to 1e6", example: "beta 20", $1, $2)
       }),
     .init(
       name: "gate", aliases: ["g"], usage: "gate <g>", summary: "set the interpolation gate g (0 to 1)",
-      details: ["g = 1 uses the content weighting, g = 0 keeps the previous one. 'gate' alone shows g.", "Example: gate 0.5"], run: { try $0.setNumber(\.gate, symbol: "g", in: 0...1, rangeText: "0 to 1", example: "gate 0.5", $1, $2) }),
+      details: ["g = 1 uses the content weighting, g = 0 keeps the previous one. 'gate' alone shows g.", "Example: gate 0.5"],
+      run: { try $0.setNumber(\.gate, symbol: "g", in: 0...1, rangeText: "0 to 1", example: "gate 0.5", $1, $2) }),
     .init(
       name: "shift", aliases: ["s"], usage: "shift <offset> | shift <s(−R) … s(+R)>",
       summary: "set s by offset ('shift +1') or as weights ('shift 0.1 0.2 0.7')",
@@ -53,8 +57,10 @@ enum ReplCommandList {
       ], run: { try $0.setShift($1, $2) }),
     .init(
       name: "sharpen", aliases: ["gamma", "γ"], usage: "sharpen <γ>", summary: "set the sharpening γ (1 to 1e6)",
-      details: ["γ = 1 leaves the shifted weighting as it is; a larger γ refocuses it. 'sharpen' alone shows γ.", "Example: sharpen 3"], run: {
-        try $0.setNumber(\.sharpening, symbol: "γ", in: 1...PlaygroundInput.maximumSharpening, rangeText: "1 to 1e6", example: "sharpen 3", $1, $2)
+      details: ["γ = 1 leaves the shifted weighting as it is; a larger γ refocuses it. 'sharpen' alone shows γ.", "Example: sharpen 3"],
+      run: {
+        try $0.setNumber(
+          \.sharpening, symbol: "γ", in: 1...PlaygroundInput.maximumSharpening, rangeText: "1 to 1e6", example: "sharpen 3", $1, $2)
       }),
     .init(
       name: "previous", aliases: ["prev"], usage: "previous row <i> | uniform | last | <w₀ … w_{N−1}>",
@@ -72,24 +78,32 @@ enum ReplCommandList {
     .init(
       name: "step", usage: "step", summary: "run and draw the next addressing stage",
       details: [
-        "Content, interpolation, shift, sharpening, in turn. After sharpening, the next step makes w the previous weighting (a new time step) and starts again at content. Changing any setting starts again at content.",
+        "Content, interpolation, shift, sharpening, in turn. After sharpening, the next step makes w the previous weighting (a new time step) and starts again at content. Changing any setting starts again at content."
       ], run: { try $0.step($1, $2) }),
     .init(
       name: "address", usage: "address", summary: "run and draw all four stages",
-      details: ["Stays within the time step: a 'step', 'read' or 'write' after it uses the weighting it drew."], run: { try $0.address($1, $2) }),
+      details: ["Stays within the time step: a 'step', 'read' or 'write' after it uses the weighting it drew."],
+      run: { try $0.address($1, $2) }),
     .init(name: "read", usage: "read", summary: "read with the final weighting: r = Σ_i w(i) M(i)", run: { try $0.read($1, $2) }),
     .init(
       name: "write", usage: "write | write <e₁ … e_W> <a₁ … a_W>",
       summary: "erase then add at the final weighting (optionally give e and a)",
-      details: ["With 2W numbers, the first W are e and the last W are a.", "Example: write 1 1 1 1 0 1 0 1"], run: { try $0.write($1, $2) }),
+      details: ["With 2W numbers, the first W are e and the last W are a.", "Example: write 1 1 1 1 0 1 0 1"], run: { try $0.write($1, $2) }
+    ),
     .init(
-      name: "show", usage: "show memory | weights | params", summary: "show memory, show weights, or show params", run: { try $0.show($1, $2) }),
-    .init(name: "reset", usage: "reset", summary: "go back to the built-in memory and settings", run: { interpreter, words, _ in
+      name: "show", usage: "show memory | weights | params", summary: "show memory, show weights, or show params",
+      run: { try $0.show($1, $2) }),
+    .init(
+      name: "reset", usage: "reset", summary: "go back to the built-in memory and settings",
+      run: { interpreter, words, _ in
         try interpreter.expectNoArguments(words, usage: "reset")
         return ("Back to the built-in 8 × 4 memory and the tour's settings.", .builtIn)
       }),
-    .init(name: "help", aliases: ["?"], usage: "help [<command>]", summary: "list the commands, or explain one", run: { (try $0.help($1), $2) }),
-    .init(name: "quit", aliases: ["exit", ":q"], usage: "quit", summary: "leave (Ctrl-D too)", run: { interpreter, words, state in
+    .init(
+      name: "help", aliases: ["?"], usage: "help [<command>]", summary: "list the commands, or explain one", run: { (try $0.help($1), $2) }),
+    .init(
+      name: "quit", aliases: ["exit", ":q"], usage: "quit", summary: "leave (Ctrl-D too)",
+      run: { interpreter, words, state in
         try interpreter.expectNoArguments(words, usage: "quit")
         return ("bye", state)
       }),

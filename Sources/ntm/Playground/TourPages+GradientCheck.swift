@@ -20,23 +20,39 @@ extension TourPages {
       [input, element, scientific(result.analytic), scientific(result.numeric), order(result.relativeError)]
     }
     var lines = canvas.equation(centredDifference) + canvas.equation(relativeError) + [""]
-    lines += canvas.wrap("Training needs the gradient of every stage. Each backward pass is written by hand, so it is checked element by element: its gradient a against the centred difference n of a scalar L of the output (two of them, at h and h/2, combined to cancel their h² error), by the relative error e.")
-    lines += [""] + canvas.wrap("Content addressing at the tour's k, M and β = \(f(state.parameters.keyStrength)); worst element of each input:", indent: "  ") + [""]
+    lines += canvas.wrap(
+      "Training needs the gradient of every stage. Each backward pass is written by hand, so it is checked element by element: its gradient a against the centred difference n of a scalar L of the output (two of them, at h and h/2, combined to cancel their h² error), by the relative error e."
+    )
+    lines +=
+      [""]
+      + canvas.wrap(
+        "Content addressing at the tour's k, M and β = \(f(state.parameters.keyStrength)); worst element of each input:", indent: "  ") + [
+        ""
+      ]
     lines += TextTable.render(
       header: ["input", "worst element", "analytic", "numeric", "rel. error"], rows: rows.map { $0.map(canvas.spell) },
       alignments: [.left, .left, .right, .right, .right], width: canvas.width, style: canvas.style)
     let good = GradientChecker.goodTolerance
-    lines += [""] + canvas.wrap("Digits that agree, −log₁₀ of the relative error rounded down, for each element of k and β and the worst of each row M(i); a pass needs \(Int(digits(good))):", indent: "  ") + [""]
-    lines += canvas.columns(
-      [BarSeries("digits", report.inputs.map { digits($0.relativeError) })], maximum: allDigits,
-      labels: report.inputs.map(\.name), decimals: 0) + [""]
+    lines +=
+      [""]
+      + canvas.wrap(
+        "Digits that agree, −log₁₀ of the relative error rounded down, for each element of k and β and the worst of each row M(i); a pass needs \(Int(digits(good))):",
+        indent: "  ") + [""]
+    lines +=
+      canvas.columns(
+        [BarSeries("digits", report.inputs.map { digits($0.relativeError) })], maximum: allDigits,
+        labels: report.inputs.map(\.name), decimals: 0) + [""]
     let (_, element, result) = worst.max { $0.result.relativeError < $1.result.relativeError }!
     let mark = "1e\(Int(log10(good)))"
     if report.passes() {
-      lines += canvas.wrap("Notice: every relative error is below \(mark), CS231n's mark of a correct gradient (the worst, \(element), is \(order(result.relativeError))). 'ntm gradcheck' checks every operation; 'ntm repl' lets you change every number in this tour.")
+      lines += canvas.wrap(
+        "Notice: every relative error is below \(mark), CS231n's mark of a correct gradient (the worst, \(element), is \(order(result.relativeError))). 'ntm gradcheck' checks every operation; 'ntm repl' lets you change every number in this tour."
+      )
     } else {
       let verdict = GradientChecker.Verdict(relativeError: result.relativeError)
-      lines += canvas.wrap("Notice: \(element) has a relative error of \(scientific(result.relativeError)), above \(mark), CS231n's mark of a correct gradient: this gradient is \(verdict.rawValue). 'ntm gradcheck' checks every operation.")
+      lines += canvas.wrap(
+        "Notice: \(element) has a relative error of \(scientific(result.relativeError)), above \(mark), CS231n's mark of a correct gradient: this gradient is \(verdict.rawValue). 'ntm gradcheck' checks every operation."
+      )
     }
     return Tour.Page(title: "Checking a gradient", lines: lines)
   }

@@ -88,7 +88,10 @@ struct Arguments {
   func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>, command: String) throws -> Int {
     guard let text = values[name] else { return defaultValue }
     guard let number = Int(text), range.contains(number) else {
-      throw UsageError(message: "--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(EchoedText.echo(text))'. Try 'ntm \(command) --help'.")
+      throw UsageError(
+        message:
+          "--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(EchoedText.echo(text))'. Try 'ntm \(command) --help'."
+      )
     }
     return number
   }
@@ -97,7 +100,10 @@ struct Arguments {
   func number(_ name: String, default defaultValue: Double, in range: ClosedRange<Double>, command: String) throws -> Double {
     guard let text = values[name] else { return defaultValue }
     guard let number = Double(text), number.isFinite, range.contains(number) else {
-      throw UsageError(message: "--\(name) must be a number from \(range.lowerBound) to \(range.upperBound), got '\(EchoedText.echo(text))'. Try 'ntm \(command) --help'.")
+      throw UsageError(
+        message:
+          "--\(name) must be a number from \(range.lowerBound) to \(range.upperBound), got '\(EchoedText.echo(text))'. Try 'ntm \(command) --help'."
+      )
     }
     return number
   }

@@ -53,7 +53,8 @@ enum OutputFile {
     }
     for output in outputs where output.path != standardOutput {
       for input in inputs where FileManager.default.fileExists(atPath: input) && SafeFile.isSameFile(input, output.path) {
-        throw CommandLineTool.Failure(message: "\(output.flag) \(output.path) would write over the checkpoint it reads; give it its own file")
+        throw CommandLineTool.Failure(
+          message: "\(output.flag) \(output.path) would write over the checkpoint it reads; give it its own file")
       }
     }
   }

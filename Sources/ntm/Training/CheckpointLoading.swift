@@ -19,7 +19,8 @@ enum CheckpointLoading {
 
   /// Refuses to run the loaded checkpoint's model on examples of `length` (the task's unit)
   /// when that would not fit in this computer's memory, before the tape is allocated.
-  static func checkMemory(_ checkpoint: Checkpoint, length: Int, path: String, physicalBytes: Double = MemoryEstimate.physicalBytes) throws {
+  static func checkMemory(_ checkpoint: Checkpoint, length: Int, path: String, physicalBytes: Double = MemoryEstimate.physicalBytes) throws
+  {
     if let problem = MemoryEstimate.checkpoint(checkpoint, length: length).problem(physicalBytes: physicalBytes) {
       throw CommandLineTool.Failure(message: "cannot run \(path) at length \(length): \(problem). Try a shorter length.")
     }

@@ -62,8 +62,10 @@ struct ResultsPage {
       "Every shipped model, scored afresh: the NTM against a stacked-LSTM network trained on the same task with the same loss, "
         + "metric and trainer. This page is written by `ntm results --output Tutorials/14-results.md`; "
         + "the training figures come from the checkpoints in `Models/`, the scores from \(sequences) fresh sequences per length "
-        + "(seed \(seed)), the same sequences for both models." + (quick ? " **Quick run: too few sequences for the figures to mean much.**" : ""),
-      "", "Scores are wrong bits per sequence (outputs rounded), except N-grams: cost per sequence in bits "
+        + "(seed \(seed)), the same sequences for both models."
+        + (quick ? " **Quick run: too few sequences for the figures to mean much.**" : ""),
+      "",
+      "Scores are wrong bits per sequence (outputs rounded), except N-grams: cost per sequence in bits "
         + "(−log₂ likelihood of the scored bits), beside the Bayes-optimal estimator's. A length is the task's own unit.", "",
     ]
   }
@@ -167,7 +169,9 @@ struct ResultsPage {
       cells.append(sweep.range(row.length))
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
-    return lines + ["", "\(GeneralisationSweep.measure(sweep.task).prefix(1).uppercased() + GeneralisationSweep.measure(sweep.task).dropFirst()).", ""]
+    return lines + [
+      "", "\(GeneralisationSweep.measure(sweep.task).prefix(1).uppercased() + GeneralisationSweep.measure(sweep.task).dropFirst()).", "",
+    ]
   }
 
   /// Sequences of the re-checkable figure: the first of the sweep's sequences at a length.

@@ -24,8 +24,10 @@ enum ShippedModels {
       return URL(fileURLWithPath: custom)
     }
     // This file is Sources/ntm/Training/ShippedModels.swift: four levels below the package.
-    var candidates = [URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()]
+    var candidates = [
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    ]
     if var folder = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
       while folder.path != "/" {
         if manager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { candidates.append(folder) }

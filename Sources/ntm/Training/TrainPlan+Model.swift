@@ -47,7 +47,8 @@ extension TrainPlan {
   func checkMemory(physicalBytes: Double = MemoryEstimate.physicalBytes) throws {
     let steps = task.steps(length: task.lengths.upperBound)
     let arrays = optimiser == .adam ? 2 : MemoryEstimate.mostOptimiserArrays
-    let estimate = model.baselineConfiguration.map { MemoryEstimate.baseline($0, steps: steps, optimiserArrays: arrays) }
+    let estimate =
+      model.baselineConfiguration.map { MemoryEstimate.baseline($0, steps: steps, optimiserArrays: arrays) }
       ?? MemoryEstimate.machine(configuration, steps: steps, optimiserArrays: arrays)
     if let problem = estimate.problem(physicalBytes: physicalBytes) ?? estimate.parameterProblem {
       throw CommandLineTool.Failure(message: "\(problem). Try smaller sizes or shorter sequences.")

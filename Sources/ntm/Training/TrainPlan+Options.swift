@@ -22,7 +22,8 @@ extension TrainPlan {
       value: .text(default: sizes(baselineDefaults.layerSizes)))
     static let preset = CommandOption(
       name: "preset", placeholder: "P",
-      help: "start from the paper's settings for the task (Tables 1–2: the controller, its size, the heads, RMSProp's rate; with --model lstm, Table 3's layers and rate); flags given as well still win",
+      help:
+        "start from the paper's settings for the task (Tables 1–2: the controller, its size, the heads, RMSProp's rate; with --model lstm, Table 3's layers and rate); flags given as well still win",
       value: .word(default: nil, among: PaperSettings.presetNames))
 
     // MACHINE
@@ -34,7 +35,8 @@ extension TrainPlan {
       value: .text(default: sizes(machineDefaults.controllerSizes)), machineOnly: true)
     static let activation = CommandOption(
       name: "activation", placeholder: "A", help: "feed-forward activation",
-      value: .word(default: machineDefaults.controllerActivation.rawValue, among: [Activation.tanh, .relu].map(\.rawValue)), machineOnly: true)
+      value: .word(default: machineDefaults.controllerActivation.rawValue, among: [Activation.tanh, .relu].map(\.rawValue)),
+      machineOnly: true)
     static let memoryRows = CommandOption(
       name: "memory-rows", placeholder: "N", help: "memory locations",
       value: .integer(default: machineDefaults.memoryRows, range: Limits.size), machineOnly: true)
@@ -91,7 +93,8 @@ extension TrainPlan {
     static let optimiser = CommandOption.optimiser("the update; rmsprop is Graves' variant, with momentum")
     static let learningRate = CommandOption(
       name: "learning-rate", placeholder: "X", help: "step size", value: .positive(default: nil, zeroMeansOff: false),
-      defaultText: Optimiser.Kind.allCases.map { "\(CommandOption.plain($0.defaultLearningRate)) for \($0.rawValue)" }.joined(separator: ", "))
+      defaultText: Optimiser.Kind.allCases.map { "\(CommandOption.plain($0.defaultLearningRate)) for \($0.rawValue)" }.joined(
+        separator: ", "))
     static let batchSize = CommandOption(
       name: "batch-size", placeholder: "B", help: "sequences per update, gradients averaged",
       value: .integer(default: TrainingSettings.defaultBatchSize, range: Limits.batchSize))
@@ -112,7 +115,8 @@ extension TrainPlan {
       name: "eval-every", placeholder: "N", help: "sequences between those evaluations",
       value: .integer(default: Defaults.evaluateEvery, range: Limits.sequences))
     static let keepBest = CommandOption.flag(
-      "keep-best", help: "evaluate every --eval-every sequences and save each new best model to the checkpoint path with .best before its extension")
+      "keep-best",
+      help: "evaluate every --eval-every sequences and save each new best model to the checkpoint path with .best before its extension")
     static let annealBelow = CommandOption(
       name: "anneal-below", placeholder: "X",
       help: "once an evaluation is below X bits/seq, multiply the learning rate by \(CommandOption.plain(Defaults.annealFactor)), once",
@@ -131,10 +135,13 @@ extension TrainPlan {
       value: .integer(default: Defaults.checkpointEvery, range: Limits.sequences))
     static let resume = CommandOption.flag(
       "resume",
-      help: "continue the run saved at --checkpoint, by the rule it was started with (--sequences, --stop-below, --eval-every and --eval-sequences, unless given again); a run that has ended says so, and how to extend it, and leaves the file as it is")
+      help:
+        "continue the run saved at --checkpoint, by the rule it was started with (--sequences, --stop-below, --eval-every and --eval-sequences, unless given again); a run that has ended says so, and how to extend it, and leaves the file as it is"
+    )
     static let export = CommandOption(
       name: "export", placeholder: "PATH",
-      help: "at the end, also write the model without optimiser state (about a third of the size) for shipping; a file, like --checkpoint (not -)",
+      help:
+        "at the end, also write the model without optimiser state (about a third of the size) for shipping; a file, like --checkpoint (not -)",
       value: .text(default: nil))
     static let reportEvery = CommandOption(
       name: "report-every", placeholder: "N", help: "sequences between progress lines when not on a terminal",

@@ -15,9 +15,10 @@ extension TrainPlan {
   /// The rule the run at `checkpoint` was saved with. A file from before runs kept one knows
   /// only its target; the rest is this plan's.
   func remembered(in checkpoint: Checkpoint) -> StoppingRule {
-    checkpoint.record?.rule ?? StoppingRule(
-      sequences: sequences, stopBelow: checkpoint.record?.target, evaluateEvery: evaluateEvery,
-      evaluationSequences: evaluationSequences)
+    checkpoint.record?.rule
+      ?? StoppingRule(
+        sequences: sequences, stopBelow: checkpoint.record?.target, evaluateEvery: evaluateEvery,
+        evaluationSequences: evaluationSequences)
   }
 
   /// The plan for resuming the run at `checkpoint` (saved at `path`): each option of the
@@ -31,7 +32,8 @@ extension TrainPlan {
   func resuming(_ checkpoint: Checkpoint, path: String) throws -> (plan: TrainPlan, finished: String?) {
     let saved = remembered(in: checkpoint)
     if let problem = saved.problems.first {
-      throw CommandLineTool.Failure(message: "cannot resume from \(EchoedText.path(path)): its stopping rule does not fit together: \(problem)")
+      throw CommandLineTool.Failure(
+        message: "cannot resume from \(EchoedText.path(path)): its stopping rule does not fit together: \(problem)")
     }
     var plan = self
     if !givenRule.contains("sequences") { plan.sequences = saved.sequences }
@@ -51,13 +53,15 @@ extension TrainPlan {
       return (
         plan,
         "The run in \(EchoedText.path(path)) is finished: it reached \(reached) < \(target) bits/seq at \(ProgressText.count(seen)) sequences. "
-          + "To train on, resume with a --stop-below under \(reached) or a larger --sequences (\(extend)).")
+          + "To train on, resume with a --stop-below under \(reached) or a larger --sequences (\(extend))."
+      )
     }
     if seen >= plan.sequences {
       return (
         plan,
         "The run in \(EchoedText.path(path)) is finished: it has trained its \(ProgressText.count(plan.sequences)) sequences. "
-          + "To train on, resume with a larger --sequences (\(extend)).")
+          + "To train on, resume with a larger --sequences (\(extend))."
+      )
     }
     return (plan, nil)
   }

@@ -33,23 +33,29 @@ extension TrainPlan {
       guard low <= high else { throw Arguments.UsageError(message: "--min-repeats \(low) is more than --max-repeats \(high). \(hint)") }
       // The declaration allows only the encodings' names.
       let encoding = RepeatCopyTask.CountEncoding(rawValue: try arguments.word(Option.repeatEncoding)) ?? .scalar
-      return .repeatCopy(RepeatCopyTask(bits: try bits(RepeatCopyTask.defaultBits), lengths: lengths, repeats: low...high, encoding: encoding))
+      return .repeatCopy(
+        RepeatCopyTask(bits: try bits(RepeatCopyTask.defaultBits), lengths: lengths, repeats: low...high, encoding: encoding))
     case .associativeRecall:
       guard shortest >= AssociativeRecallTask.minimumItemCount else {
-        throw Arguments.UsageError(message: "associative recall needs --min-length of at least \(AssociativeRecallTask.minimumItemCount) items, got \(shortest). \(hint)")
+        throw Arguments.UsageError(
+          message:
+            "associative recall needs --min-length of at least \(AssociativeRecallTask.minimumItemCount) items, got \(shortest). \(hint)")
       }
       let vectors = try arguments.integer(Option.vectorsPerItem)
       let recall = AssociativeRecallTask(bits: try bits(AssociativeRecallTask.defaultBits), vectorsPerItem: vectors, items: lengths)
       // The generator draws distinct items: there must be enough of them.
       guard longest <= recall.distinctItemCount else {
         throw Arguments.UsageError(
-          message: "associative recall cannot draw \(longest) distinct items of \(vectors) × \(recall.bits) bits: there are only \(recall.distinctItemCount); use --max-length \(recall.distinctItemCount) or more --bits or --vectors-per-item. \(hint)")
+          message:
+            "associative recall cannot draw \(longest) distinct items of \(vectors) × \(recall.bits) bits: there are only \(recall.distinctItemCount); use --max-length \(recall.distinctItemCount) or more --bits or --vectors-per-item. \(hint)"
+        )
       }
       return .associativeRecall(recall)
     case .ngrams:
       let context = try arguments.integer(Option.context)
       guard shortest > context else {
-        throw Arguments.UsageError(message: "ngrams needs --min-length longer than the context of \(context) bits, got \(shortest). \(hint)")
+        throw Arguments.UsageError(
+          message: "ngrams needs --min-length longer than the context of \(context) bits, got \(shortest). \(hint)")
       }
       return .ngrams(NGramTask(contextLength: context, lengths: lengths))
     case .prioritySort:

@@ -86,14 +86,17 @@ struct TrainPlan: Equatable {
     let arguments = try Arguments(words, declared: options, command: command)
     let hint = arguments.hint
     guard let name = arguments.positional.first else {
-      throw Arguments.UsageError(message: "train needs a task: \(CommandOption.either(TrainingTask.names)). For example: ntm train copy. \(hint)")
+      throw Arguments.UsageError(
+        message: "train needs a task: \(CommandOption.either(TrainingTask.names)). For example: ntm train copy. \(hint)")
     }
     if arguments.positional.count > 1 {
-      throw Arguments.UsageError(message: "train takes one task, got '\(EchoedText.echo(arguments.positional.joined(separator: " ")))'. \(hint)")
+      throw Arguments.UsageError(
+        message: "train takes one task, got '\(EchoedText.echo(arguments.positional.joined(separator: " ")))'. \(hint)")
     }
     guard var task = TrainingTask(name: name) else {
       let suggestion = Suggestion.closest(to: name, among: TrainingTask.names).map { " Did you mean '\($0)'?" } ?? ""
-      throw Arguments.UsageError(message: "unknown task '\(EchoedText.echo(name))'.\(suggestion) Tasks: \(TrainingTask.names.joined(separator: ", ")). \(hint)")
+      throw Arguments.UsageError(
+        message: "unknown task '\(EchoedText.echo(name))'.\(suggestion) Tasks: \(TrainingTask.names.joined(separator: ", ")). \(hint)")
     }
     task = try taskSettings(task, arguments: arguments)
     let isBaseline = try arguments.word(Option.model) == "lstm"
@@ -149,7 +152,9 @@ struct TrainPlan: Equatable {
     let sizes = text.split(separator: ",").map { Int($0) }
     guard Limits.layerCount.contains(sizes.count), sizes.allSatisfy({ $0.map(Limits.size.contains) ?? false }) else {
       throw Arguments.UsageError(
-        message: "--\(option.name) must be \(Limits.layerCount.upperBound) or fewer whole numbers from 1 to \(Limits.size.upperBound), separated by commas, got '\(EchoedText.echo(text))'. \(arguments.hint)")
+        message:
+          "--\(option.name) must be \(Limits.layerCount.upperBound) or fewer whole numbers from 1 to \(Limits.size.upperBound), separated by commas, got '\(EchoedText.echo(text))'. \(arguments.hint)"
+      )
     }
     return sizes.compactMap { $0 }
   }
@@ -161,7 +166,10 @@ struct TrainPlan: Equatable {
     guard preset != nil else { return nil }
     let hint = "Try 'ntm train --help'."
     guard let settings = PaperSettings.tasks[task], baseline ? settings.baseline != nil : settings.machine != nil else {
-      throw Arguments.UsageError(message: "the paper has no settings for \(task) (\(PaperSettings.tasks[task]?.training ?? "not in it")), so --preset paper cannot apply. \(hint)")
+      throw Arguments.UsageError(
+        message:
+          "the paper has no settings for \(task) (\(PaperSettings.tasks[task]?.training ?? "not in it")), so --preset paper cannot apply. \(hint)"
+      )
     }
     return settings
   }

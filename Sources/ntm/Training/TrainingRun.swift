@@ -41,11 +41,14 @@ struct TrainingRun {
     if plan.resume {
       let (checkpoint, model) = try CheckpointLoading.load(plan.checkpointPath)
       guard checkpoint.task.name == plan.task.name else {
-        throw CommandLineTool.Failure(message: "checkpoint \(EchoedText.path(plan.checkpointPath)) trains '\(checkpoint.task.name)', not '\(plan.task.name)'")
+        throw CommandLineTool.Failure(
+          message: "checkpoint \(EchoedText.path(plan.checkpointPath)) trains '\(checkpoint.task.name)', not '\(plan.task.name)'")
       }
       guard checkpoint.optimiser != nil else {
         throw CommandLineTool.Failure(
-          message: "cannot resume from \(EchoedText.path(plan.checkpointPath)): it is a model exported for shipping, without the optimiser state training needs; resume from the run's --checkpoint file instead")
+          message:
+            "cannot resume from \(EchoedText.path(plan.checkpointPath)): it is a model exported for shipping, without the optimiser state training needs; resume from the run's --checkpoint file instead"
+        )
       }
       do {
         trainer = try Trainer(resuming: checkpoint, model: model)
@@ -154,7 +157,8 @@ struct TrainingRun {
         try save()
         if live { console.writeOutput("\n") }
         try writeLearningCurve(console: &console)
-        console.printError("Interrupted at \(ProgressText.count(trainer.sequencesSeen)) sequences; checkpoint saved to \(plan.checkpointPath).")
+        console.printError(
+          "Interrupted at \(ProgressText.count(trainer.sequencesSeen)) sequences; checkpoint saved to \(plan.checkpointPath).")
         return CommandLineTool.ExitCode.interrupted
       }
       let before = trainer.sequencesSeen
@@ -192,11 +196,13 @@ struct TrainingRun {
           note += "; learning rate now \(trainer.optimiser.learningRate)"
         }
         console.print(
-          "evaluation at \(ProgressText.count(now)): \(ProgressText.fixed(evaluation.bitErrors, 3)) bits/seq over \(evaluation.sequences) fresh sequences\(note)")
+          "evaluation at \(ProgressText.count(now)): \(ProgressText.fixed(evaluation.bitErrors, 3)) bits/seq over \(evaluation.sequences) fresh sequences\(note)"
+        )
         if let target = plan.stopBelow, evaluation.bitErrors < target {
           try save()
           console.print(
-            "Reached \(ProgressText.fixed(evaluation.bitErrors, 3)) < \(target) bits/seq at \(ProgressText.count(now)) sequences in \(ProgressText.duration(elapsed())); checkpoint saved to \(plan.checkpointPath).")
+            "Reached \(ProgressText.fixed(evaluation.bitErrors, 3)) < \(target) bits/seq at \(ProgressText.count(now)) sequences in \(ProgressText.duration(elapsed())); checkpoint saved to \(plan.checkpointPath)."
+          )
           try export(console: &console)
           try writeLearningCurve(console: &console)
           return CommandLineTool.ExitCode.success
@@ -210,7 +216,8 @@ struct TrainingRun {
         + "bits/seq \(ProgressText.fixed(trainer.averages.bitErrors, 2)) (moving averages). Checkpoint saved to \(plan.checkpointPath).")
     if best.bitErrors.isFinite {
       console.print(
-        "Best: \(ProgressText.fixed(best.bitErrors, 3)) bits/seq at \(ProgressText.count(best.sequences)) sequences, saved to \(plan.bestPath).")
+        "Best: \(ProgressText.fixed(best.bitErrors, 3)) bits/seq at \(ProgressText.count(best.sequences)) sequences, saved to \(plan.bestPath)."
+      )
     }
     try export(console: &console)
     try writeLearningCurve(console: &console)
