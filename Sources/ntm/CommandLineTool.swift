@@ -135,8 +135,12 @@ struct Subcommand: Sendable {
   var name: String
   /// One line for the command list.
   var summary: String
-  /// The full help text: what it does, usage, options, an example.
-  var help: String
+  /// The declarations its help is made from.
+  var helpText: CommandHelp
+  /// The full help text: what it does, usage, options, an example. Made when asked for, not
+  /// when `ntm` starts: wrapping every command's help would cost each run of `ntm` the time of
+  /// all of them.
+  var help: String { helpText.text() }
   /// Runs it with the words after its name; returns the exit code. Throws
   /// `Arguments.UsageError` (exit 64) or `CommandLineTool.Failure` (exit 1).
   var run: @Sendable (_ arguments: [String], _ console: inout Console) throws -> Int32

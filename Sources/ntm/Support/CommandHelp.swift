@@ -121,7 +121,7 @@ struct CommandHelp: Sendable {
 extension Subcommand {
   /// The subcommand whose name, summary and help are `help`'s.
   init(_ help: CommandHelp, run: @escaping @Sendable (_ arguments: [String], _ console: inout Console) throws -> Int32) {
-    self.init(name: help.command, summary: help.summary, help: help.text(), run: run)
+    self.init(name: help.command, summary: help.summary, helpText: help, run: run)
   }
 }
 
