@@ -87,6 +87,17 @@ extension PlaygroundGolden {
                             learning rate by 0.1, once (0 turns it off; default 0)
       --eval-sequences N    fresh sequences per evaluation (1–1000000; default 200)
 
+    SEED SWEEP:
+      --seeds LIST          train one run per seed, e.g. 1-10 or 1,4,7, each to its
+                            own checkpoint (copy.seed-3.checkpoint.json), then score
+                            every run at the task's test lengths and print a table;
+                            not with --seed or --resume
+      --jobs N              with --seeds, runs trained at once (1–256; default the
+                            number of cores)
+      --eval-seed S         with --seeds, the seed of the scored sequences (100 per
+                            length); never one of the training seeds (default
+                            1000003)
+
     FILES:
       --checkpoint PATH     where to save; a symbolic link is written through to its
                             target, and --resume reads that target (default
@@ -110,6 +121,7 @@ extension PlaygroundGolden {
                             --resume the moving average covers this process's
                             sequences only; FILE - is standard output, and the
                             progress then goes to standard error
+      --summary FILE        with --seeds, also write the table as JSON
 
     Every file is checked before training starts: its folder must exist, a folder,
     device, FIFO or socket is never replaced, and no two of the files may be the

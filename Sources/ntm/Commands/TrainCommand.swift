@@ -9,6 +9,11 @@ enum TrainCommand: DeclaredCommand {
 
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
     let plan = try TrainPlan.parse(words)
+    if let sweep = plan.sweep {
+      InterruptFlag.install()
+      defer { InterruptFlag.uninstall() }
+      return try SeedSweep.run(plan: plan, sweep: sweep, commandLine: ["ntm", name] + words, console: &console)
+    }
     // Before any training (or loading), so a typo in a path costs nothing.
     try OutputFile.check(plan.outputs)
     let document = OutputFile.claimStandardOutput(for: [plan.svgPath], console: &console)

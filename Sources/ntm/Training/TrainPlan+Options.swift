@@ -125,6 +125,20 @@ extension TrainPlan {
       name: "eval-sequences", placeholder: "N", help: "fresh sequences per evaluation",
       value: .integer(default: Defaults.evaluationSequences, range: Limits.evaluationSequences))
 
+    // SEED SWEEP
+    static let seeds = CommandOption(
+      name: "seeds", placeholder: "LIST",
+      help:
+        "train one run per seed, e.g. 1-10 or 1,4,7, each to its own checkpoint (copy.seed-3.checkpoint.json), then score every run at the task's test lengths and print a table; not with --seed or --resume",
+      value: .text(default: nil))
+    static let jobs = CommandOption(
+      name: "jobs", placeholder: "N", help: "with --seeds, runs trained at once",
+      value: .integer(default: nil, range: SeedSweep.jobs), defaultText: "the number of cores")
+    static let evalSeed = CommandOption(
+      name: "eval-seed", placeholder: "S",
+      help: "with --seeds, the seed of the scored sequences (\(SeedSweep.sequencesPerLength) per length); never one of the training seeds",
+      value: .integer(default: Int(SeedSweep.defaultEvaluationSeed), range: 0...Int(Limits.seed.upperBound)))
+
     // FILES
     static let checkpoint = CommandOption(
       name: "checkpoint", placeholder: "PATH",
@@ -146,6 +160,8 @@ extension TrainPlan {
     static let reportEvery = CommandOption(
       name: "report-every", placeholder: "N", help: "sequences between progress lines when not on a terminal",
       value: .integer(default: Defaults.reportEvery, range: Limits.sequences))
+    static let summary = CommandOption(
+      name: "summary", placeholder: "FILE", help: "with --seeds, also write the table as JSON", value: .text(default: nil))
     static let svg = CommandOption.svg(
       "when the run stops (at the end, at --stop-below or on Ctrl-C), draw the learning curve as an SVG picture: bits/seq against sequences seen, the moving average every --report-every sequences, and the evaluations of --stop-below, --keep-best or --anneal-below; after --resume the moving average covers this process's sequences only; FILE\u{00A0}- is standard output, and the progress then goes to standard error"
     )
@@ -172,9 +188,12 @@ extension TrainPlan {
         Option.optimiser, Option.learningRate, Option.batchSize, Option.clipValue, Option.clipNorm, Option.seed, Option.sequences,
         Option.stopBelow, Option.evalEvery, Option.keepBest, Option.annealBelow, Option.evalSequences,
       ]),
+    .init(title: "SEED SWEEP", options: [Option.seeds, Option.jobs, Option.evalSeed]),
     .init(
       title: "FILES",
-      options: [Option.checkpoint, Option.checkpointEvery, Option.resume, Option.export, Option.reportEvery, Option.svg]),
+      options: [
+        Option.checkpoint, Option.checkpointEvery, Option.resume, Option.export, Option.reportEvery, Option.svg, Option.summary,
+      ]),
   ]
 
   /// Every option `ntm train` accepts.

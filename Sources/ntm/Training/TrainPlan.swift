@@ -61,6 +61,8 @@ struct TrainPlan: Equatable {
   /// Which options of the stopping rule the command line gave (`TrainPlan+Resume.swift`): a
   /// resumed run takes the others from its checkpoint.
   var givenRule: Set<String> = []
+  /// `--seeds`: one run per seed, then a table of them all (`SeedSweep`); nil for one run.
+  var sweep: SeedSweep.Plan?
 
   /// Where `--keep-best` saves: the checkpoint path with `.best` before its extension.
   var bestPath: String {
@@ -142,6 +144,7 @@ struct TrainPlan: Equatable {
     plan.svgPath = arguments.value(Option.svg)
     try plan.chooseModel(arguments, paperLayers: paper?.baseline?.layerSizes)
     try plan.checkMemory()
+    plan.sweep = try SeedSweep.Plan.parse(arguments, checkpointPath: plan.checkpointPath)
     return plan
   }
 

@@ -1,0 +1,133 @@
+import Foundation
+import NTM
+
+/// A seed sweep's results as a person reads them (a table with the median and range of each
+/// column) and as a program reads them (JSON, `--summary`).
+extension SeedSweep {
+  struct Summary {
+    var task: TrainingTask
+    var lengths: [Int]
+    var sequencesPerLength: Int
+    var evaluationSeed: UInt64
+    var target: Double?
+    var results: [Result]
+
+    /// The middle value (the mean of the two middle ones for an even count), nil for none.
+    static func median(_ values: [Double]) -> Double? {
+      guard !values.isEmpty else { return nil }
+      let sorted = values.sorted()
+      let middle = sorted.count / 2
+      return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// The columns after the seed: what each holds, and how a value reads.
+    var columns: [(title: String, values: [Double?], text: (Double) -> String)] {
+      var columns: [(title: String, values: [Double?], text: (Double) -> String)] = []
+      if target != nil {
+        columns.append(("reached at", results.map { $0.reachedAt.map(Double.init) }, { ProgressText.count(Int($0.rounded())) }))
+      }
+      columns.append(("time", results.map { $0.failure == nil ? $0.seconds : nil }, { ProgressText.duration($0) }))
+      for (index, length) in lengths.enumerated() {
+        columns.append(
+          (
+            "@\(length)", results.map { $0.scores.count > index && $0.scores[index].isFinite ? $0.scores[index] : nil },
+            { ProgressText.fixed($0, 2) }
+          ))
+      }
+      return columns
+    }
+
+    /// The table: a row per seed, then the median and the range of each column (over the
+    /// seeds that have a value in it), and what the scores are.
+    func table() -> [String] {
+      let columns = columns
+      var rows = [["seed"] + columns.map(\.title)]
+      for (index, result) in results.enumerated() {
+        rows.append(["\(result.seed)"] + columns.map { column in column.values[index].map(column.text) ?? "—" })
+      }
+      rows.append(["median"] + columns.map { column in Self.median(column.values.compactMap { $0 }).map(column.text) ?? "—" })
+      rows.append(
+        ["range"]
+          + columns.map { column in
+            let values = column.values.compactMap { $0 }
+            guard let low = values.min(), let high = values.max() else { return "—" }
+            return "\(column.text(low))–\(column.text(high))"
+          })
+      let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+      var lines = rows.map { row in
+        row.enumerated().map { column, cell in
+          let pad = String(repeating: " ", count: widths[column] - cell.count)
+          return column == 0 ? cell + pad : pad + cell
+        }.joined(separator: "  ")
+      }
+      let measure = GeneralisationSweep.scoresCost(task) ? "cost in bits per sequence" : "wrong bits per sequence"
+      lines.append(
+        "@L: \(measure) at length L (\(task.lengthUnit)), the mean over \(sequencesPerLength) sequences from eval seed \(evaluationSeed).")
+      if let target {
+        let reached = results.filter { $0.reachedAt != nil }.count
+        lines.append("Reached < \(CommandOption.plain(target)) bits/seq: \(reached) of \(results.count) seeds.")
+      }
+      return lines
+    }
+
+    /// The JSON of `--summary`.
+    struct Document: Codable, Equatable {
+      struct Run: Codable, Equatable {
+        var seed: UInt64
+        var checkpoint: String
+        var reachedAt: Int?
+        var sequences: Int
+        var seconds: Double
+        /// One per length; null where the score was not finite or the run failed.
+        var scores: [Double?]
+        var failure: String?
+      }
+      struct Statistic: Codable, Equatable {
+        var median: Double
+        var low: Double
+        var high: Double
+      }
+      var task: String
+      var target: Double?
+      var lengths: [Int]
+      var sequencesPerLength: Int
+      var evaluationSeed: UInt64
+      var runs: [Run]
+      var reachedAt: Statistic?
+      var seconds: Statistic?
+      /// One per length, like each run's `scores`.
+      var scores: [Statistic?]
+    }
+
+    var document: Document {
+      let columns = columns
+      func statistic(_ values: [Double?]) -> Document.Statistic? {
+        let values = values.compactMap { $0 }
+        guard let median = Self.median(values), let low = values.min(), let high = values.max() else { return nil }
+        return .init(median: median, low: low, high: high)
+      }
+      let scoreColumns = columns.suffix(lengths.count)
+      return Document(
+        task: task.name, target: target, lengths: lengths, sequencesPerLength: sequencesPerLength, evaluationSeed: evaluationSeed,
+        runs: results.enumerated().map { index, result in
+          .init(
+            seed: result.seed, checkpoint: result.checkpointPath, reachedAt: result.reachedAt, sequences: result.sequences,
+            seconds: result.seconds, scores: scoreColumns.map { $0.values[index] }, failure: result.failure)
+        },
+        reachedAt: target == nil ? nil : statistic(results.map { $0.reachedAt.map(Double.init) }),
+        seconds: statistic(results.map { $0.failure == nil ? $0.seconds : nil }),
+        scores: scoreColumns.map { statistic($0.values) })
+    }
+
+    func json() throws -> String {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      encoder.keyEncodingStrategy = .convertToSnakeCase
+      do {
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+      } catch {
+        throw CommandLineTool.Failure(message: "cannot write the summary: \(error)")
+      }
+    }
+  }
+}

@@ -1,0 +1,195 @@
+import Dispatch
+import Foundation
+import NTM
+import Synchronization
+
+/// `ntm train <task> --seeds 1-10`: independent runs of one plan, one per seed, trained on
+/// `--jobs` threads at once (each run has its own model, tape, generator and checkpoint, so
+/// a seed trains exactly as `--seed` alone would), then each scored by a
+/// `GeneralisationSweep` at the task's test lengths on sequences from `--eval-seed`, which
+/// no run trained on.
+enum SeedSweep {
+  /// What one seed's run came to.
+  struct Result: Equatable {
+    var seed: UInt64
+    var checkpointPath: String
+    /// Sequences seen when an evaluation first fell below `--stop-below` (nil: never, or
+    /// no target).
+    var reachedAt: Int?
+    var sequences: Int
+    /// Training wall time of this run, in seconds.
+    var seconds: Double
+    /// The score (`GeneralisationSweep.score`) at each of `Summary.lengths`.
+    var scores: [Double]
+    /// Why the run stopped early (diverged, interrupted), nil when it trained to the end.
+    var failure: String?
+  }
+
+  /// Runs `plan` once per seed of its sweep; prints a line as each run ends, then the table.
+  /// - Returns: the exit code: 0, or 130 when Ctrl-C stopped any run, or 1 when any failed.
+  static func run(plan: TrainPlan, sweep: Plan, commandLine: [String], console: inout Console) throws -> Int32 {
+    let lengths = plan.task.evaluationLengths
+    let plans = sweep.seeds.map { seed in
+      var one = plan
+      one.seed = seed
+      one.sweep = nil
+      one.checkpointPath = path(plan.checkpointPath, seed: seed)
+      one.exportPath = plan.exportPath.map { path($0, seed: seed) }
+      one.svgPath = plan.svgPath.map { path($0, seed: seed) }
+      return one
+    }
+    try OutputFile.check(
+      plans.flatMap(\.outputs) + (sweep.summaryPath.map { [OutputFile.Output(flag: "--summary", path: $0)] } ?? []))
+    console.print(
+      "Training \(plan.task.name) with \(sweep.seeds.count) seeds, \(min(sweep.jobs, plans.count)) at a time; each is scored on \(sequencesPerLength) sequences per length (eval seed \(sweep.evaluationSeed))."
+    )
+
+    let work = Work(plans: plans, commandLine: commandLine, lengths: lengths, evaluationSeed: sweep.evaluationSeed)
+    let finished = DispatchSemaphore(value: 0)
+    for _ in 0..<min(sweep.jobs, plans.count) {
+      let thread = Thread {
+        while let index = work.next() {
+          work.finish(index, work.train(index))
+          finished.signal()
+        }
+      }
+      thread.stackSize = threadStackSize
+      thread.start()
+    }
+    var code = CommandLineTool.ExitCode.success
+    for _ in plans.indices {
+      finished.wait()
+      for (result, exit) in work.takeReports() {
+        console.print(line(result, target: plan.stopBelow))
+        if exit != CommandLineTool.ExitCode.success, code != CommandLineTool.ExitCode.interrupted { code = exit }
+      }
+    }
+    let summary = Summary(
+      task: plan.task, lengths: lengths, sequencesPerLength: sequencesPerLength,
+      evaluationSeed: sweep.evaluationSeed, target: plan.stopBelow, results: work.results())
+    console.print()
+    for row in summary.table() { console.print(row) }
+    if let path = sweep.summaryPath {
+      try OutputFile.write(summary.json(), to: path, standardOutput: console.writeOutput)
+      console.print("Wrote the table as JSON to \(OutputFile.place(path)).")
+    }
+    return code
+  }
+
+  /// Each training thread's stack: the machine's kernels keep nothing large on the stack,
+  /// but a secondary thread's default (512 KiB on some systems) is smaller than the main
+  /// thread's, which every single run is tested on.
+  static let threadStackSize = 8 << 20
+
+  /// `seed 3: reached < 0.1 at 4,500 sequences, 12 s; checkpoint copy.seed-3.checkpoint.json`.
+  static func line(_ result: Result, target: Double?) -> String {
+    var text = "seed \(result.seed): "
+    if let failure = result.failure { return text + failure }
+    if let target {
+      text +=
+        result.reachedAt.map { "reached < \(CommandOption.plain(target)) at \(ProgressText.count($0)) sequences, " }
+        ?? "did not reach < \(CommandOption.plain(target)) in \(ProgressText.count(result.sequences)) sequences, "
+    } else {
+      text += "trained \(ProgressText.count(result.sequences)) sequences, "
+    }
+    return text + "\(ProgressText.duration(result.seconds)); checkpoint \(result.checkpointPath)"
+  }
+
+  /// The command that trains `plan` alone, for its checkpoint's record: `commandLine`
+  /// without the sweep's options and the files it derives, with the run's seed and files.
+  static func commandLine(_ commandLine: [String], for plan: TrainPlan) -> [String] {
+    typealias Option = TrainPlan.Option
+    let dropped = [Option.seeds, Option.jobs, Option.evalSeed, Option.summary, Option.checkpoint, Option.export, Option.svg].map {
+      "--" + $0.name
+    }
+    var words: [String] = []
+    var index = commandLine.startIndex
+    while index < commandLine.endIndex {
+      let word = commandLine[index]
+      index += 1
+      if dropped.contains(word) {
+        index += 1  // and its value
+      } else if !dropped.contains(where: { word.hasPrefix($0 + "=") }) {
+        words.append(word)
+      }
+    }
+    words += ["--seed", "\(plan.seed)", "--checkpoint", plan.checkpointPath]
+    if let path = plan.exportPath { words += ["--export", path] }
+    if let path = plan.svgPath { words += ["--svg", path] }
+    return words
+  }
+
+  /// The runs shared by the training threads: the next seed to train, and what each came to.
+  final class Work: Sendable {
+    /// One per seed; the thread that takes an index is the only one to train its plan.
+    let plans: [TrainPlan]
+    let commandLine: [String]
+    let lengths: [Int]
+    let evaluationSeed: UInt64
+    private let state = Mutex<(next: Int, results: [Result?], reports: [(Result, Int32)])>((0, [], []))
+
+    init(plans: [TrainPlan], commandLine: [String], lengths: [Int], evaluationSeed: UInt64) {
+      self.plans = plans
+      self.commandLine = commandLine
+      self.lengths = lengths
+      self.evaluationSeed = evaluationSeed
+      state.withLock { $0.results = Array(repeating: nil, count: plans.count) }
+    }
+
+    /// The index of the next plan to train, nil when every one has been taken.
+    func next() -> Int? {
+      state.withLock { state in
+        guard state.next < plans.count else { return nil }
+        defer { state.next += 1 }
+        return state.next
+      }
+    }
+
+    func finish(_ index: Int, _ report: (Result, Int32)) {
+      state.withLock {
+        $0.results[index] = report.0
+        $0.reports.append(report)
+      }
+    }
+
+    /// The runs that ended since the last call, in the order they ended.
+    func takeReports() -> [(Result, Int32)] {
+      state.withLock { state in
+        defer { state.reports = [] }
+        return state.reports
+      }
+    }
+
+    func results() -> [Result] { state.withLock { $0.results.compactMap { $0 } } }
+
+    /// Trains plan `index` silently to its end, then scores it.
+    func train(_ index: Int) -> (Result, Int32) {
+      let plan = plans[index]
+      var result = Result(
+        seed: plan.seed, checkpointPath: plan.checkpointPath, reachedAt: nil, sequences: 0, seconds: 0, scores: [], failure: nil)
+      var silent = Console(writeOutput: { _ in }, writeError: { _ in }, readLine: { nil }, environment: [:], isInteractive: false)
+      var code: Int32
+      var run: TrainingRun
+      do {
+        run = try TrainingRun(plan: plan, commandLine: SeedSweep.commandLine(commandLine, for: plan))
+        code = try run.run(console: &silent)
+      } catch {
+        result.failure = (error as? CommandLineTool.Failure)?.message ?? "\(error)"
+        return (result, CommandLineTool.ExitCode.failure)
+      }
+      let record = run.currentCheckpoint().record
+      result.reachedAt = record?.convergedAt
+      result.sequences = run.trainer.sequencesSeen
+      result.seconds = record?.seconds ?? 0
+      if code == CommandLineTool.ExitCode.interrupted {
+        result.failure = "interrupted at \(ProgressText.count(result.sequences)) sequences; checkpoint saved to \(plan.checkpointPath)"
+        return (result, code)
+      }
+      var models = [run.trainer.model]
+      let sweep = GeneralisationSweep.run(
+        &models, task: plan.task, lengths: lengths, count: SeedSweep.sequencesPerLength, seed: evaluationSeed)
+      result.scores = sweep.scores(model: 0)
+      return (result, code)
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import NTM
+import Testing
+
+@testable import ntm
+
+/// `ntm train <task> --seeds …`: the list, its conflicts, the derived files, and a sweep of a
+/// tiny model run in memory.
+@Suite struct SeedSweepTests {
+  /// A 3-seed sweep trains three runs, saves each to its own checkpoint, and reports the
+  /// same figures in its table and its JSON, with the median and range of each column.
+  @Test func threeSeedSweepWritesTableJSONAndCheckpoints() throws {
+    let folder = try TrainCommandTests.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let base = folder.appendingPathComponent("copy.checkpoint.json").path
+    let summaryPath = folder.appendingPathComponent("summary.json").path
+    let rule = ["--sequences", "40", "--stop-below", "100", "--eval-every", "20", "--eval-sequences", "2"]
+    let run = TrainCommandTests.run(
+      ["train", "copy", "--seeds", "1-2,5", "--jobs", "2", "--checkpoint", base, "--summary", summaryPath]
+        + TrainCommandTests.small + rule)
+    #expect(run.code == 0, "\(run.error)")
+    #expect(run.error.isEmpty)
+
+    let data = try Data(contentsOf: URL(fileURLWithPath: summaryPath))
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    let document = try decoder.decode(SeedSweep.Summary.Document.self, from: data)
+    #expect(document.runs.map(\.seed) == [1, 2, 5])
+    #expect(document.task == "copy")
+    #expect(document.sequencesPerLength == SeedSweep.sequencesPerLength)
+    #expect(document.evaluationSeed == SeedSweep.defaultEvaluationSeed)
+    #expect(document.lengths == (try TrainPlan.parse(["copy"] + TrainCommandTests.small)).task.evaluationLengths)
+    for (index, length) in document.lengths.enumerated() {
+      let scores = document.runs.compactMap { $0.scores[index] }
+      #expect(scores.count == 3, "a score for every seed at length \(length)")
+      #expect(document.scores[index]?.median == SeedSweep.Summary.median(scores))
+      #expect(document.scores[index]?.low == scores.min())
+      #expect(document.scores[index]?.high == scores.max())
+    }
+
+    for seed in [1, 2, 5] {
+      let path = folder.appendingPathComponent("copy.seed-\(seed).checkpoint.json")
+      let checkpoint = try CheckpointFile.read(from: path)
+      #expect(checkpoint.seed == UInt64(seed))
+      let json = try #require(document.runs.first { $0.seed == UInt64(seed) })
+      #expect(json.checkpoint == path.path)
+      #expect(json.reachedAt == checkpoint.record?.convergedAt)
+      #expect(json.sequences == checkpoint.sequencesSeen)
+      // The table's row for the seed reads the same figures.
+      let row = try #require(run.output.split(separator: "\n").first { $0.hasPrefix("\(seed) ") })
+      let cells = row.split(separator: " ")
+      #expect(cells.suffix(document.lengths.count).map(String.init) == json.scores.map { ProgressText.fixed($0 ?? .nan, 2) })
+    }
+    #expect(run.output.contains("\nmedian "))
+    #expect(run.output.contains("\nrange "))
+    #expect(run.output.contains("over \(SeedSweep.sequencesPerLength) sequences from eval seed \(SeedSweep.defaultEvaluationSeed)"))
+    #expect(!FileManager.default.fileExists(atPath: base), "the sweep writes only the seeds' checkpoints")
+  }
+
+  /// A seed in a sweep trains exactly as `--seed` alone does: the threads share nothing.
+  @Test func aSweptSeedTrainsAsItsOwnRun() throws {
+    let folder = try TrainCommandTests.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let rule = ["--sequences", "30"]
+    let swept = folder.appendingPathComponent("sweep.json").path
+    let alone = folder.appendingPathComponent("alone.json").path
+    let sweep = TrainCommandTests.run(["train", "copy", "--seeds", "3,4", "--checkpoint", swept] + TrainCommandTests.small + rule)
+    let single = TrainCommandTests.run(["train", "copy", "--seed", "4", "--checkpoint", alone] + TrainCommandTests.small + rule)
+    #expect(sweep.code == 0 && single.code == 0, "\(sweep.error)\(single.error)")
+    let fromSweep = try CheckpointFile.read(from: URL(fileURLWithPath: SeedSweep.path(swept, seed: 4)))
+    let fromAlone = try CheckpointFile.read(from: URL(fileURLWithPath: alone))
+    #expect(fromSweep.parameters == fromAlone.parameters)
+    #expect(fromSweep.commandLine.suffix(4) == ["--seed", "4", "--checkpoint", SeedSweep.path(swept, seed: 4)])
+    #expect(!fromSweep.commandLine.contains("--seeds"))
+  }
+
+  /// Bad lists and conflicts are usage errors: one line, what to type, exit 64.
+  @Test(arguments: [
+    (["--seeds", "3-1"], "error: --seeds range 3-1 runs backwards; write 1-3. Try 'ntm train --help'."),
+    (
+      ["--seeds", "a"],
+      "error: --seeds must be seeds from 0 to \(Limits.seed.upperBound) as a range or a list, e.g. 1-10 or 1,4,7, got 'a'. Try 'ntm train --help'."
+    ),
+    (
+      ["--seeds", ""],
+      "error: --seeds must be seeds from 0 to \(Limits.seed.upperBound) as a range or a list, e.g. 1-10 or 1,4,7, got ''. Try 'ntm train --help'."
+    ),
+    (
+      ["--seeds", "1,"],
+      "error: --seeds must be seeds from 0 to \(Limits.seed.upperBound) as a range or a list, e.g. 1-10 or 1,4,7, got '1,'. Try 'ntm train --help'."
+    ),
+    (
+      ["--seeds", "1-\(SeedSweep.maximumSeeds + 1)"],
+      "error: --seeds names more than \(SeedSweep.maximumSeeds) seeds; sweep at most \(SeedSweep.maximumSeeds) at once. Try 'ntm train --help'."
+    ),
+    (
+      ["--seeds", "0-\(SeedSweep.maximumSeeds - 1),\(SeedSweep.maximumSeeds)"],
+      "error: --seeds names more than \(SeedSweep.maximumSeeds) seeds; sweep at most \(SeedSweep.maximumSeeds) at once. Try 'ntm train --help'."
+    ),
+    (["--seeds", "1-3,2"], "error: --seeds names seed 2 twice; give each seed once. Try 'ntm train --help'."),
+    (["--seeds", "4,4"], "error: --seeds names seed 4 twice; give each seed once. Try 'ntm train --help'."),
+    (
+      ["--seeds", "1-3", "--seed", "2"],
+      "error: --seeds trains fresh runs with seeds of its own, so it cannot take --seed; drop one of them. Try 'ntm train --help'."
+    ),
+    (
+      ["--seeds", "1-3", "--resume"],
+      "error: --seeds trains fresh runs with seeds of its own, so it cannot take --resume; drop one of them. Try 'ntm train --help'."
+    ),
+    (
+      ["--seeds", "1-3", "--eval-seed", "2"],
+      "error: --eval-seed 2 is one of the training seeds; give one outside --seeds, e.g. --eval-seed 1000003. Try 'ntm train --help'."
+    ),
+    (["--jobs", "2"], "error: --jobs belongs to a seed sweep; add --seeds, e.g. --seeds 1-5. Try 'ntm train --help'."),
+    (
+      ["--seeds", "1-2", "--svg", "-"],
+      "error: --seeds draws one learning curve per seed, so --svg needs a file, not -. Try 'ntm train --help'."
+    ),
+  ])
+  func badSeedsAreUsageErrors(words: [String], message: String) {
+    let run = TrainCommandTests.run(["train", "copy"] + words)
+    #expect(run.code == CommandLineTool.ExitCode.usage)
+    #expect(run.error == message + "\n")
+    #expect(run.output.isEmpty)
+  }
+
+  /// Every task takes `--seeds`, as a range or a list.
+  @Test(arguments: ["copy", "repeat-copy", "associative-recall", "ngrams", "priority-sort", "dyck"])
+  func everyTaskTakesSeeds(task: String) throws {
+    let range = try TrainPlan.parse([task, "--seeds", "1-3"])
+    #expect(range.sweep?.seeds == [1, 2, 3])
+    let list = try TrainPlan.parse([task, "--seeds", "1,4,7", "--jobs", "2", "--eval-seed", "99"])
+    #expect(list.sweep == SeedSweep.Plan(seeds: [1, 4, 7], jobs: 2, evaluationSeed: 99, summaryPath: nil))
+    #expect(try TrainPlan.parse([task]).sweep == nil)
+  }
+
+  /// Two seeds whose derived checkpoints are one file are refused before training.
+  @Test func collidingFilesAreRefused() throws {
+    let folder = try TrainCommandTests.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let checkpoint = folder.appendingPathComponent("run.json").path
+    let run = TrainCommandTests.run(
+      ["train", "copy", "--seeds", "1-2", "--checkpoint", checkpoint, "--summary", SeedSweep.path(checkpoint, seed: 2)])
+    #expect(run.code == CommandLineTool.ExitCode.failure)
+    #expect(run.error.hasSuffix("would both write \(SeedSweep.path(checkpoint, seed: 2)); give each its own file\n"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
+  @Test(arguments: [
+    ("copy.checkpoint.json", "copy.seed-3.checkpoint.json"),
+    ("runs/x", "runs/x.seed-3"),
+    ("runs.d/x.json", "runs.d/x.seed-3.json"),
+    (".hidden", ".hidden.seed-3"),
+    ("a/.b.json", "a/.b.seed-3.json"),
+  ])
+  func derivedPaths(path: String, expected: String) {
+    #expect(SeedSweep.path(path, seed: 3) == expected)
+  }
+
+  @Test func medianOfOddAndEvenCounts() {
+    #expect(SeedSweep.Summary.median([3, 1, 2]) == 2)
+    #expect(SeedSweep.Summary.median([4, 1, 3, 2]) == 2.5)
+    #expect(SeedSweep.Summary.median([]) == nil)
+  }
+}
