@@ -74,6 +74,42 @@ import Testing
     #expect(!fromSweep.commandLine.contains("--seeds"))
   }
 
+  /// After Ctrl-C no run that has not started starts: the sweep ends at once with 130, says
+  /// so for each seed on standard error, and writes nothing.
+  @Test func anInterruptedSweepStartsNoRun() throws {
+    let folder = try TrainCommandTests.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let words = ["copy", "--seeds", "1-3", "--checkpoint", folder.appendingPathComponent("c.json").path] + TrainCommandTests.small
+    let plan = try TrainPlan.parse(words)
+    let recording = Console.Recording()
+    var console = recording.console()
+    let code = try SeedSweep.run(
+      plan: plan, sweep: try #require(plan.sweep), commandLine: ["ntm", "train"] + words, console: &console,
+      interrupted: { true })
+    #expect(code == CommandLineTool.ExitCode.interrupted)
+    #expect(recording.error.split(separator: "\n").count == 3)
+    #expect(recording.error.contains("seed 2: not trained: interrupted before it started"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
+  /// `--summary -` puts the JSON alone on standard output and the report on standard error.
+  @Test func summaryToStandardOutputIsTheJSONAlone() throws {
+    let folder = try TrainCommandTests.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = TrainCommandTests.run(
+      [
+        "train", "copy", "--seeds", "1,2", "--sequences", "2", "--summary", "-", "--checkpoint",
+        folder.appendingPathComponent("c.json").path,
+      ]
+        + TrainCommandTests.small)
+    #expect(run.code == 0, "\(run.error)")
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    let document = try decoder.decode(SeedSweep.Summary.Document.self, from: Data(run.output.utf8))
+    #expect(document.runs.map(\.sequences) == [2, 2])
+    #expect(run.error.contains("\nmedian "))
+  }
+
   /// Bad lists and conflicts are usage errors: one line, what to type, exit 64.
   @Test(arguments: [
     (["--seeds", "3-1"], "error: --seeds range 3-1 runs backwards; write 1-3. Try 'ntm train --help'."),

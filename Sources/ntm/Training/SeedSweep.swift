@@ -26,8 +26,13 @@ enum SeedSweep {
   }
 
   /// Runs `plan` once per seed of its sweep; prints a line as each run ends, then the table.
+  /// A run that fails says why on standard error; the others carry on. After Ctrl-C
+  /// (`interrupted`), each run saves and stops, and a run not yet started never starts.
   /// - Returns: the exit code: 0, or 130 when Ctrl-C stopped any run, or 1 when any failed.
-  static func run(plan: TrainPlan, sweep: Plan, commandLine: [String], console: inout Console) throws -> Int32 {
+  static func run(
+    plan: TrainPlan, sweep: Plan, commandLine: [String], console: inout Console,
+    interrupted: @escaping @Sendable () -> Bool = { InterruptFlag.isRaised }
+  ) throws -> Int32 {
     let lengths = plan.task.evaluationLengths
     let plans = sweep.seeds.map { seed in
       var one = plan
@@ -40,11 +45,14 @@ enum SeedSweep {
     }
     try OutputFile.check(
       plans.flatMap(\.outputs) + (sweep.summaryPath.map { [OutputFile.Output(flag: "--summary", path: $0)] } ?? []))
+    // `--summary -`: the JSON alone goes to standard output, the report to standard error.
+    let document = OutputFile.claimStandardOutput(for: [sweep.summaryPath], console: &console)
     console.print(
       "Training \(plan.task.name) with \(sweep.seeds.count) seeds, \(min(sweep.jobs, plans.count)) at a time; each is scored on \(sequencesPerLength) sequences per length (eval seed \(sweep.evaluationSeed))."
     )
 
-    let work = Work(plans: plans, commandLine: commandLine, lengths: lengths, evaluationSeed: sweep.evaluationSeed)
+    let work = Work(
+      plans: plans, commandLine: commandLine, lengths: lengths, evaluationSeed: sweep.evaluationSeed, interrupted: interrupted)
     let finished = DispatchSemaphore(value: 0)
     for _ in 0..<min(sweep.jobs, plans.count) {
       let thread = Thread {
@@ -60,7 +68,11 @@ enum SeedSweep {
     for _ in plans.indices {
       finished.wait()
       for (result, exit) in work.takeReports() {
-        console.print(line(result, target: plan.stopBelow))
+        if result.failure == nil {
+          console.print(line(result, target: plan.stopBelow))
+        } else {
+          console.printError(line(result, target: plan.stopBelow))
+        }
         if exit != CommandLineTool.ExitCode.success, code != CommandLineTool.ExitCode.interrupted { code = exit }
       }
     }
@@ -70,7 +82,7 @@ enum SeedSweep {
     console.print()
     for row in summary.table() { console.print(row) }
     if let path = sweep.summaryPath {
-      try OutputFile.write(summary.json(), to: path, standardOutput: console.writeOutput)
+      try OutputFile.write(summary.json(), to: path, standardOutput: document)
       console.print("Wrote the table as JSON to \(OutputFile.place(path)).")
     }
     return code
@@ -126,9 +138,15 @@ enum SeedSweep {
     let commandLine: [String]
     let lengths: [Int]
     let evaluationSeed: UInt64
+    /// Whether Ctrl-C has arrived.
+    let interrupted: @Sendable () -> Bool
     private let state = Mutex<(next: Int, results: [Result?], reports: [(Result, Int32)])>((0, [], []))
 
-    init(plans: [TrainPlan], commandLine: [String], lengths: [Int], evaluationSeed: UInt64) {
+    init(
+      plans: [TrainPlan], commandLine: [String], lengths: [Int], evaluationSeed: UInt64,
+      interrupted: @escaping @Sendable () -> Bool
+    ) {
+      self.interrupted = interrupted
       self.plans = plans
       self.commandLine = commandLine
       self.lengths = lengths
@@ -167,11 +185,16 @@ enum SeedSweep {
       let plan = plans[index]
       var result = Result(
         seed: plan.seed, checkpointPath: plan.checkpointPath, reachedAt: nil, sequences: 0, seconds: 0, scores: [], failure: nil)
+      if interrupted() {
+        result.failure = "not trained: interrupted before it started"
+        return (result, CommandLineTool.ExitCode.interrupted)
+      }
       var silent = Console(writeOutput: { _ in }, writeError: { _ in }, readLine: { nil }, environment: [:], isInteractive: false)
       var code: Int32
       var run: TrainingRun
       do {
         run = try TrainingRun(plan: plan, commandLine: SeedSweep.commandLine(commandLine, for: plan))
+        run.interrupted = interrupted
         code = try run.run(console: &silent)
       } catch {
         result.failure = (error as? CommandLineTool.Failure)?.message ?? "\(error)"
