@@ -52,8 +52,15 @@ import Testing
       #expect(cells.suffix(document.lengths.count).map(String.init) == json.scores.map { ProgressText.fixed($0 ?? .nan, 2) })
     }
     #expect(run.output.contains("\nmedian "))
-    #expect(run.output.contains("\nrange "))
-    #expect(run.output.contains("over \(SeedSweep.sequencesPerLength) sequences from eval seed \(SeedSweep.defaultEvaluationSeed)"))
+    #expect(run.output.contains("\nlowest "))
+    #expect(run.output.contains("\nhighest "))
+    let lines = run.output.split(separator: "\n")
+    let table = try #require(lines.firstIndex { $0.hasPrefix("seed  ") })...(try #require(lines.firstIndex { $0.hasPrefix("highest") }))
+    #expect(table.count == 7)
+    #expect(lines[table].allSatisfy { $0.count <= 80 }, "the table of copy's six lengths fits 80 columns")
+    // The prose is wrapped to the terminal; read it as one line.
+    let prose = run.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(prose.contains("over \(SeedSweep.sequencesPerLength) sequences from eval seed \(SeedSweep.defaultEvaluationSeed)"))
     #expect(!FileManager.default.fileExists(atPath: base), "the sweep writes only the seeds' checkpoints")
   }
 

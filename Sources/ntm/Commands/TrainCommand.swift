@@ -10,9 +10,13 @@ enum TrainCommand: DeclaredCommand {
   static func run(_ words: [String], console: inout Console) throws -> Int32 {
     let plan = try TrainPlan.parse(words)
     if let sweep = plan.sweep {
+      // `--summary -`: the JSON alone goes to standard output, the report to standard error.
+      let document = OutputFile.claimStandardOutput(for: [sweep.summaryPath], console: &console)
+      var prose = console.fittingProse(width: TextStyle.width(environment: console.environment))
       InterruptFlag.install()
       defer { InterruptFlag.uninstall() }
-      return try SeedSweep.run(plan: plan, sweep: sweep, commandLine: ["ntm", name] + words, console: &console)
+      return try SeedSweep.run(
+        plan: plan, sweep: sweep, commandLine: ["ntm", name] + words, console: &prose, document: document)
     }
     // Before any training (or loading), so a typo in a path costs nothing.
     try OutputFile.check(plan.outputs)

@@ -37,8 +37,8 @@ extension SeedSweep {
       return columns
     }
 
-    /// The table: a row per seed, then the median and the range of each column (over the
-    /// seeds that have a value in it), and what the scores are.
+    /// The table: a row per seed, then the median, the lowest and the highest value of each
+    /// column (over the seeds that have a value in it), and what the scores are.
     func table() -> [String] {
       let columns = columns
       var rows = [["seed"] + columns.map(\.title)]
@@ -46,13 +46,11 @@ extension SeedSweep {
         rows.append(["\(result.seed)"] + columns.map { column in column.values[index].map(column.text) ?? "—" })
       }
       rows.append(["median"] + columns.map { column in Self.median(column.values.compactMap { $0 }).map(column.text) ?? "—" })
-      rows.append(
-        ["range"]
-          + columns.map { column in
-            let values = column.values.compactMap { $0 }
-            guard let low = values.min(), let high = values.max() else { return "—" }
-            return "\(column.text(low))–\(column.text(high))"
-          })
+      // The range as two rows, not `low–high` in one cell, so that a sweep of copy's six
+      // lengths fits 80 columns.
+      for (title, pick) in [("lowest", { (values: [Double]) in values.min() }), ("highest", { $0.max() })] {
+        rows.append(["\(title)"] + columns.map { column in pick(column.values.compactMap { $0 }).map(column.text) ?? "—" })
+      }
       let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
       var lines = rows.map { row in
         row.enumerated().map { column, cell in

@@ -26,11 +26,12 @@ enum SeedSweep {
   }
 
   /// Runs `plan` once per seed of its sweep; prints a line as each run ends, then the table.
-  /// A run that fails says why on standard error; the others carry on. After Ctrl-C
-  /// (`interrupted`), each run saves and stops, and a run not yet started never starts.
+  /// `document` is where `--summary -` writes (nil: the console's output). A run that fails
+  /// says why on standard error; the others carry on. After Ctrl-C (`interrupted`), each run
+  /// saves and stops, and a run not yet started never starts.
   /// - Returns: the exit code: 0, or 130 when Ctrl-C stopped any run, or 1 when any failed.
   static func run(
-    plan: TrainPlan, sweep: Plan, commandLine: [String], console: inout Console,
+    plan: TrainPlan, sweep: Plan, commandLine: [String], console: inout Console, document: ((String) -> Void)? = nil,
     interrupted: @escaping @Sendable () -> Bool = { InterruptFlag.isRaised }
   ) throws -> Int32 {
     let lengths = plan.task.evaluationLengths
@@ -45,8 +46,6 @@ enum SeedSweep {
     }
     try OutputFile.check(
       plans.flatMap(\.outputs) + (sweep.summaryPath.map { [OutputFile.Output(flag: "--summary", path: $0)] } ?? []))
-    // `--summary -`: the JSON alone goes to standard output, the report to standard error.
-    let document = OutputFile.claimStandardOutput(for: [sweep.summaryPath], console: &console)
     console.print(
       "Training \(plan.task.name) with \(sweep.seeds.count) seeds, \(min(sweep.jobs, plans.count)) at a time; each is scored on \(sequencesPerLength) sequences per length (eval seed \(sweep.evaluationSeed))."
     )
@@ -82,7 +81,7 @@ enum SeedSweep {
     console.print()
     for row in summary.table() { console.print(row) }
     if let path = sweep.summaryPath {
-      try OutputFile.write(summary.json(), to: path, standardOutput: document)
+      try OutputFile.write(summary.json(), to: path, standardOutput: document ?? console.writeOutput)
       console.print("Wrote the table as JSON to \(OutputFile.place(path)).")
     }
     return code
