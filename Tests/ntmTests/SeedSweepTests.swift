@@ -117,66 +117,6 @@ import Testing
     #expect(run.error.contains("\nmedian "))
   }
 
-  /// Bad lists and conflicts are usage errors: one line, what to type, exit 64.
-  @Test(arguments: [
-    (["--seeds", "3-1"], "error: --seeds range 3-1 runs backwards; write 1-3. Try 'ntm train --help'."),
-    (
-      ["--seeds", "a"],
-      "error: --seeds must be seeds from 0 to \(Limits.seed.upperBound) as a range or a list, e.g. 1-10 or 1,4,7, got 'a'. Try 'ntm train --help'."
-    ),
-    (
-      ["--seeds", ""],
-      "error: --seeds must be seeds from 0 to \(Limits.seed.upperBound) as a range or a list, e.g. 1-10 or 1,4,7, got ''. Try 'ntm train --help'."
-    ),
-    (
-      ["--seeds", "1,"],
-      "error: --seeds must be seeds from 0 to \(Limits.seed.upperBound) as a range or a list, e.g. 1-10 or 1,4,7, got '1,'. Try 'ntm train --help'."
-    ),
-    (
-      ["--seeds", "1-\(SeedSweep.maximumSeeds + 1)"],
-      "error: --seeds names more than \(SeedSweep.maximumSeeds) seeds; sweep at most \(SeedSweep.maximumSeeds) at once. Try 'ntm train --help'."
-    ),
-    (
-      ["--seeds", "0-\(SeedSweep.maximumSeeds - 1),\(SeedSweep.maximumSeeds)"],
-      "error: --seeds names more than \(SeedSweep.maximumSeeds) seeds; sweep at most \(SeedSweep.maximumSeeds) at once. Try 'ntm train --help'."
-    ),
-    (["--seeds", "1-3,2"], "error: --seeds names seed 2 twice; give each seed once. Try 'ntm train --help'."),
-    (["--seeds", "4,4"], "error: --seeds names seed 4 twice; give each seed once. Try 'ntm train --help'."),
-    (
-      ["--seeds", "1-3", "--seed", "2"],
-      "error: --seeds trains fresh runs with seeds of its own, so it cannot take --seed; drop one of them. Try 'ntm train --help'."
-    ),
-    (
-      ["--seeds", "1-3", "--resume"],
-      "error: --seeds trains fresh runs with seeds of its own, so it cannot take --resume; drop one of them. Try 'ntm train --help'."
-    ),
-    (
-      ["--seeds", "1-3", "--eval-seed", "2"],
-      "error: --eval-seed 2 is one of the training seeds; give one outside --seeds, e.g. --eval-seed 1000003. Try 'ntm train --help'."
-    ),
-    (["--jobs", "2"], "error: --jobs belongs to a seed sweep; add --seeds, e.g. --seeds 1-5. Try 'ntm train --help'."),
-    (
-      ["--seeds", "1-2", "--svg", "-"],
-      "error: --seeds draws one learning curve per seed, so --svg needs a file, not -. Try 'ntm train --help'."
-    ),
-  ])
-  func badSeedsAreUsageErrors(words: [String], message: String) {
-    let run = TrainCommandTests.run(["train", "copy"] + words)
-    #expect(run.code == CommandLineTool.ExitCode.usage)
-    #expect(run.error == message + "\n")
-    #expect(run.output.isEmpty)
-  }
-
-  /// Every task takes `--seeds`, as a range or a list.
-  @Test(arguments: ["copy", "repeat-copy", "associative-recall", "ngrams", "priority-sort", "dyck"])
-  func everyTaskTakesSeeds(task: String) throws {
-    let range = try TrainPlan.parse([task, "--seeds", "1-3"])
-    #expect(range.sweep?.seeds == [1, 2, 3])
-    let list = try TrainPlan.parse([task, "--seeds", "1,4,7", "--jobs", "2", "--eval-seed", "99"])
-    #expect(list.sweep == SeedSweep.Plan(seeds: [1, 4, 7], jobs: 2, evaluationSeed: 99, summaryPath: nil))
-    #expect(try TrainPlan.parse([task]).sweep == nil)
-  }
-
   /// Two seeds whose derived checkpoints are one file are refused before training.
   @Test func collidingFilesAreRefused() throws {
     let folder = try TrainCommandTests.folder()
@@ -187,22 +127,5 @@ import Testing
     #expect(run.code == CommandLineTool.ExitCode.failure)
     #expect(run.error.hasSuffix("would both write \(SeedSweep.path(checkpoint, seed: 2)); give each its own file\n"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
-  }
-
-  @Test(arguments: [
-    ("copy.checkpoint.json", "copy.seed-3.checkpoint.json"),
-    ("runs/x", "runs/x.seed-3"),
-    ("runs.d/x.json", "runs.d/x.seed-3.json"),
-    (".hidden", ".hidden.seed-3"),
-    ("a/.b.json", "a/.b.seed-3.json"),
-  ])
-  func derivedPaths(path: String, expected: String) {
-    #expect(SeedSweep.path(path, seed: 3) == expected)
-  }
-
-  @Test func medianOfOddAndEvenCounts() {
-    #expect(SeedSweep.Summary.median([3, 1, 2]) == 2)
-    #expect(SeedSweep.Summary.median([4, 1, 3, 2]) == 2.5)
-    #expect(SeedSweep.Summary.median([]) == nil)
   }
 }
