@@ -172,7 +172,7 @@ extension CommandLineFuzz {
       case .oddPath:
         oddPath(&generator)
       case .unknownFlag:
-        let own = Set(command.flags.map(\.name))
+        let own = Set(command.flags.map(\.name)).union(command.unfuzzed)
         let names = (strangeFlags + commands.values.flatMap { $0.flags.map(\.name) }.sorted()).filter { !own.contains($0) }
         insert(["--" + pick(names, &generator)] + (generator.next() % 2 == 0 ? ["1"] : []), mistake: .unknownFlag, &generator)
       case .missingValueAtEnd where !options.isEmpty:
