@@ -204,7 +204,8 @@ enum SeedSweep {
       result.sequences = run.trainer.sequencesSeen
       result.seconds = record?.seconds ?? 0
       if code == CommandLineTool.ExitCode.interrupted {
-        result.failure = "interrupted at \(ProgressText.count(result.sequences)) sequences; checkpoint saved to \(plan.checkpointPath)"
+        result.failure =
+          "interrupted at \(ProgressText.count(result.sequences)) sequences; checkpoint saved to \(plan.checkpointPath), which --resume --checkpoint carries on"
         return (result, code)
       }
       var models = [run.trainer.model]
