@@ -13,7 +13,8 @@ extension Canvas {
   func backwardWalk(_ walk: BackwardWalk, state: PlaygroundState) -> [String] {
     let p = state.parameters
     var lines = wrap(
-      "L = −Σ t(i) log w(i) = \(NumberFormat.fixed(walk.loss, decimals: Canvas.decimals)). Backward, last stage first; each gradient beside its centred difference (L(x+h) − L(x−h)) / 2h.")
+      "L = −Σ t(i) log w(i) = \(NumberFormat.fixed(walk.loss, decimals: Canvas.decimals)). Backward, last stage first; each gradient beside its centred difference (L(x+h) − L(x−h)) / 2h."
+    )
     lines += [""] + stageHeader(4, "sharpening", "w = softmax(γ log(w̃ + ε))", arriving: "∂L/∂w", walk.atWeighting)
     lines += checkTable([walk.sharpening])
     lines += wrap(advice(walk.sharpening, symbol: "γ", value: p.sharpening, lowest: 1, highest: nil))
@@ -40,14 +41,20 @@ extension Canvas {
           : "k[\(best)] pulls hardest: \(check.analytic < 0 ? "raising" : "lowering") it lowers L most.")
     }
     if p.key.allSatisfy({ $0 == 0 }) {
-      lines += wrap("Note: k = 0 is a kink of the cosine (‖k‖ has no gradient there; the library takes 0), so analytic and numeric ∂L/∂k may differ.")
+      lines += wrap(
+        "Note: k = 0 is a kink of the cosine (‖k‖ has no gradient there; the library takes 0), so analytic and numeric ∂L/∂k may differ.")
     }
     if (walk.shift + [walk.gate, walk.keyStrength, walk.sharpening]).contains(where: \.oneSided) {
-      lines += wrap("Note: * marks a setting at the edge of its range; its difference is one-sided, (L(x+h) − L(x))/h, and agrees only to about h.")
+      lines += wrap(
+        "Note: * marks a setting at the edge of its range; its difference is one-sided, (L(x+h) − L(x))/h, and agrees only to about h.")
     }
     let all = [walk.sharpening, walk.gate, walk.keyStrength] + walk.shift + walk.key
     if let top = all.max(by: { abs($0.analytic) < abs($1.analytic) }), abs(top.analytic) >= Self.negligibleGradient {
-      lines += [""] + wrap("Steepest: \(top.name) = \(NumberFormat.fixed(top.analytic, decimals: Canvas.decimals)). Try 'descend' to follow every gradient at once.")
+      lines +=
+        [""]
+        + wrap(
+          "Steepest: \(top.name) = \(NumberFormat.fixed(top.analytic, decimals: Canvas.decimals)). Try 'descend' to follow every gradient at once."
+        )
     }
     return lines.map(spell)
   }
@@ -88,7 +95,8 @@ extension Canvas {
   ) -> [String] {
     let row = target.indices.max { target[$0] < target[$1] } ?? 0
     var lines = wrap(
-      "\(steps) steps of rate \(NumberFormat.short(rate)) on the pre-activations of k, β, g, s, γ. Each line: w over the rows (0…1), then w(\(row)) and L.")
+      "\(steps) steps of rate \(NumberFormat.short(rate)) on the pre-activations of k, β, g, s, γ. Each line: w over the rows (0…1), then w(\(row)) and L."
+    )
     let labelWidth = "step \(steps)".count
     for snapshot in snapshots {
       let label = "step \(snapshot.step)".padding(toLength: labelWidth, withPad: " ", startingAt: 0)
