@@ -101,7 +101,7 @@ extension PlaygroundGolden {
     ∂L/∂k[3]  -2.418603   -2.418603   2.8e-09
     k[1] pulls hardest: raising it lowers L most.
 
-    Steepest: ∂L/∂s(-1) = -19.842. Try 'descend' to follow every
-    gradient at once.
+    Steepest: ∂L/∂s(-1) = -19.842, so raising s(-1) lowers L
+    fastest. 'descend' follows every gradient at once.
     """#
 }

@@ -52,9 +52,9 @@ extension PlaygroundGolden {
     ntm> target 1 2
     error: target needs 'row <i>' or N = 8 weights, got 2 numbers. Try 'target row 5'.
     ntm> backward
-    error: backward needs a loss: set a target first, e.g. 'target row 5'.
+    error: backward needs a loss: set a target first. Try 'target row 5'.
     ntm> descend
-    error: descend needs a loss: set a target first, e.g. 'target row 5'.
+    error: descend needs a loss: set a target first. Try 'target row 5'.
     ntm> target row 2
     Target t and the final weighting w; the loss L = −Σ t(i) log
     w(i) = 3.811.

@@ -89,7 +89,7 @@ import Testing
     let script = "backward\ntarget row 5\nbackward\ndescend 50\nquit\n"
     let result = try Self.run(["repl"], input: script, environment: ["LANG": "en_US.UTF-8"])
     #expect(result.code == 0)
-    #expect(result.error == "error: backward needs a loss: set a target first, e.g. 'target row 5'.\n")
+    #expect(result.error == "error: backward needs a loss: set a target first. Try 'target row 5'.\n")
     for stage in ["4. sharpening", "3. shift", "2. interpolation", "1. content", "0. cosine similarity"] {
       #expect(result.output.contains(stage))
     }

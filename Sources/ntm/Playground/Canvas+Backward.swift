@@ -53,7 +53,7 @@ extension Canvas {
       lines +=
         [""]
         + wrap(
-          "Steepest: \(top.name) = \(NumberFormat.fixed(top.analytic, decimals: Canvas.decimals)). Try 'descend' to follow every gradient at once."
+          "Steepest: \(top.name) = \(NumberFormat.fixed(top.analytic, decimals: Canvas.decimals)), so \(top.analytic < 0 ? "raising" : "lowering") \(top.name.dropFirst(4)) lowers L fastest. 'descend' follows every gradient at once."
         )
     }
     return lines.map(spell)

@@ -65,7 +65,7 @@ extension Interpreter {
   /// The target, or a rejection saying how to set one.
   func requireTarget(_ state: PlaygroundState, command: String) throws -> [Double] {
     guard let target = state.target else {
-      throw Input.Rejection(message: "\(command) needs a loss: set a target first, e.g. 'target row 5'.")
+      throw Input.Rejection(message: "\(command) needs a loss: set a target first. Try 'target row 5'.")
     }
     return target
   }
