@@ -59,4 +59,14 @@ import Testing
     #expect(next.target == nil)
     #expect(interpreter.respond(to: "backward", in: next).reply.isError)
   }
+
+  /// Where the loss does not depend on s, no offset is singled out; at k = 0 the kink is named.
+  @Test func aFlatShiftAndAZeroKeyAreSaidSo() {
+    let lines = ["key 0 0 0 0", "shift +1", "gate 1", "target row 5", "backward"]
+    let text = replTranscript(lines)
+    #expect(text.contains("Every ∂L/∂s is alike"))
+    #expect(!text.contains("Most negative is"))
+    #expect(text.contains("k = 0 is a kink of the cosine"))
+    #expect(text.contains("* marks a setting at the edge of its range"))
+  }
 }

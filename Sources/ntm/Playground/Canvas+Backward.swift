@@ -23,7 +23,12 @@ extension Canvas {
     if let best = walk.shift.indices.min(by: { walk.shift[$0].analytic < walk.shift[$1].analytic }) {
       let offset = best - state.shiftRange
       let name = offset > 0 ? "+\(offset)" : "\(offset)"
-      lines += wrap("Most negative is ∂L/∂s(\(name)): moving shift weight onto \(name) lowers L most.")
+      let spread = (walk.shift.map(\.analytic).max() ?? 0) - walk.shift[best].analytic
+      // s sums to 1, so only the differences between its gradients move L.
+      lines += wrap(
+        spread < Self.negligibleGradient
+          ? "Every ∂L/∂s is alike: moving weight within s barely moves L here."
+          : "Most negative is ∂L/∂s(\(name)): moving shift weight onto \(name) lowers L most.")
     }
     lines += [""] + stageHeader(2, "interpolation", "w_g = g w_c + (1 − g) w_prev", arriving: "∂L/∂w_g", walk.atInterpolated)
     lines += checkTable([walk.gate])
