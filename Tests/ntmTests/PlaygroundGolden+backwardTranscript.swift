@@ -32,7 +32,7 @@ extension PlaygroundGolden {
     7                         │                            0.000
            analytic  numeric   rel. error
     ─────  ────────  ────────  ──────────
-    ∂L/∂γ  2.712469  2.712469  7.1e-13
+    ∂L/∂γ  2.712469  2.712469  < 1e-12
     ∂L/∂γ > 0: lowering γ would lower L.
 
     3. shift: w̃(i) = Σ_Δ w_g(i − Δ) s(Δ)
@@ -47,9 +47,9 @@ extension PlaygroundGolden {
     7                          │▏                          0.460
                analytic    numeric     rel. error
     ─────────  ──────────  ──────────  ──────────
-    ∂L/∂s(-1)  -19.841731  -19.841731  1.5e-09
-    ∂L/∂s(0)   -4.674062   -4.674062   4.5e-11
-    ∂L/∂s(+1)  4.169979    4.169979    4.3e-11
+    ∂L/∂s(-1)  -19.841731  -19.841731  < 1e-8
+    ∂L/∂s(0)   -4.674062   -4.674062   < 1e-10
+    ∂L/∂s(+1)  4.169979    4.169979    < 1e-10
     Most negative is ∂L/∂s(-1): moving shift weight onto -1
     lowers L most.
 
@@ -65,7 +65,7 @@ extension PlaygroundGolden {
     7                          │                           0.105
            analytic   numeric    rel. error
     ─────  ─────────  ─────────  ──────────
-    ∂L/∂g  11.326798  11.326798  9.8e-11
+    ∂L/∂g  11.326798  11.326798  < 1e-10
     ∂L/∂g > 0: lowering g would lower L.
 
     1. content: w_c = softmax(β K)
@@ -80,7 +80,7 @@ extension PlaygroundGolden {
     7                          │                           0.084
            analytic  numeric   rel. error
     ─────  ────────  ────────  ──────────
-    ∂L/∂β  0.174638  0.174638  2.0e-11
+    ∂L/∂β  0.174638  0.174638  < 1e-10
     ∂L/∂β > 0: lowering β would lower L.
 
     0. cosine similarity: K(i) = k·M(i) / (‖k‖‖M(i)‖ + ε)
@@ -95,10 +95,10 @@ extension PlaygroundGolden {
     7                        │                             0.000
               analytic    numeric     rel. error
     ────────  ──────────  ──────────  ──────────
-    ∂L/∂k[0]  -0.401766   -0.401766   4.8e-10
-    ∂L/∂k[1]  -17.830632  -17.830632  3.2e-10
-    ∂L/∂k[2]  4.275737    4.275737    3.3e-10
-    ∂L/∂k[3]  -2.418603   -2.418603   2.8e-09
+    ∂L/∂k[0]  -0.401766   -0.401766   < 1e-9
+    ∂L/∂k[1]  -17.830632  -17.830632  < 1e-9
+    ∂L/∂k[2]  4.275737    4.275737    < 1e-9
+    ∂L/∂k[3]  -2.418603   -2.418603   < 1e-8
     k[1] pulls hardest: raising it lowers L most.
 
     Steepest: ∂L/∂s(-1) = -19.842, so raising s(-1) lowers L

@@ -75,7 +75,7 @@ extension Canvas {
     let rows = checks.map { check in
       [
         spell(check.name) + (check.oneSided ? "*" : ""), NumberFormat.fixed(check.analytic, decimals: 6),
-        NumberFormat.fixed(check.numeric, decimals: 6), String(format: "%.1e", check.relativeError),
+        NumberFormat.fixed(check.numeric, decimals: 6), TourPages.order(check.relativeError),
       ]
     }
     let (shown, note) = limited(rows.count)
