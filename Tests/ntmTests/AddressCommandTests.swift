@@ -151,4 +151,31 @@ import Testing
 extension String {
   /// The text with its line breaks and indents as single spaces: what a wrapped help says.
   var unwrapped: String { split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+
+  @Test func targetRowBackwardJSONListsEveryStageInOrderAndAgreesWithTheNumbers() throws {
+    let result = runNTM(["address", "--target-row", "5", "--backward", "--json"])
+    #expect(result.code == 0 && result.error.isEmpty)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    let backward = try #require(object["backward"] as? [String: Any])
+    let order = ["\"sharpening\"", "\"shift\"", "\"interpolation\"", "\"content\"", "\"cosineSimilarity\""]
+    let walk = try #require(result.output.range(of: "\"backward\"")).upperBound
+    let positions = order.compactMap { result.output.range(of: $0, range: walk..<result.output.endIndex)?.lowerBound }
+    #expect(positions.count == order.count && positions == positions.sorted())
+    let loss = try #require(backward["loss"] as? Double)
+    #expect(loss > 0 && loss.isFinite)
+    let checks =
+      [(backward["sharpening"] as? [String: Any])?["sharpening"], (backward["interpolation"] as? [String: Any])?["gate"]]
+      + ((backward["cosineSimilarity"] as? [String: Any])?["key"] as? [Any] ?? []).map { Optional($0) }
+    #expect(checks.count == 6)
+    for check in checks {
+      let error = try #require((check as? [String: Any])?["relativeError"] as? Double)
+      #expect(error <= 1e-7)
+    }
+  }
+
+  @Test func backwardWithoutATargetIsAUsageError() {
+    let result = runNTM(["address", "--backward"])
+    #expect(result.code == 64)
+    #expect(result.error == "error: --backward needs a loss: give --target-row I too. Try 'ntm address --target-row 5 --backward'.\n")
+  }
 }

@@ -98,7 +98,7 @@ struct CommandLineToolTests {
     let address = Self.run(["help", "address"], environment: c).output
     #expect(address.contains("(paper section 3.3)"))
     // The descriptions of an aligned option list still start in one column.
-    #expect(Self.descriptionColumn(of: "gate", in: address) == 17)
+    #expect(Self.descriptionColumn(of: "gate", in: address) == 18)
     #expect(Self.descriptionColumn(of: "beta", in: address) == Self.descriptionColumn(of: "gate", in: address))
     #expect(Self.descriptionColumn(of: "gamma", in: address) == Self.descriptionColumn(of: "gate", in: address))
   }

@@ -14,7 +14,7 @@ import Testing
     "0", "1", "-1", "+1", "+2", "-3", "0.5", "0.25", "2", "3", "8", "20", "1e6", "1e7", "1e-320", "nan", "NaN",
     "-nan", "inf", "-inf", "infinity", "1e308", "-1e308", "1.8e308", "0x1p3", "99999999999999999999", "-5", "-1024",
     "1024", "1025", "256", "257", "x", "five", "β", "γ", "😀", "−1", "١", "\u{0}", "\u{1B}[2J", "\u{7}", "\u{2028}",
-    "\r", "row", "uniform", "last", "memory", "weights", "params", "builtin", "random", "zeros", "1,2", "1e", ".",
+    "\r", "row", "uniform", "last", "memory", "weights", "params", "builtin", "random", "zeros", "off", "target", "1,2", "1e", ".",
     "-", "+", "--", "0.", ".5", "1_000", "Ω",
   ]
 
@@ -24,7 +24,8 @@ import Testing
     "beta 5", "gate 0.3", "shift +1", "shift -1", "shift 0.2 0.6 0.2", "sharpen 2", "previous row 1",
     "previous uniform", "previous last", "previous 1 0 0 0 0 0 0 1", "erase 1 0 1 0", "add 0.5 0.5 0.5 0.5",
     "step", "address", "read", "write", "write 1 1 1 1 0 0 0 0", "show memory", "show weights", "show params",
-    "reset", "help", "help shift", "?", "set beta 3",
+    "reset", "help", "help shift", "?", "set beta 3", "target row 5", "target 1 0 0 0 0 0 0 1", "target off",
+    "show target", "target", "backward", "descend", "descend 5", "descend 10 2", "key 0 0 0 0",
   ]
 
   @Test(.timeLimit(.minutes(2)))

@@ -16,29 +16,35 @@ extension PlaygroundGolden {
 
     USAGE: ntm address [--memory ROWS] [--rows N] [--width W] [--seed S] [--key K]
                        [--beta β] [--gate g] [--shift S] [--gamma γ] [--previous P]
-                       [--json] [--ascii]
+                       [--target-row I] [--backward] [--json] [--ascii]
 
     MEMORY:
-      --memory ROWS  the memory, rows separated by ';': "1 0 0; 0 1 0; 0 0 1"
-      --rows N       a random memory of N rows … (1–1024)
-      --width W      … and W columns, entries in [−1, 1] … (1–256)
-      --seed S       … drawn from seed S (default 1)
+      --memory ROWS   the memory, rows separated by ';': "1 0 0; 0 1 0; 0 0 1"
+      --rows N        a random memory of N rows … (1–1024)
+      --width W       … and W columns, entries in [−1, 1] … (1–256)
+      --seed S        … drawn from seed S (default 1)
 
     SETTINGS:
-      --key K        the key k, W numbers, or 'row I' to copy row I (default row 0
-                     of a given memory)
-      --beta β       the key strength β, 0 to 1e6
-      --gate g       the interpolation gate g, 0 to 1
-      --shift S      the shift weighting over −R…R ("0.1 0.2 0.7"), or an offset
-                     ("+1")
-      --gamma γ      the sharpening γ, 1 to 1e6
-      --previous P   w_prev: N weights, 'row I', 'uniform', or 'last' (the final w
-                     of these settings: the next time step)
+      --key K         the key k, W numbers, or 'row I' to copy row I (default row 0
+                      of a given memory)
+      --beta β        the key strength β, 0 to 1e6
+      --gate g        the interpolation gate g, 0 to 1
+      --shift S       the shift weighting over −R…R ("0.1 0.2 0.7"), or an offset
+                      ("+1")
+      --gamma γ       the sharpening γ, 1 to 1e6
+      --previous P    w_prev: N weights, 'row I', 'uniform', or 'last' (the final w
+                      of these settings: the next time step)
+
+    LOSS:
+      --target-row I  a one-hot target on row I: the loss L = −Σ t(i) log w(i)
+                      (0–1023)
+      --backward      walk ∂L back through every stage, each gradient beside its
+                      centred difference (needs --target-row)
 
     OUTPUT:
-      --json         print the memory, the settings, every weighting and the read
-                     vector as JSON
-      --ascii        draw with ASCII only (automatic when the locale is not UTF-8)
+      --json          print the memory, the settings, every weighting and the read
+                      vector as JSON
+      --ascii         draw with ASCII only (automatic when the locale is not UTF-8)
 
     EXAMPLE:
       ntm address --key "0 0 1 0" --beta 5 --shift -1 --json

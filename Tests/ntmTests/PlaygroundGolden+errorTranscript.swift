@@ -62,9 +62,9 @@ extension PlaygroundGolden {
     ntm> memory zeros 4
     error: expected N and W, got 1. Try 'memory zeros 8 4'.
     ntm> show
-    error: show needs one of memory, weights, params. Try 'show memory | show weights | show params'.
+    error: show needs one of memory, weights, params, target. Try 'show memory | show weights | show params | show target'.
     ntm> show everything
-    error: cannot show 'everything'. Try 'show memory | show weights | show params'.
+    error: cannot show 'everything'. Try 'show memory | show weights | show params | show target'.
     ntm> step 2
     error: 'step' takes no arguments, got '2'. Type 'step'.
     ntm> address now

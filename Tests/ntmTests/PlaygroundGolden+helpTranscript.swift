@@ -20,7 +20,12 @@ extension PlaygroundGolden {
       read      read with the final weighting: r = Σ_i w(i) M(i)
       write     erase then add at the final weighting
                 (optionally give e and a)
-      show      show memory, show weights, or show params
+      show      show memory, weights, params, or target
+      target    set a target for w: the loss L = −Σ t(i) log
+                w(i)
+      backward  walk ∂L back through the four stages
+      descend   gradient descent on k, β, g, s, γ (default 50
+                steps, rate 1)
       reset     go back to the built-in memory and settings
       help      list the commands, or explain one
       quit      leave (Ctrl-D too)
@@ -45,7 +50,12 @@ extension PlaygroundGolden {
       read      read with the final weighting: r = Σ_i w(i) M(i)
       write     erase then add at the final weighting
                 (optionally give e and a)
-      show      show memory, show weights, or show params
+      show      show memory, weights, params, or target
+      target    set a target for w: the loss L = −Σ t(i) log
+                w(i)
+      backward  walk ∂L back through the four stages
+      descend   gradient descent on k, β, g, s, γ (default 50
+                steps, rate 1)
       reset     go back to the built-in memory and settings
       help      list the commands, or explain one
       quit      leave (Ctrl-D too)

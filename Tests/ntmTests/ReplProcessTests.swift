@@ -83,4 +83,18 @@ import Testing
     #expect(result.code == 0)
     #expect(result.output.isEmpty && result.error.isEmpty)
   }
+
+  @Test
+  func pipedTargetBackwardAndDescend() throws {
+    let script = "backward\ntarget row 5\nbackward\ndescend 50\nquit\n"
+    let result = try Self.run(["repl"], input: script, environment: ["LANG": "en_US.UTF-8"])
+    #expect(result.code == 0)
+    #expect(result.error == "error: backward needs a loss: set a target first. Try 'target row 5'.\n")
+    for stage in ["4. sharpening", "3. shift", "2. interpolation", "1. content", "0. cosine similarity"] {
+      #expect(result.output.contains(stage))
+    }
+    let last = result.output.split(separator: "\n").last { $0.hasPrefix("step 50 ") }
+    let focus = last.flatMap { $0.split(separator: "=").dropFirst().first?.split(separator: " ").first }.flatMap { Double($0) }
+    #expect((focus ?? 0) >= 0.9, "\(last ?? "no step 50 line")")
+  }
 }

@@ -8,6 +8,7 @@ extension AddressCommand.Report {
   /// A JSON value whose objects keep their keys in the order given.
   indirect enum Value {
     case number(Double)
+    case bool(Bool)
     case numbers([Double])
     case array([Value])
     case object([(key: String, value: Value)])
@@ -16,6 +17,7 @@ extension AddressCommand.Report {
     func text(indent: String = "") -> String {
       switch self {
       case .number(let x): return "\(x)"
+      case .bool(let b): return "\(b)"
       case .numbers(let xs): return "[" + xs.map { "\($0)" }.joined(separator: ", ") + "]"
       case .array(let items):
         let inner = indent + "  "

@@ -24,12 +24,20 @@ enum AddressCommand: DeclaredCommand {
       let report = Report(
         memory: state.memory.rowArrays, previousWeighting: state.previousWeighting,
         parameters: state.parameters, trace: trace, read: read)
-      console.print(report.orderedJSON)
+      var json = report.orderedJSON
+      if arguments.flag(Self.backward), let target = state.target {
+        json =
+          String(json.dropLast(2)) + ",\n  \"backward\": " + backwardJSON(BackwardWalk(state, target: target)).text(indent: "  ") + "\n}"
+      }
+      console.print(json)
       return CommandLineTool.ExitCode.success
     }
     var lines = ["M: \(state.rows) × \(state.width)"] + canvas.memory(state.memory) + [""]
     lines += canvas.allStages(state: state, trace: trace)
     lines += [""] + canvas.equation(Canvas.Equation.read) + [canvas.vector("r", read, indent: "  ")]
+    if arguments.flag(Self.backward), let target = state.target {
+      lines += [""] + canvas.backwardWalk(BackwardWalk(state, target: target), state: state)
+    }
     console.print(lines.map(canvas.spell).joined(separator: "\n"))
     return CommandLineTool.ExitCode.success
   }
@@ -74,6 +82,7 @@ enum AddressCommand: DeclaredCommand {
         commands.append((option.name, command + " " + spaced))
       }
     }
+    if let target = try targetLine(arguments) { commands.append(("target-row", target)) }
     let interpreter = Interpreter(canvas: canvas)
     var state = PlaygroundState.builtIn
     for (index, (flag, line)) in commands.enumerated() {
@@ -154,6 +163,7 @@ extension AddressCommand {
     sections: [
       .init(title: "MEMORY", options: [memory, rows, width, seed]),
       .init(title: "SETTINGS", options: settings.map(\.option)),
+      .init(title: "LOSS", options: [targetRow, backward]),
       .init(title: "OUTPUT", options: [json, .ascii]),
     ],
     examples: [#"ntm address --key "0 0 1 0" --beta 5 --shift -1 --json"#])

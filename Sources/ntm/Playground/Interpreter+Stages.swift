@@ -55,9 +55,9 @@ extension Interpreter {
   }
 
   func show(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
-    let usage = "show memory | show weights | show params"
+    let usage = "show memory | show weights | show params | show target"
     guard words.count == 1 else {
-      throw Input.Rejection(message: "show needs one of memory, weights, params. Try '\(usage)'.")
+      throw Input.Rejection(message: "show needs one of memory, weights, params, target. Try '\(usage)'.")
     }
     switch words.first!.lowercased() {
     case "memory", "m":
@@ -71,6 +71,8 @@ extension Interpreter {
         BarSeries("w_g", trace.interpolated), BarSeries("w̃", trace.shifted), BarSeries("w", trace.weighting),
       ])
       return (lines.joined(separator: "\n"), state)
+    case "target", "t":
+      return (targetText(state), state)
     case "params", "parameters", "settings":
       return (parameterTable(state).joined(separator: "\n"), state)
     default:

@@ -19,6 +19,9 @@ struct PlaygroundState: Equatable, Sendable {
   var add: [Double]
   /// How many of the four stages `step` has shown (0 = none yet, 4 = all).
   var stagesShown: Int = 0
+  /// The target `t` of the loss `L = −Σ_i t(i) log w(i)` on the final weighting, if one is
+  /// set (N entries, ≥ 0, summing to 1).
+  var target: [Double]? = nil
 
   /// The four stages, in the order `step` walks them.
   enum Stage: Int, CaseIterable, Sendable {
@@ -95,6 +98,7 @@ extension PlaygroundState {
     state.erase = Array(repeating: 1, count: memory.columns)
     state.add = Array(repeating: 0.5, count: memory.columns)
     state.stagesShown = 0
+    state.target = nil
     return state
   }
 
@@ -117,5 +121,6 @@ extension PlaygroundState {
       && parameters.keyStrength.isFinite && parameters.gate.isFinite
       && parameters.shiftWeighting.allSatisfy(\.isFinite) && parameters.sharpening.isFinite
       && previousWeighting.allSatisfy(\.isFinite) && erase.allSatisfy(\.isFinite) && add.allSatisfy(\.isFinite)
+      && (target ?? []).allSatisfy(\.isFinite)
   }
 }

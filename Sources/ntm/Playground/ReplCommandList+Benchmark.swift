@@ -22,6 +22,7 @@ extension ReplCommandList {
       "step", "step", "step", "step", "step", "address", "read", "write",
       "write " + numbers("1", width) + " " + numbers("0.5", width),
       "show memory", "show weights", "show params",
+      "target row 5", "target " + numbers("1", rows), "show target", "backward", "descend", "descend 50 1", "target off",
     ]
   }
 }

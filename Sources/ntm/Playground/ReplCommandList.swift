@@ -91,8 +91,27 @@ enum ReplCommandList {
       details: ["With 2W numbers, the first W are e and the last W are a.", "Example: write 1 1 1 1 0 1 0 1"], run: { try $0.write($1, $2) }
     ),
     .init(
-      name: "show", usage: "show memory | weights | params", summary: "show memory, show weights, or show params",
+      name: "show", usage: "show memory | weights | params | target",
+      summary: "show memory, weights, params, or target",
       run: { try $0.show($1, $2) }),
+    .init(
+      name: "target", usage: "target row <i> | target <t₀ … t_{N−1}> | target off",
+      summary: "set a target for w: the loss L = −Σ t(i) log w(i)",
+      details: [
+        "'row <i>' puts all of t on row i; N weights are normalised to sum to 1. 'target' alone, or 'show target', shows t, w and L.",
+        "Example: target row 5",
+      ], run: { try $0.setTarget($1, $2) }),
+    .init(
+      name: "backward", usage: "backward", summary: "walk ∂L back through the four stages",
+      details: [
+        "Sharpening, shift, interpolation, content, cosine similarity: the gradient reaching each stage's output as signed bars, and ∂L/∂γ, ∂L/∂s, ∂L/∂g, ∂L/∂β, ∂L/∂k beside their centred differences. Needs a target."
+      ], run: { try $0.backward($1, $2) }),
+    .init(
+      name: "descend", usage: "descend [<steps>] [<rate>]", summary: "gradient descent on k, β, g, s, γ (default 50 steps, rate 1)",
+      details: [
+        "Steps the pre-activations (k = tanh(u), β = softplus(b), g = σ(x), s = softmax(z), γ = 1 + softplus(c)) and keeps the settings it reaches. Needs a target.",
+        "Example: descend 50 1",
+      ], run: { try $0.descend($1, $2) }),
     .init(
       name: "reset", usage: "reset", summary: "go back to the built-in memory and settings",
       run: { interpreter, words, _ in

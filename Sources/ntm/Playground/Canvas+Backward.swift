@@ -1,0 +1,117 @@
+import Foundation
+import NTM
+import TerminalCharts
+
+/// Drawing the backward walk and the descent: signed bars for the gradient reaching each
+/// stage's output, a table of analytic against numeric gradients, one sentence per stage.
+extension Canvas {
+  /// How many times `descend` redraws the weighting (besides the start).
+  static let descentSnapshots = 5
+  /// Below this size a gradient counts as zero in the sentences: the loss barely moves.
+  static let negligibleGradient = 1e-9
+
+  func backwardWalk(_ walk: BackwardWalk, state: PlaygroundState) -> [String] {
+    let p = state.parameters
+    var lines = wrap(
+      "L = −Σ t(i) log w(i) = \(NumberFormat.fixed(walk.loss, decimals: Canvas.decimals)). Backward, last stage first; each gradient beside its centred difference (L(x+h) − L(x−h)) / 2h."
+    )
+    lines += [""] + stageHeader(4, "sharpening", "w = softmax(γ log(w̃ + ε))", arriving: "∂L/∂w", walk.atWeighting)
+    lines += checkTable([walk.sharpening])
+    lines += wrap(advice(walk.sharpening, symbol: "γ", value: p.sharpening, lowest: 1, highest: nil))
+    lines += [""] + stageHeader(3, "shift", "w̃(i) = Σ_Δ w_g(i − Δ) s(Δ)", arriving: "∂L/∂w̃", walk.atShifted)
+    lines += checkTable(walk.shift)
+    if let best = walk.shift.indices.min(by: { walk.shift[$0].analytic < walk.shift[$1].analytic }) {
+      let offset = best - state.shiftRange
+      let name = offset > 0 ? "+\(offset)" : "\(offset)"
+      let spread = (walk.shift.map(\.analytic).max() ?? 0) - walk.shift[best].analytic
+      // s sums to 1, so only the differences between its gradients move L.
+      lines += wrap(
+        spread < Self.negligibleGradient
+          ? "Every ∂L/∂s is alike: moving weight within s barely moves L here."
+          : "Most negative is ∂L/∂s(\(name)): moving shift weight onto \(name) lowers L most.")
+    }
+    lines += [""] + stageHeader(2, "interpolation", "w_g = g w_c + (1 − g) w_prev", arriving: "∂L/∂w_g", walk.atInterpolated)
+    lines += checkTable([walk.gate])
+    lines += wrap(advice(walk.gate, symbol: "g", value: p.gate, lowest: 0, highest: 1))
+    lines += [""] + stageHeader(1, "content", "w_c = softmax(β K)", arriving: "∂L/∂w_c", walk.atContent)
+    lines += checkTable([walk.keyStrength])
+    lines += wrap(advice(walk.keyStrength, symbol: "β", value: p.keyStrength, lowest: 0, highest: nil))
+    lines += [""] + stageHeader(0, "cosine similarity", "K(i) = k·M(i) / (‖k‖‖M(i)‖ + ε)", arriving: "∂L/∂K", walk.atSimilarity)
+    lines += checkTable(walk.key)
+    if let best = walk.key.indices.max(by: { abs(walk.key[$0].analytic) < abs(walk.key[$1].analytic) }) {
+      let check = walk.key[best]
+      lines += wrap(
+        abs(check.analytic) < Self.negligibleGradient
+          ? "No entry of k moves L here."
+          : "k[\(best)] pulls hardest: \(check.analytic < 0 ? "raising" : "lowering") it lowers L most.")
+    }
+    if p.key.allSatisfy({ $0 == 0 }) {
+      lines += wrap(
+        "Note: k = 0 is a kink of the cosine (‖k‖ has no gradient there; the library takes 0), so analytic and numeric ∂L/∂k may differ.")
+    }
+    if (walk.shift + [walk.gate, walk.keyStrength, walk.sharpening]).contains(where: \.oneSided) {
+      lines += wrap(
+        "Note: * marks a setting at the edge of its range; its difference is one-sided, (L(x+h) − L(x))/h, and agrees only to about h.")
+    }
+    let all = [walk.sharpening, walk.gate, walk.keyStrength] + walk.shift + walk.key
+    if let top = all.max(by: { abs($0.analytic) < abs($1.analytic) }), abs(top.analytic) >= Self.negligibleGradient {
+      lines +=
+        [""]
+        + wrap(
+          "Steepest: \(top.name) = \(NumberFormat.fixed(top.analytic, decimals: Canvas.decimals)), so \(top.analytic < 0 ? "raising" : "lowering") \(top.name.dropFirst(4)) lowers L fastest. 'descend' follows every gradient at once."
+        )
+    }
+    return lines.map(spell)
+  }
+
+  func stageHeader(_ number: Int, _ name: String, _ equation: String, arriving: String, _ gradient: [Double]) -> [String] {
+    let extent = gradient.filter(\.isFinite).map(abs).max() ?? 0
+    return wrap("\(number). \(name): \(equation)") + wrap("\(arriving), the gradient arriving at its output:")
+      + bars(gradient, maximum: extent > 0 ? extent : 1)
+  }
+
+  /// Analytic, numeric and relative error, one line per parameter.
+  func checkTable(_ checks: [BackwardWalk.Check]) -> [String] {
+    let rows = checks.map { check in
+      [
+        spell(check.name) + (check.oneSided ? "*" : ""), NumberFormat.fixed(check.analytic, decimals: 6),
+        NumberFormat.fixed(check.numeric, decimals: 6), TourPages.order(check.relativeError),
+      ]
+    }
+    let (shown, note) = limited(rows.count)
+    return TextTable.render(
+      header: ["", "analytic", "numeric", "rel. error"], rows: Array(rows.prefix(shown)), width: width, style: style)
+      + (note.map { [$0] } ?? [])
+  }
+
+  /// Which way to move one scalar setting, from the sign of its gradient and its range.
+  func advice(_ check: BackwardWalk.Check, symbol: String, value: Double, lowest: Double, highest: Double?) -> String {
+    let g = check.analytic
+    if abs(g) < Self.negligibleGradient { return "\(check.name) ≈ 0: changing \(symbol) barely moves L here." }
+    let raise = g < 0
+    if raise, let highest, value >= highest { return "\(check.name) < 0 but \(symbol) is already at its top, \(highest)." }
+    if !raise, value <= lowest { return "\(check.name) > 0 but \(symbol) is already at its bottom, \(lowest)." }
+    return "\(check.name) \(raise ? "<" : ">") 0: \(raise ? "raising" : "lowering") \(symbol) would lower L."
+  }
+
+  func descent(
+    steps: Int, rate: Double, losses: [Double], snapshots: [(step: Int, w: [Double], loss: Double)], target: [Double],
+    state: PlaygroundState
+  ) -> [String] {
+    let row = target.indices.max { target[$0] < target[$1] } ?? 0
+    var lines = wrap(
+      "\(steps) steps of rate \(NumberFormat.short(rate)) on the pre-activations of k, β, g, s, γ. Each line: w over the rows (0…1), then w(\(row)) and L."
+    )
+    let labelWidth = "step \(steps)".count
+    for snapshot in snapshots {
+      let label = "step \(snapshot.step)".padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+      let strip = Sparkline.render(snapshot.w, minimum: 0, maximum: 1, width: max(8, width - labelWidth - 30), style: style)
+      lines.append(
+        "\(label) \(strip)  w(\(row)) = \(NumberFormat.fixed(snapshot.w[row], decimals: 3))  L = \(NumberFormat.fixed(snapshot.loss, decimals: 3))"
+      )
+    }
+    lines += ["L: " + Sparkline.render(losses, width: width - 3, style: style)]
+    lines += [""] + wrap("The final weighting w:") + bars(state.trace.weighting)
+    return lines.map(spell)
+  }
+}

@@ -1,0 +1,56 @@
+import NTM
+import Testing
+
+@testable import ntm
+
+/// The backward walk's analytic gradients agree with their centred differences, and the
+/// loss stays finite where the sharpened weighting underflows.
+@Suite struct BackwardWalkTests {
+  /// Every smooth parameter of the built-in state, against every one-hot target and a random
+  /// memory with a spread target.
+  static var cases: [(PlaygroundState, [Double])] {
+    var random = PlaygroundState.fresh(memory: PlaygroundState.randomMemory(rows: 6, width: 3, seed: 5))
+    random.parameters.shiftWeighting = [0.2, 0.5, 0.3]
+    random.parameters.sharpening = 2.5
+    random.parameters.keyStrength = 4
+    random.parameters.gate = 0.6
+    return (0..<8).map { (PlaygroundState.builtIn, PlaygroundState.oneHot($0, count: 8)) }
+      + [(random, [0.1, 0.4, 0, 0.3, 0, 0.2])]
+  }
+
+  @Test(arguments: 0..<9)
+  func analyticAgreesWithNumericAtSmoothPoints(index: Int) {
+    let (state, target) = Self.cases[index]
+    let walk = BackwardWalk(state, target: target)
+    let checks = [walk.sharpening, walk.gate, walk.keyStrength] + walk.shift + walk.key
+    for check in checks where !check.oneSided {
+      #expect(check.relativeError <= GradientChecker.goodTolerance, "\(check.name): \(check.analytic) vs \(check.numeric)")
+    }
+    #expect(walk.loss.isFinite && walk.loss > 0)
+  }
+
+  @Test func aShiftWeightAtZeroIsCheckedOneSided() {
+    var state = PlaygroundState.builtIn
+    state.parameters.shiftWeighting = [0, 0, 1]
+    let walk = BackwardWalk(state, target: PlaygroundState.oneHot(5, count: 8))
+    #expect(walk.shift.map(\.oneSided) == [true, true, false])
+    #expect(walk.shift.allSatisfy { $0.numeric.isFinite })
+  }
+
+  @Test func theLossStaysFiniteWhenTheWeightingUnderflows() {
+    var state = PlaygroundState.builtIn
+    state.parameters.sharpening = 1e6
+    let (loss, gradient) = BackwardWalk.gradient(state, target: PlaygroundState.oneHot(5, count: 8))
+    #expect(loss.isFinite && loss > 100)
+    #expect(gradient.key.allSatisfy(\.isFinite) && gradient.sharpening.isFinite)
+  }
+
+  @Test func descentPreActivationsGiveBackTheSettings() {
+    let p = PlaygroundState.builtIn.parameters
+    let back = Descent(p).parameters
+    #expect(zip(back.key, p.key).allSatisfy { abs($0 - $1) < 1e-12 })
+    #expect(abs(back.keyStrength - p.keyStrength) < 1e-9 && abs(back.gate - p.gate) < 1e-12)
+    #expect(abs(back.sharpening - p.sharpening) < 1e-12)
+    #expect(zip(back.shiftWeighting, p.shiftWeighting).allSatisfy { abs($0 - $1) < 1e-12 })
+  }
+}
