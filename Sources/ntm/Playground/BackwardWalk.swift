@@ -87,12 +87,12 @@ struct BackwardWalk {
     let numeric = { (value: Double, lower: Double?, upper: Double?, set: (inout AddressingParameters, Double) -> Void) in
       Self.centredDifference(state, p, target: target, value: value, lower: lower, upper: upper, set: set)
     }
-    let (nγ, γEdge) = numeric(p.sharpening, nil, nil) { $0.sharpening = $1 }
-    sharpening = Check(name: "∂L/∂γ", analytic: parameters.sharpening, numeric: nγ, oneSided: γEdge)
+    let (numericSharpening, sharpeningEdge) = numeric(p.sharpening, nil, nil) { $0.sharpening = $1 }
+    sharpening = Check(name: "∂L/∂γ", analytic: parameters.sharpening, numeric: numericSharpening, oneSided: sharpeningEdge)
     let (ng, gEdge) = numeric(p.gate, 0, 1) { $0.gate = $1 }
     gate = Check(name: "∂L/∂g", analytic: parameters.gate, numeric: ng, oneSided: gEdge)
-    let (nβ, βEdge) = numeric(p.keyStrength, 0, nil) { $0.keyStrength = $1 }
-    keyStrength = Check(name: "∂L/∂β", analytic: parameters.keyStrength, numeric: nβ, oneSided: βEdge)
+    let (numericKeyStrength, keyStrengthEdge) = numeric(p.keyStrength, 0, nil) { $0.keyStrength = $1 }
+    keyStrength = Check(name: "∂L/∂β", analytic: parameters.keyStrength, numeric: numericKeyStrength, oneSided: keyStrengthEdge)
     let range = p.shiftWeighting.count / 2
     let analytic = parameters
     shift = p.shiftWeighting.indices.map { d in
