@@ -102,7 +102,8 @@ enum CommandLineFuzz {
       Flag("activation", ["tanh", "relu"]), Flag("memory-rows", ["4", "8"]), Flag("memory-width", ["2", "4"]),
       Flag("read-heads", ["0", "1", "2"]), Flag("write-heads", ["0", "1", "2"]), Flag("shift-range", ["0", "1"]),
       Flag("memory-init", ["constant", "learned", "random"]), Flag("optimiser", ["rmsprop", "adam"]),
-      Flag("learning-rate", ["1e-4", "0.003"]), Flag("batch-size", ["1", "2"]), Flag("clip-value", ["0", "10"]),
+      Flag("learning-rate", ["1e-4", "0.003"]), Flag("batch-size", ["1", "2"]), Flag("threads", ["1", "2"]),
+      Flag("clip-value", ["0", "10"]),
       Flag("clip-norm", ["0", "1"]), Flag("seed", seeds), Flag("sequences", ["1", "3", "8", "20"]),
       Flag("min-length", ["1", "2"]), Flag("max-length", ["3", "4"]), Flag("bits", ["2", "3"]),
       Flag("vectors-per-item", ["1", "2"]), Flag("context", ["2"]), Flag("outputs", ["1", "2"]),
@@ -174,7 +175,7 @@ enum CommandLineFuzz {
     family: "bench",
     flags: [
       Flag("sequences", ["1", "2"]), Flag("rounds", ["1", "2"]), Flag("length", ["1", "2"]), Flag("seed", seeds),
-      Flag("optimiser", ["rmsprop", "adam"]),
+      Flag("optimiser", ["rmsprop", "adam"]), Flag("threads", ["1", "2"]), Flag("batch-size", ["1", "2"]),
     ],
     bases: {
       let cheap = [["--sequences", "1"], ["--rounds", "1"], ["--length", "1"]]

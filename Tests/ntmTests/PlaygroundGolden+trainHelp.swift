@@ -68,6 +68,9 @@ extension PlaygroundGolden {
       --learning-rate X     step size (default 0.0001 for rmsprop, 0.001 for adam)
       --batch-size B        sequences per update, gradients averaged (1–10000;
                             default 1)
+      --threads N           threads that share each batch of more than one sequence;
+                            the result is the same for any N (1–256; default the
+                            number of cores (with --seeds, the cores each run gets))
       --clip-value C        clip each gradient element to ±C; 10 is a common choice
                             in NTM implementations (0 turns it off; default 0)
       --clip-norm C         clip the gradient's global norm to C (0 turns it off;

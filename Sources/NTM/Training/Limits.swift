@@ -20,6 +20,8 @@ public enum Limits {
   public static let shiftRange = 0...50_000
   /// B, sequences per update.
   public static let batchSize = 1...10_000
+  /// Threads sharing a batch (`--threads`): one, up to more than any computer here has cores.
+  public static let threads = 1...256
   /// A task length in the task's own unit (training ranges and `ntm eval --lengths`).
   public static let length = 1...10_000
   /// Bits per vector of a task. 64 keeps `2^(bits · v)`-style counts of distinct items finite

@@ -12,4 +12,16 @@ extension NeuralTuringMachine: ParameterNaming, RandomisedModel {
     get { memoryGenerator }
     set { memoryGenerator = newValue }
   }
+
+  /// The memory generator when every sequence starts from a random memory; nil otherwise.
+  public var forwardGenerator: SplitMix64? {
+    get { configuration.memoryInitialisation == .random ? memoryGenerator : nil }
+    set { if let newValue { memoryGenerator = newValue } }
+  }
+
+  /// Draws, and forgets, the `N × W` normal numbers of one random initial memory.
+  public func skipForward(_ generator: inout SplitMix64) {
+    guard configuration.memoryInitialisation == .random else { return }
+    for _ in 0..<(rows * width) { _ = generator.nextNormal() }
+  }
 }

@@ -21,4 +21,26 @@ public protocol SequenceModel {
   /// `∂L/∂logits` (T × outputSize), **adds** `∂L/∂parameters` into `gradient`
   /// (`parameters.count` entries).
   mutating func backward(logitGradient: Matrix, addingInto gradient: inout [Double])
+
+  /// Where the random numbers of the next `forward` start — a machine with a random initial
+  /// memory draws `M_0` afresh for each sequence — or nil for a model whose forward draws none.
+  ///
+  /// Data-parallel training runs a batch's sequences on copies of the model, one per thread;
+  /// it hands each copy the state its sequence would start from on one thread, so the batch
+  /// draws the same numbers on any number of threads.
+  var forwardGenerator: SplitMix64? { get set }
+
+  /// Moves `generator` past what one `forward` draws from it, without running anything.
+  func skipForward(_ generator: inout SplitMix64)
+}
+
+extension SequenceModel {
+  /// A model whose forward draws nothing: no generator.
+  public var forwardGenerator: SplitMix64? {
+    get { nil }
+    set {}
+  }
+
+  /// A model whose forward draws nothing: the generator stays where it is.
+  public func skipForward(_ generator: inout SplitMix64) {}
 }

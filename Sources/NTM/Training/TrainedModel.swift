@@ -120,6 +120,26 @@ public enum TrainedModel: SequenceModel, ParameterNaming {
   }
 }
 
+extension TrainedModel {
+  public var forwardGenerator: SplitMix64? {
+    get {
+      if case .machine(let model) = self { return model.forwardGenerator }
+      return nil
+    }
+    set {
+      if case .machine(var model) = self {
+        self = .empty
+        model.forwardGenerator = newValue
+        self = .machine(model)
+      }
+    }
+  }
+
+  public func skipForward(_ generator: inout SplitMix64) {
+    if case .machine(let model) = self { model.skipForward(&generator) }
+  }
+}
+
 extension TrainedModel: RandomisedModel {
   /// The machine's memory generator (a baseline draws nothing; it reports a fixed one).
   public var modelGenerator: SplitMix64 {

@@ -34,7 +34,16 @@ public struct Trainer<Model: SequenceModel, Task: SequenceTask> {
   /// Names parameters in non-finite errors, when the model can.
   public var naming: ParameterNaming?
 
-  private var gradient: [Double]
+  /// Threads that share a batch's sequences (batches of more than one sequence). The result
+  /// does not depend on it: each sequence's gradient is computed on its own and the gradients
+  /// are summed in the batch's order, so any thread count gives the same bits.
+  public var threads: Int {
+    didSet { require(Limits.threads.contains(threads), "Threads must be from 1 to \(Limits.threads.upperBound), got \(threads)") }
+  }
+
+  var gradient: [Double]
+  /// The copies of the model and the gradient buffers a batch runs on; made at the first batch.
+  var batchWorkers: BatchWorkers<Model>?
 
   /// A trainer at step 0.
   /// - Precondition: the task's sizes match the model's, and the optimiser covers the model's
@@ -58,6 +67,7 @@ public struct Trainer<Model: SequenceModel, Task: SequenceTask> {
     self.sequencesSeen = sequencesSeen
     self.averages = averages
     self.naming = model as? ParameterNaming
+    self.threads = 1
     gradient = Array(repeating: 0, count: count)
   }
 
@@ -67,6 +77,9 @@ public struct Trainer<Model: SequenceModel, Task: SequenceTask> {
   /// ```
   /// g = (1/B) Σ_b ∂L_b/∂θ,   then clip,   then θ ← optimiser(θ, g)
   /// ```
+  /// One sequence runs on the model itself. A batch of several runs on `threads` threads,
+  /// each sequence's `∂L_b/∂θ` into a buffer of its own, and the sum is taken in the order
+  /// `b = 1, 2, …, B` whatever the thread count (see `BatchWorkers`).
   /// - Throws: `NonFiniteError` naming the step and the tensor (loss, gradient or parameters)
   ///   where a NaN or infinity, or a value past its divergence bound, first appeared; the parameters are then left as they were
   ///   before the update when the loss or gradient was at fault.
@@ -77,7 +90,9 @@ public struct Trainer<Model: SequenceModel, Task: SequenceTask> {
     for i in gradient.indices { gradient[i] = 0 }
     var totalLoss = 0.0
     var totalErrors = 0
-    for _ in 0..<batch {
+    if batch > 1 {
+      (totalLoss, totalErrors) = try accumulateBatch(batch, step: current)
+    } else {
       let example = task.sample(using: &generator)
       let logits = model.forward(example.inputs)
       let loss = SigmoidCrossEntropy.forward(logits: logits, targets: example.targets, mask: example.mask)

@@ -42,6 +42,8 @@ enum SeedSweep {
       one.checkpointPath = path(plan.checkpointPath, seed: seed)
       one.exportPath = plan.exportPath.map { path($0, seed: seed) }
       one.svgPath = plan.svgPath.map { path($0, seed: seed) }
+      // The cores are shared among the runs trained at once.
+      one.threads = plan.threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, min(sweep.jobs, sweep.seeds.count)))
       return one
     }
     try OutputFile.check(

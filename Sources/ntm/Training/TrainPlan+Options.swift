@@ -98,6 +98,10 @@ extension TrainPlan {
     static let batchSize = CommandOption(
       name: "batch-size", placeholder: "B", help: "sequences per update, gradients averaged",
       value: .integer(default: TrainingSettings.defaultBatchSize, range: Limits.batchSize))
+    static let threads = CommandOption(
+      name: "threads", placeholder: "N",
+      help: "threads that share each batch of more than one sequence; the result is the same for any N",
+      value: .integer(default: nil, range: Limits.threads), defaultText: "the number of cores (with --seeds, the cores each run gets)")
     static let clipValue = CommandOption(
       name: "clip-value", placeholder: "C", help: "clip each gradient element to ±C; 10 is a common choice in NTM implementations",
       value: .positive(default: Defaults.clipValue, zeroMeansOff: true), defaultText: CommandOption.plain(Defaults.clipValue))
@@ -185,7 +189,8 @@ extension TrainPlan {
     .init(
       title: "TRAINING",
       options: [
-        Option.optimiser, Option.learningRate, Option.batchSize, Option.clipValue, Option.clipNorm, Option.seed, Option.sequences,
+        Option.optimiser, Option.learningRate, Option.batchSize, Option.threads, Option.clipValue, Option.clipNorm, Option.seed,
+        Option.sequences,
         Option.stopBelow, Option.evalEvery, Option.keepBest, Option.annealBelow, Option.evalSequences,
       ]),
     .init(title: "SEED SWEEP", options: [Option.seeds, Option.jobs, Option.evalSeed]),

@@ -34,6 +34,8 @@ struct TrainPlan: Equatable {
   var optimiser: Optimiser.Kind
   var learningRate: Double
   var settings: TrainingSettings
+  /// Threads that share each batch (`--threads`); nil: every core the run may use.
+  var threads: Int?
   var seed: UInt64
   /// Train until this many sequences have been seen in all.
   var sequences: Int
@@ -138,6 +140,7 @@ struct TrainPlan: Equatable {
       reportEvery: try arguments.integer(Option.reportEvery), stopBelow: stopBelow,
       evaluateEvery: try arguments.integer(Option.evalEvery), evaluationSequences: try arguments.integer(Option.evalSequences))
     plan.keepBest = arguments.flag(Option.keepBest)
+    plan.threads = arguments.value(Option.threads) == nil ? nil : try arguments.integer(Option.threads, default: 1)
     plan.givenRule = Set(ruleOptions.filter { arguments.value($0) != nil })
     let anneal = try arguments.positive(Option.annealBelow)
     plan.annealBelow = anneal == 0 ? nil : anneal

@@ -81,6 +81,7 @@ struct TrainingRun {
     }
     record.target = self.plan.stopBelow ?? record.target
     record.rule = self.plan.stoppingRule
+    trainer.threads = min(self.plan.threads ?? ProcessInfo.processInfo.activeProcessorCount, Limits.threads.upperBound)
   }
 
   var bestURL: URL { URL(fileURLWithPath: plan.bestPath) }
