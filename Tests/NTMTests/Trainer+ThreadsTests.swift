@@ -101,3 +101,19 @@ import Testing
     #expect(two.model.parameters == one.model.parameters)
   }
 }
+
+/// A batch on threads needs a model copy and a sequence's memory per thread and a gradient
+/// buffer per sequence summed at once; batch 1 needs no more than before.
+@Suite struct MemoryEstimateThreadsTests {
+  @Test func threadsAndBatchesAddTheirCopiesAndBuffers() {
+    let configuration = MachineConfiguration.reference(bits: 8)
+    let one = MemoryEstimate.machine(configuration, steps: 41, optimiserArrays: 3)
+    #expect(one.training(batchSize: 1, threads: 8) == one)
+    #expect(one.sequenceBytes > 0 && one.sequenceBytes < one.bytes)
+    let parameterBytes = 8 * Double(one.parameterCount)
+    let batch = one.training(batchSize: 16, threads: 4)
+    #expect(batch.bytes == one.bytes + 4 * (one.sequenceBytes + parameterBytes) + 16 * parameterBytes)
+    // More threads than sequences make no more copies.
+    #expect(one.training(batchSize: 2, threads: 64) == one.training(batchSize: 2, threads: 2))
+  }
+}

@@ -21,6 +21,9 @@ public struct MemoryEstimate: Sendable, Equatable {
   public var parameterCount: Int
   /// The estimate.
   public var bytes: Double
+  /// The part of it one running sequence needs (the tape or records, the example, the
+  /// logits): a batch on several threads needs it once per thread.
+  public var sequenceBytes: Double = 0
 
   /// The share of the computer's memory one run may ask for: the system and other programs
   /// need the rest, and a run that makes the computer swap is no faster than one refused.
@@ -48,7 +51,7 @@ public struct MemoryEstimate: Sendable, Equatable {
     return MemoryEstimate(
       model: "machine",
       summary: "memory \(c.memoryRows) × \(c.memoryWidth), \(Self.count(parameters)) parameters, \(Self.count(steps))-step sequences",
-      parameterCount: parameters, bytes: 8 * numbers)
+      parameterCount: parameters, bytes: 8 * numbers, sequenceBytes: 8 * (numbers - Double(parameters) * Double(2 + optimiserArrays)))
   }
 
   /// The stacked-LSTM baseline of `configuration` running `steps` steps.
@@ -64,7 +67,7 @@ public struct MemoryEstimate: Sendable, Equatable {
       model: "network",
       summary:
         "layers \(configuration.layerSizes.map(String.init).joined(separator: "+")), \(Self.count(parameters)) parameters, \(Self.count(steps))-step sequences",
-      parameterCount: parameters, bytes: 8 * numbers)
+      parameterCount: parameters, bytes: 8 * numbers, sequenceBytes: 8 * (numbers - Double(parameters) * Double(2 + optimiserArrays)))
   }
 
   /// The model a checkpoint holds running examples of `length` (the task's unit), with the
@@ -74,6 +77,19 @@ public struct MemoryEstimate: Sendable, Equatable {
     let arrays = checkpoint.optimiser.map { $0.kind == .adam ? 2 : 3 } ?? 0
     if let shape = checkpoint.baseline { return Self.baseline(shape, steps: steps, optimiserArrays: arrays) }
     return Self.machine(checkpoint.configuration, steps: steps, optimiserArrays: arrays)
+  }
+
+  /// The estimate for batches of `batchSize` sequences on `threads` threads: a copy of the
+  /// model and one sequence's working memory per thread beyond the first, and a gradient
+  /// buffer per sequence summed at once (`BatchWorkers.chunkSize`).
+  public func training(batchSize: Int, threads: Int) -> MemoryEstimate {
+    guard batchSize > 1 else { return self }
+    let chunk = BatchWorkers<LSTMNetwork>.chunkSize(parameters: parameterCount)
+    let copies = Double(min(threads, min(batchSize, chunk)))
+    var estimate = self
+    estimate.bytes +=
+      copies * (sequenceBytes + 8 * Double(parameterCount)) + Double(min(batchSize, chunk)) * 8 * Double(parameterCount)
+    return estimate
   }
 
   /// One sentence when the estimate exceeds `usableFraction` of `physicalBytes`, else nil:

@@ -1,3 +1,4 @@
+import Foundation
 import NTM
 
 /// Which model `ntm train` trains: the Neural Turing Machine (the default) or the paper's
@@ -47,9 +48,10 @@ extension TrainPlan {
   func checkMemory(physicalBytes: Double = MemoryEstimate.physicalBytes) throws {
     let steps = task.steps(length: task.lengths.upperBound)
     let arrays = optimiser == .adam ? 2 : MemoryEstimate.mostOptimiserArrays
-    let estimate =
+    let single =
       model.baselineConfiguration.map { MemoryEstimate.baseline($0, steps: steps, optimiserArrays: arrays) }
       ?? MemoryEstimate.machine(configuration, steps: steps, optimiserArrays: arrays)
+    let estimate = single.training(batchSize: settings.batchSize, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     if let problem = estimate.problem(physicalBytes: physicalBytes) ?? estimate.parameterProblem {
       throw CommandLineTool.Failure(message: "\(problem). Try smaller sizes or shorter sequences.")
     }
