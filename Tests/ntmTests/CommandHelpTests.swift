@@ -1,3 +1,4 @@
+import NTM
 import Testing
 
 @testable import ntm
@@ -68,7 +69,18 @@ import Testing
     #expect(plan.configuration.memoryRows == TrainPlan.machineDefaults.memoryRows)
     #expect(help.contains("memory locations (1–100000; default \(plan.configuration.memoryRows))"))
     #expect(help.contains("numbers per location (1–100000; default \(plan.configuration.memoryWidth))"))
-    #expect(help.contains("sequences per update, gradients averaged (1–10000; default \(plan.settings.batchSize))"))
+    #expect(
+      help.contains(
+        "sequences per update, gradients averaged (1–10000; default \(plan.settings.batchSize) for copy's machine without --preset"))
+    let dyck = try TrainPlan.parse(["dyck"])
+    #expect(help.contains("without --preset, else \(dyck.settings.batchSize))"))
+    #expect(plan.learningRate == TrainPlan.Defaults.batchedRMSPropRate && dyck.learningRate == RMSProp.defaultLearningRate)
+    #expect(
+      help.contains(
+        "step size (default \(CommandOption.plain(RMSProp.defaultLearningRate)) for rmsprop (\(CommandOption.plain(plan.learningRate)) above batch 1)"
+      ))
+    let paper = try TrainPlan.parse(["copy", "--preset", "paper"])
+    #expect(paper.settings.batchSize == 1 && paper.learningRate == 1e-4, "the paper trains one sequence per update at 1e-4")
     #expect(help.contains("(1–1000000000; default \(plan.sequences))"))
     #expect(help.contains("default \(plan.configuration.controllerSizes.map(String.init).joined(separator: ","))"))
   }

@@ -65,9 +65,10 @@ extension PlaygroundGolden {
     TRAINING:
       --optimiser O         the update; rmsprop is Graves' variant, with momentum
                             (rmsprop or adam; default rmsprop)
-      --learning-rate X     step size (default 0.0001 for rmsprop, 0.001 for adam)
+      --learning-rate X     step size (default 0.0001 for rmsprop (0.001 above batch
+                            1), 0.001 for adam)
       --batch-size B        sequences per update, gradients averaged (1–10000;
-                            default 1)
+                            default 8 for copy's machine without --preset, else 1)
       --threads N           threads that share each batch of more than one sequence;
                             the result is the same for any N (1–256; default the
                             number of cores (with --seeds, the cores each run gets))

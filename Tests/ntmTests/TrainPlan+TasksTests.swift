@@ -9,7 +9,7 @@ import Testing
 @Suite struct TrainPlanTasksTests {
   /// Tiny settings per task, so a few sequences train in a moment in a debug build.
   static let tiny: [String: [String]] = [
-    "copy": ["--max-length", "3", "--bits", "3"],
+    "copy": ["--max-length", "3", "--bits", "3", "--batch-size", "1"],
     "repeat-copy": ["--max-length", "2", "--max-repeats", "2", "--bits", "3"],
     "associative-recall": ["--max-length", "3", "--bits", "3", "--vectors-per-item", "1"],
     "ngrams": ["--min-length", "12", "--max-length", "12", "--context", "2"],

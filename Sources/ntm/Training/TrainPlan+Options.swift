@@ -93,11 +93,13 @@ extension TrainPlan {
     static let optimiser = CommandOption.optimiser("the update; rmsprop is Graves' variant, with momentum")
     static let learningRate = CommandOption(
       name: "learning-rate", placeholder: "X", help: "step size", value: .positive(default: nil, zeroMeansOff: false),
-      defaultText: Optimiser.Kind.allCases.map { "\(CommandOption.plain($0.defaultLearningRate)) for \($0.rawValue)" }.joined(
-        separator: ", "))
+      defaultText:
+        "\(CommandOption.plain(RMSProp.defaultLearningRate)) for rmsprop (\(CommandOption.plain(Defaults.batchedRMSPropRate)) above batch 1), \(CommandOption.plain(Adam.defaultLearningRate)) for adam"
+    )
     static let batchSize = CommandOption(
       name: "batch-size", placeholder: "B", help: "sequences per update, gradients averaged",
-      value: .integer(default: TrainingSettings.defaultBatchSize, range: Limits.batchSize))
+      value: .integer(default: TrainingSettings.defaultBatchSize, range: Limits.batchSize),
+      defaultText: "\(Defaults.copyBatchSize) for copy's machine without --preset, else \(TrainingSettings.defaultBatchSize)")
     static let threads = CommandOption(
       name: "threads", placeholder: "N",
       help: "threads that share each batch of more than one sequence; the result is the same for any N",
