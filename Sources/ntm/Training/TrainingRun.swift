@@ -122,28 +122,37 @@ struct TrainingRun {
     Evaluation.run(&model, on: task, count: count, using: &generator)
   }
 
-  /// What mixes into the run's seed for the sequences of the periodic evaluations, and of each
-  /// confirmation round: any fixed numbers, as long as they differ.
+  /// What mixes into the run's seed for the sequences of the periodic evaluations, and of the
+  /// confirmation rounds: any fixed numbers, as long as they differ.
   static let evaluationSalt: UInt64 = 0x5EED_E7A1
   static let confirmationSalt: UInt64 = 0xC0_F1A3
 
-  /// Scores the trained model on `count` fresh sequences from a generator of its own, seeded by
-  /// the run's seed, `salt` and the sequences seen, so that scoring never changes what training
-  /// sees: neither the sequences (the trainer's generator alone draws those) nor, for a machine
-  /// with a random initial memory, the memories (its generator is put back afterwards).
-  mutating func scoreFresh(count: Int, salt: UInt64) -> Evaluation {
-    var mixer = SplitMix64(seed: seed ^ salt)
-    mixer.state &+= UInt64(trainer.sequencesSeen)
-    var generator = SplitMix64(seed: mixer.next())
+  /// Scores the trained model on `count` fresh sequences from `generator`, a generator of the
+  /// scoring's own, so that scoring never changes what training sees: neither the sequences
+  /// (the trainer's generator alone draws those) nor, for a machine with a random initial
+  /// memory, the memories (its generator is put back afterwards).
+  mutating func scoreFresh(count: Int, generator: SplitMix64) -> Evaluation {
+    var generator = generator
     let memories = trainer.model.modelGenerator
     defer { trainer.model.modelGenerator = memories }
     return score(&trainer.model, plan.task, count, &generator)
   }
 
+  /// The generator of confirmation round `round` at the current sequence count: seeded from
+  /// the run's seed, the count and the round, mixed so that no two rounds, counts or runs
+  /// share sequences with each other or with the periodic evaluations.
+  func confirmationGenerator(round: Int) -> SplitMix64 {
+    var mixer = SplitMix64(seed: seed ^ Self.confirmationSalt)
+    mixer.state &+= UInt64(trainer.sequencesSeen)
+    for _ in 0..<round { _ = mixer.next() }
+    return SplitMix64(seed: mixer.next())
+  }
+
   /// The periodic evaluation: the mean bit error and cost over `plan.evaluationSequences` fresh
   /// sequences, added to the record's learning curve.
   mutating func evaluate() -> Evaluation {
-    let evaluation = scoreFresh(count: plan.evaluationSequences, salt: Self.evaluationSalt)
+    let generator = SplitMix64(seed: seed ^ Self.evaluationSalt &+ UInt64(trainer.sequencesSeen))
+    let evaluation = scoreFresh(count: plan.evaluationSequences, generator: generator)
     record.addToCurve(
       .init(sequences: trainer.sequencesSeen, bitErrors: evaluation.bitErrors, loss: evaluation.loss), interval: plan.evaluateEvery)
     return evaluation
@@ -154,7 +163,8 @@ struct TrainingRun {
   /// holds.
   mutating func confirm(_ check: Evaluation, below target: Double) -> StoppingRule.Confirmation {
     let confirmation = StoppingRule.confirm(check, below: target, at: trainer.sequencesSeen) { round, count in
-      scoreFresh(count: count, salt: Self.confirmationSalt &+ UInt64(round) &* 0x9E37_79B9)
+      let generator = confirmationGenerator(round: round)
+      return scoreFresh(count: count, generator: generator)
     }
     record.confirmation = confirmation
     if confirmation.passed {
@@ -267,8 +277,8 @@ struct TrainingRun {
     return CommandLineTool.ExitCode.success
   }
 
-  /// `confirmed on 1,000 fresh sequences: 0.012 bits/seq, then 0.031 on 1,000 more`: what a
-  /// confirmation measured, each round's score (a failed one ends at the round that failed).
+  /// `confirmation: 0.012 bits/seq over 1,000 fresh sequences, then 0.031 over 1,000 more`:
+  /// what a confirmation measured, round by round (a failed one ends at the round that failed).
   static func describe(_ confirmation: StoppingRule.Confirmation) -> String {
     let rounds = confirmation.rounds.enumerated().map { index, round in
       let score = ProgressText.fixed(round.bitErrors, 3)
