@@ -7,10 +7,13 @@ extension PlaygroundGolden {
     its shipped checkpoints (Models/<task>.json for the NTM, Models/<task>-lstm.json
     for the LSTM baseline), and a fresh sweep of lengths inside and beyond training,
     both models on the same sequences; N-grams beside the Bayes-optimal estimator.
-    Tasks without a shipped model are listed as such.
+    Tasks without a shipped model are listed as such. Each task's learning curves
+    (cost per sequence against sequences seen, from the evaluations the runs
+    recorded) are drawn in the page and as SVG pictures; a model trained before runs
+    kept curves is said to have none.
 
     USAGE: ntm results [--output PATH] [--quick] [--sequences N] [--seed S]
-                       [--models DIR] [--readme PATH]
+                       [--models DIR] [--figures DIR] [--readme PATH]
 
     OPTIONS:
       --output PATH  write the Markdown here; - is standard output (default -)
@@ -18,6 +21,9 @@ extension PlaygroundGolden {
       --sequences N  sequences per length (1–1000000; default 100; 3 with --quick)
       --seed S       random seed for the test sequences (default 1)
       --models DIR   the folder of models (default the shipped Models/)
+      --figures DIR  write each task's learning curves as an SVG picture here
+                     (curve-<task>.svg), which the page shows (default figures/
+                     beside --output; none when the page goes to standard output)
       --readme PATH  also write the table of models (name, size, command, seed, …);
                      PATH - is standard output, when --output names a file
 

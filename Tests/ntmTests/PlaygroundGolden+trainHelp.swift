@@ -81,9 +81,11 @@ extension PlaygroundGolden {
       --sequences N         train until N sequences have been seen in all
                             (1–1000000000; default 30000)
       --stop-below X        stop once the mean bits/seq over fresh sequences is
-                            below X
-      --eval-every N        sequences between those evaluations (1–1000000000;
-                            default 500)
+                            below X at an evaluation and then on 2 rounds of 1,000
+                            more, each from other draws
+      --eval-every N        sequences between evaluations: the learning curve the
+                            checkpoint keeps, and the checks of --stop-below
+                            (1–1000000000; default 500)
       --keep-best           evaluate every --eval-every sequences and save each new
                             best model to the checkpoint path with .best before its
                             extension
@@ -120,11 +122,10 @@ extension PlaygroundGolden {
       --svg FILE            when the run stops (at the end, at --stop-below or on
                             Ctrl-C), draw the learning curve as an SVG picture:
                             bits/seq against sequences seen, the moving average
-                            every --report-every sequences, and the evaluations of
-                            --stop-below, --keep-best or --anneal-below; after
-                            --resume the moving average covers this process's
-                            sequences only; FILE - is standard output, and the
-                            progress then goes to standard error
+                            every --report-every sequences, and the evaluations
+                            every --eval-every; after --resume the moving average
+                            covers this process's sequences only; FILE - is standard
+                            output, and the progress then goes to standard error
       --summary FILE        with --seeds, also write the table as JSON
 
     Every file is checked before training starts: its folder must exist, a folder,

@@ -1,5 +1,6 @@
 import Foundation
 import NTM
+import TerminalCharts
 import Testing
 
 @testable import ntm
@@ -29,6 +30,59 @@ import Testing
     #expect(page.contains("ntm train copy --sequences 2"))
     #expect(page.contains("| copy | 3 | ") && page.contains("| copy-lstm | 100 | "), "claims")
     #expect(page.contains("Quick run"))
+  }
+
+  /// A tiny NTM trained here keeps its curve; a baseline stripped of its evaluations stands for
+  /// a model trained before curves were kept. The page draws the one (the golden chart) and an
+  /// SVG file beside it, and says how to retrain the other.
+  @Test func drawsTheLearningCurvesTheRunsRecorded() throws {
+    let folder = try TrainCommandTests.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let models = folder.appendingPathComponent("Models")
+    try FileManager.default.createDirectory(at: models, withIntermediateDirectories: true)
+    let lstm = ["--model", "lstm", "--layer-sizes", "4"] + TrainCommandTests.smallTask
+    for (name, extra) in [("copy", TrainCommandTests.small), ("copy-lstm", lstm)] {
+      let result = TrainCommandTests.run(
+        [
+          "train", "copy", "--sequences", "300", "--eval-every", "50", "--eval-sequences", "5", "--optimiser", "adam",
+          "--checkpoint", folder.appendingPathComponent("\(name).full.json").path,
+          "--export", models.appendingPathComponent("\(name).json").path,
+        ] + extra)
+      #expect(result.code == 0, "\(result.error)")
+    }
+    let baseline = models.appendingPathComponent("copy-lstm.json")
+    var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: baseline)) as? [String: Any])
+    var record = try #require(json["record"] as? [String: Any])
+    #expect((record["evaluations"] as? [Any])?.count == 6)
+    record["evaluations"] = [Any]()
+    json["record"] = record
+    try JSONSerialization.data(withJSONObject: json).write(to: baseline)
+
+    let page = folder.appendingPathComponent("Tutorials/14-results.md")
+    try FileManager.default.createDirectory(at: page.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let result = TrainCommandTests.run(["results", "--quick", "--models", models.path, "--output", page.path])
+    #expect(result.code == 0, "\(result.error)")
+    let figures = page.deletingLastPathComponent().appendingPathComponent("figures")
+    #expect(result.output.hasSuffix("Wrote 1 learning curve to \(figures.path): curve-copy.svg.\n"), "\(result.output)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: figures.path) == ["curve-copy.svg"])
+
+    let text = try String(contentsOf: page, encoding: .utf8)
+    let copy = try #require(text.components(separatedBy: "\n## ").first { $0.hasPrefix("copy\n") })
+    let chart = try #require(copy.components(separatedBy: "```text\n").last?.components(separatedBy: "\n```").first)
+    PlaygroundGolden.check(chart, PlaygroundGolden.resultsCurve, name: "resultsCurve")
+    #expect(chart.split(separator: "\n").allSatisfy { TextWidth.of(String($0)) <= ResultsPage.chartWidth })
+    #expect(copy.contains("![copy: learning curves](figures/curve-copy.svg)"))
+    let command = try CheckpointFile.read(from: baseline).commandLine.joined(separator: " ")
+    #expect(command.hasPrefix("ntm train copy --sequences 300"))
+    #expect(copy.contains("No curve recorded for `copy-lstm` (trained before curves were kept); retrain with `\(command)` to record one."))
+    #expect(!text.contains("![repeat-copy"), "no picture for a task without models")
+
+    let (document, parsed) = try SVGOutputTests.parse(figures.appendingPathComponent("curve-copy.svg").path)
+    SVGOutputTests.expectValidSVG(document, parsed)
+    #expect(parsed.text.contains("copy: learning curves") && parsed.text.contains("cost per sequence (bits)"))
+    #expect(parsed.text.contains("NTM, feed-forward controller") && !parsed.text.contains("LSTM network"))
+    let lines = parsed.elements.filter { $0.name == "polyline" }.map { $0.attributes["points", default: ""] }
+    #expect(lines.map { $0.split(separator: " ").count } == [6], "evaluations at 50, 100, …, 300")
   }
 
   @Test func aMissingModelsFolderIsOneLineNotAnEmptyPage() throws {

@@ -45,6 +45,9 @@ import Testing
       let json = try #require(document.runs.first { $0.seed == UInt64(seed) })
       #expect(json.checkpoint == path.path)
       #expect(json.reachedAt == checkpoint.record?.convergedAt)
+      // What was measured to say so: the check and both confirmation rounds.
+      #expect(json.confirmation == checkpoint.record?.confirmation && json.confirmation?.passed == true)
+      #expect(json.confirmation?.rounds.map(\.sequences) == [StoppingRule.confirmationSequences, StoppingRule.confirmationSequences])
       #expect(json.sequences == checkpoint.sequencesSeen)
       // The table's row for the seed reads the same figures.
       let row = try #require(run.output.split(separator: "\n").first { $0.hasPrefix("\(seed) ") })
@@ -61,6 +64,10 @@ import Testing
     // The prose is wrapped to the terminal; read it as one line.
     let prose = run.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(prose.contains("over \(SeedSweep.sequencesPerLength) sequences from eval seed \(SeedSweep.defaultEvaluationSeed)"))
+    #expect(
+      prose.contains("Reached < 100 bits/seq: 3 of 3 seeds (a check below it, confirmed by 2 rounds of 1,000 fresh sequences; worst round ")
+    )
+    #expect(prose.contains("seed 5: reached < 100 at 20 sequences (check "), "\(prose)")
     #expect(!FileManager.default.fileExists(atPath: base), "the sweep writes only the seeds' checkpoints")
   }
 

@@ -1,6 +1,6 @@
-/// What a training run did, for the record: how long it trained, how its evaluations went,
-/// and when (if ever) it reached its target. Saved in checkpoints, so a shipped model carries
-/// the figures a results page reports about it.
+/// What a training run did, for the record: how long it trained, its learning curve, and when
+/// (if ever) it reached its target and what was measured to say so. Saved in checkpoints, so
+/// a shipped model carries the figures a results page reports about it.
 public struct TrainingRecord: Codable, Equatable, Sendable {
   /// One evaluation during training: fresh sequences from the training range.
   public struct Point: Codable, Equatable, Sendable {
@@ -8,8 +8,12 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
     public var sequences: Int
     /// Mean wrong bits per sequence.
     public var bitErrors: Double
-    /// Mean loss per sequence (nats).
+    /// Mean loss per sequence (nats): the sigmoid cross-entropy summed over the answer bits.
     public var loss: Double
+
+    /// The loss in bits, `loss / ln 2`: the paper's "cost per sequence (bits)", the y axis of
+    /// its learning curves (Graves et al. 2014, Figures 3, 8, 10, 13, 16).
+    public var costBits: Double { NGramBaseline.bits(fromNats: loss) }
 
     public init(sequences: Int, bitErrors: Double, loss: Double) {
       self.sequences = sequences
@@ -22,17 +26,27 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
   public var seconds: Double
   /// The target of the run (mean bits per sequence), if it had one.
   public var target: Double?
-  /// Sequences trained on when an evaluation first fell below `target`; nil if it never did.
+  /// Sequences trained on when the run reached `target` (a check below it, confirmed twice:
+  /// `StoppingRule`); nil if it never did. In files written before confirmations were kept,
+  /// the first evaluation below it.
   public var convergedAt: Int?
-  /// The evaluations, in order: the learning curve.
+  /// The periodic evaluations, in order, with increasing sequence counts: the learning curve.
+  /// At most `curveLimit` points (`addToCurve(_:interval:)` thins them).
   public var evaluations: [Point]
+  /// The latest check that fell below `target` and its confirmation rounds: the one that ended
+  /// the run when `passed`, else the last one that did not hold. Nil when no check has fallen
+  /// below the target, or in files written before confirmations were kept.
+  public var confirmation: StoppingRule.Confirmation?
+  /// How many checks fell below the target but were not confirmed (nil in files written
+  /// before confirmations were kept).
+  public var failedConfirmations: Int?
   /// The rule that ends the run, so that a resumed run ends by it too; nil in files written
   /// before runs kept it (they read as before).
   public var rule: StoppingRule?
 
   /// Problems with a saved record, one sentence each: times and scores must be finite and
-  /// not negative, counts of sequences inside `Limits.counter`, and the stopping rule inside its
-  /// flags' bounds.
+  /// not negative, counts of sequences inside `Limits.counter` (and increasing along the
+  /// curve), and the stopping rule and the confirmation inside their bounds.
   public var problems: [String] {
     var problems: [String] = []
     if !(seconds.isFinite && seconds >= 0) { problems.append("record seconds \(seconds) is not a finite number ≥ 0") }
@@ -47,54 +61,29 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
       problems.append(
         "record evaluations[\(index)] (\(point.sequences) sequences, \(point.bitErrors) bits, loss \(point.loss)) is out of range")
     }
+    if let index = evaluations.indices.dropFirst().first(where: { evaluations[$0].sequences <= evaluations[$0 - 1].sequences }) {
+      problems.append(
+        "record evaluations[\(index)] is at \(evaluations[index].sequences) sequences, not after evaluations[\(index - 1)] at \(evaluations[index - 1].sequences)"
+      )
+    }
+    if let failedConfirmations, !Limits.counter.contains(failedConfirmations) {
+      problems.append("record failedConfirmations \(failedConfirmations) is not from 0 to \(Limits.counter.upperBound)")
+    }
     problems += (rule?.problems ?? []).map { "record rule \($0)" }
+    problems += (confirmation?.problems ?? []).map { "record confirmation \($0)" }
     return problems
   }
 
   public init(
-    seconds: Double = 0, target: Double? = nil, convergedAt: Int? = nil, evaluations: [Point] = [], rule: StoppingRule? = nil
+    seconds: Double = 0, target: Double? = nil, convergedAt: Int? = nil, evaluations: [Point] = [], rule: StoppingRule? = nil,
+    confirmation: StoppingRule.Confirmation? = nil, failedConfirmations: Int? = nil
   ) {
     self.seconds = seconds
     self.target = target
     self.convergedAt = convergedAt
     self.evaluations = evaluations
     self.rule = rule
-  }
-}
-
-/// When a training run ends: after `sequences` sequences in all, or at the first evaluation
-/// (every `evaluateEvery` sequences, on `evaluationSequences` fresh ones) below `stopBelow`
-/// wrong bits per sequence, whichever comes first.
-public struct StoppingRule: Codable, Equatable, Sendable {
-  /// Train until this many sequences have been seen in all.
-  public var sequences: Int
-  /// Stop at the first evaluation below this many wrong bits per sequence, if set.
-  public var stopBelow: Double?
-  /// Sequences between evaluations.
-  public var evaluateEvery: Int
-  /// Fresh sequences per evaluation.
-  public var evaluationSequences: Int
-
-  public init(sequences: Int, stopBelow: Double?, evaluateEvery: Int, evaluationSequences: Int) {
-    self.sequences = sequences
-    self.stopBelow = stopBelow
-    self.evaluateEvery = evaluateEvery
-    self.evaluationSequences = evaluationSequences
-  }
-
-  /// Values outside the bounds of the flags that set them, one sentence each (empty when the
-  /// rule is sound): a file could otherwise ask for an evaluation every 0 sequences.
-  public var problems: [String] {
-    var problems: [String] = []
-    func check(_ name: String, _ value: Int, _ range: ClosedRange<Int>) {
-      if !range.contains(value) {
-        problems.append("\(name) is \(value), not a whole number from \(range.lowerBound) to \(range.upperBound)")
-      }
-    }
-    check("sequences", sequences, Limits.sequences)
-    check("evaluateEvery", evaluateEvery, Limits.sequences)
-    check("evaluationSequences", evaluationSequences, Limits.evaluationSequences)
-    if let stopBelow, !(stopBelow.isFinite && stopBelow > 0) { problems.append("stopBelow is \(stopBelow), not a positive number") }
-    return problems
+    self.confirmation = confirmation
+    self.failedConfirmations = failedConfirmations
   }
 }

@@ -1,6 +1,6 @@
 /// Scores a model on fresh sequences without training it: the paper's test-time "cost per
 /// sequence" in bits (Graves et al. 2014, Fig. 3 and 4) and the loss.
-public struct Evaluation: Equatable, Sendable {
+public struct Evaluation: Codable, Equatable, Sendable {
   /// The number of sequences scored.
   public var sequences: Int
   /// The mean number of wrong bits per sequence.

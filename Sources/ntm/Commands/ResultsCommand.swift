@@ -28,16 +28,59 @@ enum ResultsCommand: DeclaredCommand {
       throw CommandLineTool.Failure(message: "no models folder at \(EchoedText.path(folder.path)); name one with --models DIR")
     }
     let models = try TrainingTask.names.map { try load(task: $0, folder: folder) }
-    let page = ResultsPage(sequences: sequences, seed: UInt64(seed), quick: quick).render(models)
+    let figures = arguments.value(Self.figures) ?? defaultFigures(output: output)
+    var results = ResultsPage(sequences: sequences, seed: UInt64(seed), quick: quick)
+    results.figuresLink = figures.map { link(to: $0, from: output) } ?? results.figuresLink
+    let page = results.render(models)
     try OutputFile.write(page, to: output, standardOutput: document)
     if output != OutputFile.standardOutput {
       console.print("Wrote \(output): \(models.count) tasks, \(sequences) sequences per length.")
+    }
+    if let figures {
+      let written = try writeCurves(models, page: results, to: figures)
+      console.print(
+        "Wrote \(written.count) learning curve\(written.count == 1 ? "" : "s") to \(figures): \(written.joined(separator: ", ")).")
     }
     if let readme = arguments.value(Self.readme) {
       try OutputFile.write(ModelsReadme.render(models, folder: folder), to: readme, standardOutput: document)
       console.print("Wrote \(OutputFile.place(readme)).")
     }
     return CommandLineTool.ExitCode.success
+  }
+
+  /// Where the curves go without `--figures`: `figures/` beside a page written to a file;
+  /// nowhere for a page on standard output.
+  static func defaultFigures(output: String) -> String? {
+    guard output != OutputFile.standardOutput else { return nil }
+    return URL(fileURLWithPath: output).deletingLastPathComponent().appendingPathComponent("figures").path
+  }
+
+  /// How the page at `output` names the folder `figures`: relative to the page when the folder
+  /// is inside the page's folder, else the path as it is.
+  static func link(to figures: String, from output: String) -> String {
+    guard output != OutputFile.standardOutput else { return figures }
+    let base = URL(fileURLWithPath: output).deletingLastPathComponent().standardizedFileURL.path
+    let target = URL(fileURLWithPath: figures).standardizedFileURL.path
+    return target.hasPrefix(base + "/") ? String(target.dropFirst(base.count + 1)) : figures
+  }
+
+  /// Writes each task's curve picture (`curve-<task>.svg`) into `folder`, made if missing;
+  /// returns the files' names. Tasks whose models kept no curve get none.
+  static func writeCurves(_ models: [ResultsPage.TaskModels], page: ResultsPage, to folder: String) throws -> [String] {
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw CommandLineTool.Failure(
+        message: "cannot make the folder \(EchoedText.path(folder)) for --figures: \(error.localizedDescription)")
+    }
+    var written: [String] = []
+    for entry in models {
+      guard let svg = page.curveSVG(entry) else { continue }
+      let name = ResultsPage.curveFile(entry.task)
+      try OutputFile.write(svg, to: URL(fileURLWithPath: folder).appendingPathComponent(name).path, standardOutput: { _ in })
+      written.append(name)
+    }
+    return written
   }
 
   /// The task's NTM and baseline from `folder`, those that exist.
@@ -65,6 +108,10 @@ extension ResultsCommand {
   static let seed = CommandOption.seed("random seed for the test sequences")
   static let models = CommandOption(
     name: "models", placeholder: "DIR", help: "the folder of models", value: .text(default: "the shipped Models/"))
+  static let figures = CommandOption(
+    name: "figures", placeholder: "DIR",
+    help: "write each task's learning curves as an SVG picture here (curve-<task>.svg), which the page shows",
+    value: .text(default: nil), defaultText: "figures/ beside --output; none when the page goes to standard output")
   static let readme = CommandOption(
     name: "readme", placeholder: "PATH",
     help: "also write the table of models (name, size, command, seed, …); PATH\u{00A0}- is standard output, when --output names a file",
@@ -80,9 +127,11 @@ extension ResultsCommand {
         shipped checkpoints (Models/<task>.json for the NTM, Models/<task>-lstm.json for the
         LSTM baseline), and a fresh sweep of lengths inside and beyond training, both models on
         the same sequences; N-grams beside the Bayes-optimal estimator. Tasks without a shipped
-        model are listed as such.
+        model are listed as such. Each task's learning curves (cost per sequence against
+        sequences seen, from the evaluations the runs recorded) are drawn in the page and as
+        SVG pictures; a model trained before runs kept curves is said to have none.
         """)
     ],
-    sections: [.init(title: "OPTIONS", options: [output, quick, sequences, seed, models, readme])],
+    sections: [.init(title: "OPTIONS", options: [output, quick, sequences, seed, models, figures, readme])],
     examples: ["ntm results --output Tutorials/14-results.md --readme Models/README.md"])
 }

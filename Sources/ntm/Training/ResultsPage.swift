@@ -25,6 +25,8 @@ struct ResultsPage {
   var sequences: Int
   var seed: UInt64
   var quick: Bool
+  /// Where the page finds the curves' pictures, relative to itself (`ResultsPage+Curves.swift`).
+  var figuresLink = "figures"
 
   /// The length beyond training that a task's headline claim is made at: 100 for copy (the
   /// reference goal), else the longest length the task is evaluated at.
@@ -101,10 +103,18 @@ struct ResultsPage {
     return lines + [""]
   }
 
-  /// `yes, at 12,000 (< 0.1)`, `no: best 0.8 (target 0.1)`, or `fixed budget`.
+  /// `yes, < 0.1 at 12,000 (confirmed on 2 × 1,000)`, `< 0.1 at 12,000 on one check
+  /// (unconfirmed)` for a run from before confirmations were required, `no: best 0.8 (target
+  /// 0.1)`, or `fixed budget`.
   func convergence(_ checkpoint: Checkpoint) -> String {
     guard let record = checkpoint.record, let target = record.target else { return "fixed budget" }
-    if let at = record.convergedAt { return "yes, < \(target) at \(ProgressText.count(at))" }
+    if let at = record.convergedAt {
+      guard let confirmation = record.confirmation, confirmation.passed else {
+        return "< \(target) at \(ProgressText.count(at)) on one check (unconfirmed)"
+      }
+      let rounds = "\(confirmation.rounds.count) × \(ProgressText.count(confirmation.rounds.first?.sequences ?? 0))"
+      return "yes, < \(target) at \(ProgressText.count(at)) (confirmed on \(rounds))"
+    }
     let best = record.evaluations.map(\.bitErrors).min()
     return "no (target \(target)" + (best.map { "; best \(fixed($0))" } ?? "") + ")"
   }
@@ -171,7 +181,7 @@ struct ResultsPage {
     }
     return lines + [
       "", "\(GeneralisationSweep.measure(sweep.task).prefix(1).uppercased() + GeneralisationSweep.measure(sweep.task).dropFirst()).", "",
-    ]
+    ] + curveSection(entry)
   }
 
   /// Sequences of the re-checkable figure: the first of the sweep's sequences at a length.

@@ -62,8 +62,15 @@ extension SeedSweep {
       lines.append(
         "@L: \(measure) at length L (\(task.lengthUnit)), the mean over \(sequencesPerLength) sequences from eval seed \(evaluationSeed).")
       if let target {
-        let reached = results.filter { $0.reachedAt != nil }.count
-        lines.append("Reached < \(CommandOption.plain(target)) bits/seq: \(reached) of \(results.count) seeds.")
+        let confirmed = results.compactMap { $0.reachedAt == nil ? nil : $0.confirmation }
+        let scores = confirmed.flatMap { $0.rounds.map(\.bitErrors) }
+        let rejected = results.map(\.failedConfirmations).reduce(0, +)
+        lines.append(
+          "Reached < \(CommandOption.plain(target)) bits/seq: \(results.filter { $0.reachedAt != nil }.count) of \(results.count) seeds "
+            + "(a check below it, confirmed by \(StoppingRule.confirmationRounds) rounds of "
+            + "\(ProgressText.count(StoppingRule.confirmationSequences)) fresh sequences"
+            + (scores.max().map { "; worst round \(ProgressText.fixed($0, 3))" } ?? "") + ")"
+            + (rejected == 0 ? "" : "; \(rejected) check\(rejected == 1 ? "" : "s") below it not confirmed") + ".")
       }
       return lines
     }
@@ -79,6 +86,10 @@ extension SeedSweep {
         /// One per length; null where the score was not finite or the run failed.
         var scores: [Double?]
         var failure: String?
+        /// What was measured when it reached the target (or the last check below it that
+        /// did not hold).
+        var confirmation: StoppingRule.Confirmation?
+        var failedConfirmations: Int
       }
       struct Statistic: Codable, Equatable {
         var median: Double
@@ -110,7 +121,8 @@ extension SeedSweep {
         runs: results.enumerated().map { index, result in
           .init(
             seed: result.seed, checkpoint: result.checkpointPath, reachedAt: result.reachedAt, sequences: result.sequences,
-            seconds: result.seconds, scores: scoreColumns.map { $0.values[index] }, failure: result.failure)
+            seconds: result.seconds, scores: scoreColumns.map { $0.values[index] }, failure: result.failure,
+            confirmation: result.confirmation, failedConfirmations: result.failedConfirmations)
         },
         reachedAt: target == nil ? nil : statistic(results.map { $0.reachedAt.map(Double.init) }),
         seconds: statistic(results.map { $0.failure == nil ? $0.seconds : nil }),

@@ -115,10 +115,13 @@ extension TrainPlan {
       name: "sequences", placeholder: "N", help: "train until N sequences have been seen in all",
       value: .integer(default: Defaults.sequences, range: Limits.sequences))
     static let stopBelow = CommandOption(
-      name: "stop-below", placeholder: "X", help: "stop once the mean bits/seq over fresh sequences is below X",
+      name: "stop-below", placeholder: "X",
+      help:
+        "stop once the mean bits/seq over fresh sequences is below X at an evaluation and then on \(StoppingRule.confirmationRounds) rounds of \(ProgressText.count(StoppingRule.confirmationSequences)) more, each from other draws",
       value: .positive(default: nil, zeroMeansOff: false))
     static let evalEvery = CommandOption(
-      name: "eval-every", placeholder: "N", help: "sequences between those evaluations",
+      name: "eval-every", placeholder: "N",
+      help: "sequences between evaluations: the learning curve the checkpoint keeps, and the checks of --stop-below",
       value: .integer(default: Defaults.evaluateEvery, range: Limits.sequences))
     static let keepBest = CommandOption.flag(
       "keep-best",
@@ -169,7 +172,7 @@ extension TrainPlan {
     static let summary = CommandOption(
       name: "summary", placeholder: "FILE", help: "with --seeds, also write the table as JSON", value: .text(default: nil))
     static let svg = CommandOption.svg(
-      "when the run stops (at the end, at --stop-below or on Ctrl-C), draw the learning curve as an SVG picture: bits/seq against sequences seen, the moving average every --report-every sequences, and the evaluations of --stop-below, --keep-best or --anneal-below; after --resume the moving average covers this process's sequences only; FILE\u{00A0}- is standard output, and the progress then goes to standard error"
+      "when the run stops (at the end, at --stop-below or on Ctrl-C), draw the learning curve as an SVG picture: bits/seq against sequences seen, the moving average every --report-every sequences, and the evaluations every --eval-every; after --resume the moving average covers this process's sequences only; FILE\u{00A0}- is standard output, and the progress then goes to standard error"
     )
   }
 

@@ -23,8 +23,10 @@ extension TrainPlan {
 
   /// The plan for resuming the run at `checkpoint` (saved at `path`): each option of the
   /// stopping rule the command line left out comes from the checkpoint. A run that reached its
-  /// target and is given a larger `--sequences` (and no `--stop-below`) trains on to it
-  /// without the target, which it already meets.
+  /// target (its last confirmation, at the sequences it was saved at, holds for the target) and
+  /// is given a larger `--sequences` (and no `--stop-below`) trains on to it without the
+  /// target, which it already meets. A file written before confirmations were kept has none,
+  /// so it trains on to its next check and confirms it.
   /// - Returns: the plan, and why there is nothing to train — the run ended, by its target or
   ///   by its count, and the command line does not move that end — with what to type instead;
   ///   nil when there is training to do.
@@ -42,14 +44,16 @@ extension TrainPlan {
     if !givenRule.contains("eval-sequences") { plan.evaluationSequences = saved.evaluationSequences }
     let seen = checkpoint.sequencesSeen
     let extend = "e.g. --sequences \(max(2 * seen, seen + 1))"
-    if let target = plan.stopBelow, let last = checkpoint.record?.evaluations.last, last.sequences == seen,
-      last.bitErrors < target
+    if let target = plan.stopBelow, let confirmation = checkpoint.record?.confirmation, confirmation.sequences == seen,
+      confirmation.passes(target)
     {
       if givenRule.contains("sequences"), !givenRule.contains("stop-below"), plan.sequences > seen {
         plan.stopBelow = nil
         return (plan, nil)
       }
-      let reached = ProgressText.fixed(last.bitErrors, 3)
+      // The worst of the scores that confirmed it: a lower target would not have held.
+      let worst = ([confirmation.check] + confirmation.rounds).map(\.bitErrors).max() ?? confirmation.check.bitErrors
+      let reached = ProgressText.fixed(worst, 3)
       return (
         plan,
         "The run in \(EchoedText.path(path)) is finished: it reached \(reached) < \(target) bits/seq at \(ProgressText.count(seen)) sequences. "

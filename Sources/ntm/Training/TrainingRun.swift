@@ -76,8 +76,8 @@ struct TrainingRun {
       seed = plan.seed
     }
     if let target = self.plan.stopBelow, target != record.target {
-      // A new target: the run reached it when an evaluation first fell below it, if ever.
-      record.convergedAt = record.evaluations.first { $0.bitErrors < target }?.sequences
+      // A new target: reached already only if the last confirmation holds for it too.
+      record.convergedAt = record.confirmation.flatMap { $0.passes(target) ? $0.sequences : nil }
     }
     record.target = self.plan.stopBelow ?? record.target
     record.rule = self.plan.stoppingRule
@@ -117,17 +117,63 @@ struct TrainingRun {
     console.print("Exported for shipping (no optimiser state) to \(path).")
   }
 
-  /// The mean bit error over fresh sequences from a generator of its own, so evaluating never
-  /// changes the sequences training sees. Kept in the record, and when it is the first below
-  /// the target, marks convergence.
+  /// Scores the model on `count` fresh sequences drawn by `generator`: `Evaluation.run`, or a
+  /// stand-in in tests.
+  var score: (inout TrainedModel, TrainingTask, _ count: Int, inout SplitMix64) -> Evaluation = { model, task, count, generator in
+    Evaluation.run(&model, on: task, count: count, using: &generator)
+  }
+
+  /// What mixes into the run's seed for the sequences of the periodic evaluations, and of the
+  /// confirmation rounds: any fixed numbers, as long as they differ.
+  static let evaluationSalt: UInt64 = 0x5EED_E7A1
+  static let confirmationSalt: UInt64 = 0xC0_F1A3
+
+  /// Scores the trained model on `count` fresh sequences from `generator`, a generator of the
+  /// scoring's own, so that scoring never changes what training sees: neither the sequences
+  /// (the trainer's generator alone draws those) nor, for a machine with a random initial
+  /// memory, the memories (its generator is put back afterwards).
+  mutating func scoreFresh(count: Int, generator: SplitMix64) -> Evaluation {
+    var generator = generator
+    let memories = trainer.model.modelGenerator
+    defer { trainer.model.modelGenerator = memories }
+    return score(&trainer.model, plan.task, count, &generator)
+  }
+
+  /// The generator of confirmation round `round` at the current sequence count: seeded from
+  /// the run's seed, the count and the round, mixed so that no two rounds, counts or runs
+  /// share sequences with each other or with the periodic evaluations.
+  func confirmationGenerator(round: Int) -> SplitMix64 {
+    var mixer = SplitMix64(seed: seed ^ Self.confirmationSalt)
+    mixer.state &+= UInt64(trainer.sequencesSeen)
+    for _ in 0..<round { _ = mixer.next() }
+    return SplitMix64(seed: mixer.next())
+  }
+
+  /// The periodic evaluation: the mean bit error and cost over `plan.evaluationSequences` fresh
+  /// sequences, added to the record's learning curve.
   mutating func evaluate() -> Evaluation {
-    var generator = SplitMix64(seed: seed ^ 0x5EED_E7A1 &+ UInt64(trainer.sequencesSeen))
-    let evaluation = Evaluation.run(&trainer.model, on: plan.task, count: plan.evaluationSequences, using: &generator)
-    record.evaluations.append(.init(sequences: trainer.sequencesSeen, bitErrors: evaluation.bitErrors, loss: evaluation.loss))
-    if let target = plan.stopBelow, evaluation.bitErrors < target, record.convergedAt == nil {
-      record.convergedAt = trainer.sequencesSeen
-    }
+    let generator = SplitMix64(seed: seed ^ Self.evaluationSalt &+ UInt64(trainer.sequencesSeen))
+    let evaluation = scoreFresh(count: plan.evaluationSequences, generator: generator)
+    record.addToCurve(
+      .init(sequences: trainer.sequencesSeen, bitErrors: evaluation.bitErrors, loss: evaluation.loss), interval: plan.evaluateEvery)
     return evaluation
+  }
+
+  /// Confirms a check below `target` (`StoppingRule.confirm`) on rounds of fresh sequences,
+  /// each from a generator of its own; records what was measured, and the convergence when it
+  /// holds.
+  mutating func confirm(_ check: Evaluation, below target: Double) -> StoppingRule.Confirmation {
+    let confirmation = StoppingRule.confirm(check, below: target, at: trainer.sequencesSeen) { round, count in
+      let generator = confirmationGenerator(round: round)
+      return scoreFresh(count: count, generator: generator)
+    }
+    record.confirmation = confirmation
+    if confirmation.passed {
+      record.convergedAt = trainer.sequencesSeen
+    } else {
+      record.failedConfirmations = (record.failedConfirmations ?? 0) + 1
+    }
+    return confirmation
   }
 
   /// Trains to `plan.sequences`; returns the exit code.
@@ -182,8 +228,10 @@ struct TrainingRun {
         console.print(ProgressText.line(sequences: now, total: total, rate: rate(), averages: trainer.averages))
       }
       if crossed(plan.checkpointEvery) { try save() }
-      if plan.stopBelow != nil || plan.keepBest || plan.annealBelow != nil, crossed(plan.evaluateEvery) {
+      if crossed(plan.evaluateEvery) {
+        // Every run evaluates, for its learning curve; only these options print it.
         let evaluation = evaluate()
+        guard plan.stopBelow != nil || plan.keepBest || plan.annealBelow != nil else { continue }
         if live { console.writeOutput("\n") }
         var note = ""
         if plan.keepBest, evaluation.bitErrors < best.bitErrors {
@@ -200,9 +248,14 @@ struct TrainingRun {
           "evaluation at \(ProgressText.count(now)): \(ProgressText.fixed(evaluation.bitErrors, 3)) bits/seq over \(evaluation.sequences) fresh sequences\(note)"
         )
         if let target = plan.stopBelow, evaluation.bitErrors < target {
+          let confirmation = confirm(evaluation, below: target)
+          guard confirmation.passed else {
+            console.print("\(Self.describe(confirmation)); not confirmed, training on.")
+            continue
+          }
           try save()
           console.print(
-            "Reached \(ProgressText.fixed(evaluation.bitErrors, 3)) < \(target) bits/seq at \(ProgressText.count(now)) sequences in \(ProgressText.duration(elapsed())); checkpoint saved to \(plan.checkpointPath)."
+            "Reached < \(target) bits/seq at \(ProgressText.count(now)) sequences (\(Self.describe(confirmation))) in \(ProgressText.duration(elapsed())); checkpoint saved to \(plan.checkpointPath)."
           )
           try export(console: &console)
           try writeLearningCurve(console: &console)
@@ -223,6 +276,17 @@ struct TrainingRun {
     try export(console: &console)
     try writeLearningCurve(console: &console)
     return CommandLineTool.ExitCode.success
+  }
+
+  /// `confirmation: 0.012 bits/seq over 1,000 fresh sequences, then 0.031 over 1,000 more`:
+  /// what a confirmation measured, round by round (a failed one ends at the round that failed).
+  static func describe(_ confirmation: StoppingRule.Confirmation) -> String {
+    let rounds = confirmation.rounds.enumerated().map { index, round in
+      let score = ProgressText.fixed(round.bitErrors, 3)
+      let count = ProgressText.count(round.sequences)
+      return index == 0 ? "\(score) bits/seq over \(count) fresh sequences" : "then \(score) over \(count) more"
+    }
+    return "confirmation: " + rounds.joined(separator: ", ")
   }
 
   /// The learning curve as SVG: bits per sequence against sequences seen — the moving average
