@@ -117,3 +117,25 @@ import Testing
     #expect(one.training(batchSize: 2, threads: 64) == one.training(batchSize: 2, threads: 2))
   }
 }
+
+/// Scoring on threads gives one thread's numbers, and leaves the generators where one thread
+/// leaves them.
+@Suite struct EvaluationThreadsTests {
+  @Test(arguments: [MachineConfiguration.MemoryInitialisation.constant, .random])
+  func threadsScoreAsOneThreadDoes(memory: MachineConfiguration.MemoryInitialisation) {
+    var one = TrainerThreadsTests.machine(memory)
+    var several = TrainerThreadsTests.machine(memory)
+    var generatorOne = SplitMix64(seed: 8)
+    var generatorSeveral = SplitMix64(seed: 8)
+    let a = Evaluation.run(&one, on: TrainerThreadsTests.task, count: 25, using: &generatorOne)
+    let b = Evaluation.run(&several, on: TrainerThreadsTests.task, count: 25, threads: 3, using: &generatorSeveral)
+    #expect(a == b)
+    #expect(a.loss > 0 && a.bitErrors > 0)
+    #expect(generatorOne == generatorSeveral)
+    #expect(one.memoryGenerator == several.memoryGenerator)
+    // The model that ran on one thread can run again and give the same as the one copied.
+    #expect(
+      one.forward(TrainerThreadsTests.task.sample(using: &generatorOne).inputs)
+        == several.forward(TrainerThreadsTests.task.sample(using: &generatorSeveral).inputs))
+  }
+}

@@ -18,7 +18,7 @@ import Testing
     let plan = try TrainPlan.parse(["copy", "--checkpoint", path, "--memory-init", memory] + words + TrainCommandTests.small)
     var run = try TrainingRun(plan: plan, commandLine: ["ntm", "train"])
     var seen = 0
-    run.score = { model, task, count, generator in
+    run.score = { model, task, count, _, generator in
       let real = Evaluation.run(&model, on: task, count: count, using: &generator)
       return Evaluation(sequences: real.sequences, bitErrors: scores(seen, count), loss: real.loss)
     }

@@ -168,7 +168,7 @@ final class BatchWorkers<Model: SequenceModel>: @unchecked Sendable {
 
 /// A buffer handed to the threads of `concurrentPerform`, each of which touches its own
 /// elements only.
-private struct UnsafeSendable<Element>: @unchecked Sendable {
+struct UnsafeSendable<Element>: @unchecked Sendable {
   let value: UnsafeMutableBufferPointer<Element>
   init(_ value: UnsafeMutableBufferPointer<Element>) { self.value = value }
 }

@@ -117,10 +117,11 @@ struct TrainingRun {
     console.print("Exported for shipping (no optimiser state) to \(path).")
   }
 
-  /// Scores the model on `count` fresh sequences drawn by `generator`: `Evaluation.run`, or a
-  /// stand-in in tests.
-  var score: (inout TrainedModel, TrainingTask, _ count: Int, inout SplitMix64) -> Evaluation = { model, task, count, generator in
-    Evaluation.run(&model, on: task, count: count, using: &generator)
+  /// Scores the model on `count` fresh sequences drawn by `generator`, on the run's threads:
+  /// `Evaluation.run`, or a stand-in in tests.
+  var score: (inout TrainedModel, TrainingTask, _ count: Int, _ threads: Int, inout SplitMix64) -> Evaluation = {
+    model, task, count, threads, generator in
+    Evaluation.run(&model, on: task, count: count, threads: threads, using: &generator)
   }
 
   /// What mixes into the run's seed for the sequences of the periodic evaluations, and of the
@@ -136,7 +137,7 @@ struct TrainingRun {
     var generator = generator
     let memories = trainer.model.modelGenerator
     defer { trainer.model.modelGenerator = memories }
-    return score(&trainer.model, plan.task, count, &generator)
+    return score(&trainer.model, plan.task, count, trainer.threads, &generator)
   }
 
   /// The generator of confirmation round `round` at the current sequence count: seeded from
