@@ -164,6 +164,11 @@ import Testing
       encoding: .utf8)
     #expect(Tour.prompt.contains("q then Enter"))
     #expect(readme.contains("`q` then Enter to leave"))
+    // The README's page is drawn as the tour draws it, page count included.
+    let pages = TourPages.all(canvas: Fixtures.unicode)
+    let rule = Tour.render(pages[2], number: 3, of: pages.count, canvas: Fixtures.unicode).components(separatedBy: "\n")[0]
+    #expect(readme.contains("\n" + rule + "\n"), "\(rule)")
+    #expect(readme.contains("twelve pages in all") && pages.count == 12)
     #expect(Tour.choice(for: "q") == .leave && Tour.choice(for: "") == .next)
   }
 
