@@ -166,7 +166,14 @@ extension String {
     let checks =
       [(backward["sharpening"] as? [String: Any])?["sharpening"], (backward["interpolation"] as? [String: Any])?["gate"]]
       + ((backward["cosineSimilarity"] as? [String: Any])?["key"] as? [Any] ?? []).map { Optional($0) }
-    #expect(checks.count == 6)
+      + [(backward["cosineSimilarity"] as? [String: Any])?["largestMemoryEntryCheck"]]
+    #expect(checks.count == 7)
+    let cosine = try #require(backward["cosineSimilarity"] as? [String: Any])
+    let memory = try #require(cosine["memory"] as? [[Double]])
+    let entry = try #require(cosine["largestMemoryEntry"] as? [Double])
+    let walk = BackwardWalk(.builtIn, target: PlaygroundState.oneHot(5, count: 8))
+    #expect(memory == (0..<8).map(walk.atMemory.row))
+    #expect(entry == [Double(walk.memoryRow), Double(walk.memoryColumn)])
     for check in checks {
       let error = try #require((check as? [String: Any])?["relativeError"] as? Double)
       #expect(error <= 1e-7)

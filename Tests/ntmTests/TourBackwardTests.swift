@@ -66,6 +66,18 @@ import Testing
     }
   }
 
+  /// The chain rule the middle page prints holds for the numbers it shows.
+  @Test func theChainRuleShownHolds() {
+    let state = PlaygroundState.builtIn
+    let trace = state.trace
+    let walk = Self.walk
+    let sum = (0..<state.rows).reduce(0.0) {
+      $0 + walk.atInterpolated[$1] * (trace.content[$1] - state.previousWeighting[$1])
+    }
+    #expect(abs(sum - walk.gate.analytic) <= 1e-12 * max(1, abs(sum)))
+    #expect(Self.pages[1].lines.contains("  " + TourPages.chainRule))
+  }
+
   /// The notice names the steepest setting and which way to move it; the loss is the walk's.
   @Test func theNoticeSaysWhichSettingToChange() {
     let walk = Self.walk
