@@ -166,7 +166,16 @@ extension String {
     let checks =
       [(backward["sharpening"] as? [String: Any])?["sharpening"], (backward["interpolation"] as? [String: Any])?["gate"]]
       + ((backward["cosineSimilarity"] as? [String: Any])?["key"] as? [Any] ?? []).map { Optional($0) }
-    #expect(checks.count == 6)
+      + [(backward["cosineSimilarity"] as? [String: Any])?["largestMemoryEntryCheck"]]
+    #expect(checks.count == 7)
+    let cosine = try #require(backward["cosineSimilarity"] as? [String: Any])
+    let memory = try #require(cosine["memory"] as? [[Double]])
+    let entry = try #require(cosine["largestMemoryEntry"] as? [Double])
+    let expected = BackwardWalk(.builtIn, target: PlaygroundState.oneHot(5, count: 8))
+    // JSON's decimal text reads back to within the last digit.
+    let differences = zip(memory.joined(), expected.atMemory.scalars).map { abs($0 - $1) / max(1e-300, abs($1)) }
+    #expect(memory.joined().count == 32 && differences.allSatisfy { $0 <= 1e-12 })
+    #expect(entry == [Double(expected.memoryRow), Double(expected.memoryColumn)])
     for check in checks {
       let error = try #require((check as? [String: Any])?["relativeError"] as? Double)
       #expect(error <= 1e-7)

@@ -22,11 +22,26 @@ import Testing
   func analyticAgreesWithNumericAtSmoothPoints(index: Int) {
     let (state, target) = Self.cases[index]
     let walk = BackwardWalk(state, target: target)
-    let checks = [walk.sharpening, walk.gate, walk.keyStrength] + walk.shift + walk.key
+    let checks = [walk.sharpening, walk.gate, walk.keyStrength] + walk.shift + walk.key + [walk.memory]
     for check in checks where !check.oneSided {
       #expect(check.relativeError <= GradientChecker.goodTolerance, "\(check.name): \(check.analytic) vs \(check.numeric)")
     }
     #expect(walk.loss.isFinite && walk.loss > 0)
+  }
+
+  /// ∂L/∂M is the cosine's memory gradient for the gradient arriving at K, and the entry
+  /// checked is the largest in size.
+  @Test(arguments: 0..<9)
+  func theMemoryGradientIsTheLargestEntryChecked(index: Int) {
+    let (state, target) = Self.cases[index]
+    let walk = BackwardWalk(state, target: target)
+    let (_, cache) = Addressing.forward(
+      .init(memory: state.memory, previousWeighting: state.previousWeighting, parameters: state.parameters))
+    #expect(walk.atMemory == CosineSimilarity.backward(walk.atSimilarity, cache.content.cosine).memory)
+    let largest = walk.atMemory.scalars.map(abs).max()!
+    #expect(abs(walk.atMemory[walk.memoryRow, walk.memoryColumn]) == largest)
+    #expect(walk.memory.analytic == walk.atMemory[walk.memoryRow, walk.memoryColumn])
+    #expect(largest > 0)
   }
 
   @Test func aShiftWeightAtZeroIsCheckedOneSided() {

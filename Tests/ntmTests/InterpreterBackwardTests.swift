@@ -68,5 +68,46 @@ import Testing
     #expect(!text.contains("Most negative is"))
     #expect(text.contains("k = 0 is a kink of the cosine"))
     #expect(text.contains("* marks a setting at the edge of its range"))
+    #expect(!text.contains("zero row of M"))
+  }
+
+  /// `backward` draws ∂L/∂M as a signed heatmap: a sign where the walk's ∂L/∂M is large, blank
+  /// where it is near 0, and the largest entry checked beside its centred difference.
+  @Test func backwardDrawsTheMemoryGradient() throws {
+    let interpreter = Interpreter(canvas: Fixtures.unicode)
+    let state = interpreter.respond(to: "target row 5", in: .builtIn).state
+    let lines = interpreter.respond(to: "backward", in: state).reply.text.components(separatedBy: "\n")
+    let walk = BackwardWalk(state, target: PlaygroundState.oneHot(5, count: 8))
+    let title = try #require(lines.firstIndex { $0.hasPrefix("∂L/∂M, what the cosine hands back") })
+    let grid = lines[(title + 2)..<(title + 2 + state.rows)]
+    let extent = walk.atMemory.scalars.map(abs).max()!
+    for (i, line) in zip(0..., grid) {
+      let cells = Array(line.drop { $0 != "│" }.dropFirst())
+      for j in 0..<state.width {
+        let value = walk.atMemory[i, j]
+        let sign = cells[3 * j]
+        if abs(value) < extent / 8 {
+          #expect(sign == " ", "M[\(i),\(j)] = \(value) should be blank")
+        } else {
+          #expect(sign == (value > 0 ? "+" : "−"), "M[\(i),\(j)] = \(value)")
+        }
+      }
+    }
+    #expect(lines[title + 2 + state.rows] == "+ above 0, − below 0, blank near 0")
+    let check = walk.memory
+    #expect(check.name == "∂L/∂M[\(walk.memoryRow),\(walk.memoryColumn)]")
+    #expect(abs(check.analytic) == extent)
+    #expect(check.relativeError <= GradientChecker.goodTolerance, "\(check.analytic) vs \(check.numeric)")
+    #expect(
+      lines.contains {
+        $0.hasPrefix(check.name) && $0.contains(NumberFormat.fixed(check.analytic, decimals: 6))
+          && $0.contains(NumberFormat.fixed(check.numeric, decimals: 6))
+      })
+  }
+
+  /// A zero row of M is a kink of the cosine, and the reply says so.
+  @Test func aZeroMemoryRowIsSaidToBeAKink() {
+    let text = replTranscript(["row 3 0 0 0 0", "target row 5", "backward"])
+    #expect(text.contains("a zero row of M, such as M(3), is a kink of the cosine"))
   }
 }

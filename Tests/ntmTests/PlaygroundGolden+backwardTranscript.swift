@@ -101,6 +101,24 @@ extension PlaygroundGolden {
     ∂L/∂k[3]  -2.418603   -2.418603   < 1e-8
     k[1] pulls hardest: raising it lowers L most.
 
+    ∂L/∂M, what the cosine hands back to each entry M[i,j]:
+       0  1  2  3
+    0 │            │
+    1 │            │
+    2 │+▒▒+██   +▒▒│
+    3 │            │
+    4 │            │
+    5 │−░░+██−██−░░│
+    6 │      −░░+░░│
+    7 │            │
+    + above 0, − below 0, blank near 0
+    size: [░] 1.490  [▒] 2.980  [▓] 4.470  [█] 5.960
+                analytic   numeric    rel. error
+    ──────────  ─────────  ─────────  ──────────
+    ∂L/∂M[5,2]  -5.959588  -5.959588  < 1e-9
+    The largest is ∂L/∂M[5,2]: raising M[5,2] lowers L most. A −
+    cell asks for a larger entry, a + cell for a smaller one.
+
     Steepest: ∂L/∂s(-1) = -19.842, so raising s(-1) lowers L
     fastest. 'descend' follows every gradient at once.
     """#

@@ -4,11 +4,12 @@ extension PlaygroundGolden {
     ntm tour — a guided tour of how a Neural Turing Machine head addresses its
       memory.
 
-    Nine pages on a built-in 8 × 4 memory: the memory; content addressing (the
+    Twelve pages on a built-in 8 × 4 memory: the memory; content addressing (the
     similarity K and the key strength β); interpolation (the gate g); the shift s;
-    sharpening (γ); a read; a write; and a gradient check. Each page shows the
-    equation, the numbers as bars, and what to notice. Press Enter for the next
-    page, q then Enter to leave.
+    sharpening (γ); a read; a write; a gradient check; and the gradient flowing back
+    from a target row through every stage to each setting and the memory. Each page
+    shows the equation, the numbers as bars, and what to notice. Press Enter for the
+    next page, q then Enter to leave.
 
     USAGE: ntm tour [--no-pause] [--ascii]
 

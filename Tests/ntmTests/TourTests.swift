@@ -30,23 +30,28 @@ import Testing
     #expect(result.output == PlaygroundGolden.tourUnicode)
   }
 
+  /// The number of pages, as the page rules print it.
+  static let pageCount = TourPages.all(canvas: Fixtures.unicode).count
+
   @Test func onATerminalItPausesAndQLeaves() {
     let result = runNTM([], input: ["", "q"], environment: Self.utf8, isInteractive: true)
     #expect(result.code == 0)
-    #expect(result.output.contains("── 2/9"))
-    #expect(!result.output.contains("── 3/9"))
+    #expect(result.output.contains("── 2/\(Self.pageCount)"))
+    #expect(!result.output.contains("── 3/\(Self.pageCount)"))
     #expect(result.output.contains(Tour.farewell))
   }
 
   @Test func endOfInputLeavesTheTour() {
     let result = runNTM(["tour"], input: [], environment: Self.utf8, isInteractive: true)
     #expect(result.code == 0)
-    #expect(result.output.contains("── 1/9") && !result.output.contains("── 2/9"))
+    #expect(result.output.contains("── 1/\(Self.pageCount)") && !result.output.contains("── 2/\(Self.pageCount)"))
   }
 
   @Test func enterWalksToTheLastPage() {
-    let result = runNTM(["tour"], input: Array(repeating: "", count: 8), environment: Self.utf8, isInteractive: true)
-    #expect(result.output.contains("── 9/9"))
+    let result = runNTM(
+      ["tour"], input: Array(repeating: "", count: Self.pageCount - 1), environment: Self.utf8, isInteractive: true)
+    #expect(Self.pageCount == 12)
+    #expect(result.output.contains("── 12/12  The gradient flows back: k and M"))
     #expect(!result.output.contains(Tour.farewell))
   }
 
@@ -141,7 +146,7 @@ import Testing
     let equations = [
       Canvas.Equation.memory, Canvas.Equation.similarity, Canvas.Equation.content, Canvas.Equation.interpolation,
       Canvas.Equation.shift, Canvas.Equation.sharpening, Canvas.Equation.read, Canvas.Equation.erase,
-      TourPages.centredDifference,
+      TourPages.centredDifference, TourPages.lossEquation, TourPages.chainRule, TourPages.memoryChainRule,
     ]
     #expect(pages.count == equations.count)
     for (index, (page, equation)) in zip(pages, equations).enumerated() {
@@ -159,6 +164,11 @@ import Testing
       encoding: .utf8)
     #expect(Tour.prompt.contains("q then Enter"))
     #expect(readme.contains("`q` then Enter to leave"))
+    // The README's page is drawn as the tour draws it, page count included.
+    let pages = TourPages.all(canvas: Fixtures.unicode)
+    let rule = Tour.render(pages[2], number: 3, of: pages.count, canvas: Fixtures.unicode).components(separatedBy: "\n")[0]
+    #expect(readme.contains("\n" + rule + "\n"), "\(rule)")
+    #expect(readme.contains("twelve pages in all") && pages.count == 12)
     #expect(Tour.choice(for: "q") == .leave && Tour.choice(for: "") == .next)
   }
 
@@ -186,6 +196,21 @@ import Testing
     let expected = (0..<state.width).flatMap { [state.memory[top, $0], state.add[$0], after[top, $0]] }
     #expect(numbers.count == expected.count)
     for (shown, value) in zip(numbers, expected) { #expect(abs(shown - value) <= 0.0005 + 1e-12) }
+  }
+
+  /// The tour's page height: no page, rule included, is longer than `pageHeight` lines at
+  /// 60 columns, the narrowest the tour is drawn for.
+  static let pageHeight = 50
+
+  @Test(arguments: [60, 80], [TextStyle.unicode, .ascii])
+  func everyPageFitsTheHeight(columns: Int, style: TextStyle) {
+    let canvas = Canvas(style: style, width: columns)
+    let pages = TourPages.all(canvas: canvas)
+    for (index, page) in pages.enumerated() {
+      let lines = Tour.render(page, number: index + 1, of: pages.count, canvas: canvas).split(
+        separator: "\n", omittingEmptySubsequences: false)
+      #expect(lines.count <= Self.pageHeight, "page \(index + 1), \(page.title): \(lines.count) lines")
+    }
   }
 
   @Test(arguments: [60, 80], ["en_US.UTF-8", "C"])

@@ -25,7 +25,8 @@ extension AddressCommand {
   }
 
   /// The backward walk as ordered JSON: the loss, then each stage with the gradient arriving
-  /// at its output and each parameter's analytic and numeric gradient.
+  /// at its output and each parameter's analytic and numeric gradient; last `∂L/∂M`, row by
+  /// row, with its largest entry `[i, j]` checked.
   static func backwardJSON(_ walk: BackwardWalk) -> Report.Value {
     func check(_ c: BackwardWalk.Check) -> Report.Value {
       .object([
@@ -39,7 +40,16 @@ extension AddressCommand {
       ("shift", .object([("outputGradient", .numbers(walk.atShifted)), ("shiftWeighting", .array(walk.shift.map(check)))])),
       ("interpolation", .object([("outputGradient", .numbers(walk.atInterpolated)), ("gate", check(walk.gate))])),
       ("content", .object([("outputGradient", .numbers(walk.atContent)), ("keyStrength", check(walk.keyStrength))])),
-      ("cosineSimilarity", .object([("outputGradient", .numbers(walk.atSimilarity)), ("key", .array(walk.key.map(check)))])),
+      (
+        "cosineSimilarity",
+        .object([
+          ("outputGradient", .numbers(walk.atSimilarity)), ("key", .array(walk.key.map(check))),
+          // ∂L/∂M row by row, and its largest entry checked.
+          ("memory", .array((0..<walk.atMemory.rows).map { .numbers(walk.atMemory.row($0)) })),
+          ("largestMemoryEntry", .numbers([Double(walk.memoryRow), Double(walk.memoryColumn)])),
+          ("largestMemoryEntryCheck", check(walk.memory)),
+        ])
+      ),
     ])
   }
 }

@@ -26,10 +26,11 @@ extension TourCommand {
     description: [
       .prose(
         """
-        Nine pages on a built-in 8 × 4 memory: the memory; content addressing (the similarity K
+        Twelve pages on a built-in 8 × 4 memory: the memory; content addressing (the similarity K
         and the key strength β); interpolation (the gate g); the shift s; sharpening (γ); a read;
-        a write; and a gradient check. Each page shows the equation, the numbers as bars, and
-        what to notice. Press Enter for the next page, q then Enter to leave.
+        a write; a gradient check; and the gradient flowing back from a target row through every
+        stage to each setting and the memory. Each page shows the equation, the numbers as bars,
+        and what to notice. Press Enter for the next page, q then Enter to leave.
         """)
     ],
     sections: [.init(title: "OPTIONS", options: [noPause, .ascii])],

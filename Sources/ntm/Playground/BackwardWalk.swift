@@ -9,7 +9,8 @@ import NTM
 /// ∂L/∂w  = −t(i) / w(i)
 /// ```
 /// then sharpening → shift → interpolation → content → cosine similarity, each stage's
-/// backward turning the gradient at its output into the gradient of its inputs.
+/// backward turning the gradient at its output into the gradient of its inputs; the cosine
+/// similarity hands the loss on to the memory, `∂L/∂M`.
 struct BackwardWalk {
   /// The smallest `w(i)` that `∂L/∂w(i) = −t(i)/w(i)` divides by: for a huge γ the sharpened
   /// weighting can underflow to exactly 0, and the quotient must stay finite. (The loss itself
@@ -46,6 +47,11 @@ struct BackwardWalk {
   var atWeighting: [Double], atShifted: [Double], atInterpolated: [Double], atContent: [Double], atSimilarity: [Double]
   var sharpening: Check, gate: Check, keyStrength: Check
   var shift: [Check], key: [Check]
+  /// `∂L/∂M`, N × W: the loss reaches the memory through the cosine similarity of every row.
+  var atMemory: Matrix
+  /// The largest entry of `∂L/∂M` in size (the first of a tie), and its check.
+  var memoryRow: Int, memoryColumn: Int
+  var memory: Check
   /// The analytic gradient of every head parameter, for a descent step.
   var parameters: AddressingParameters
 
@@ -80,6 +86,7 @@ struct BackwardWalk {
     var strength = 0.0
     for i in 0..<scores.count { strength += scores[i] * cache.content.similarity[i] }
     let cosine = CosineSimilarity.backward(atSimilarity, cache.content.cosine)
+    atMemory = cosine.memory
     parameters = AddressingParameters(
       key: cosine.key, keyStrength: strength, gate: interpolated.gate, shiftWeighting: shifted.shiftWeighting,
       sharpening: sharpened.sharpening)
@@ -105,6 +112,25 @@ struct BackwardWalk {
       let (n, edge) = numeric(p.key[j], nil, nil) { $0.key[j] = $1 }
       return Check(name: "∂L/∂k[\(j)]", analytic: analytic.key[j], numeric: n, oneSided: edge)
     }
+    let sizes = atMemory.scalars.map(abs)
+    let largest = sizes.indices.max { sizes[$0] < sizes[$1] } ?? 0
+    (memoryRow, memoryColumn) = atMemory.columns > 0 ? (largest / atMemory.columns, largest % atMemory.columns) : (0, 0)
+    memory = Check(
+      name: "∂L/∂M[\(memoryRow),\(memoryColumn)]", analytic: atMemory.scalars.isEmpty ? 0 : atMemory.scalars[largest],
+      numeric: Self.memoryDifference(state, target: target, row: memoryRow, column: memoryColumn))
+  }
+
+  /// `(L(M + h) − L(M − h)) / 2h` for the memory entry `M[row, column]`, through all four stages.
+  static func memoryDifference(_ state: PlaygroundState, target: [Double], row: Int, column: Int) -> Double {
+    guard row < state.rows, column < state.width else { return 0 }
+    let value = state.memory[row, column]
+    let h = differenceStep * max(1, abs(value))
+    func at(_ x: Double) -> Double {
+      var moved = state
+      moved.memory[row, column] = x
+      return loss(moved, state.parameters, target: target)
+    }
+    return (at(value + h) - at(value - h)) / (2 * h)
   }
 
   /// `(L(x+h) − L(x−h)) / 2h` through all four stages; one-sided, inward, where `x ± h` would

@@ -10,58 +10,108 @@ extension Canvas {
   /// Below this size a gradient counts as zero in the sentences: the loss barely moves.
   static let negligibleGradient = 1e-9
 
+  /// The backward walk in the parts a reader takes in one at a time: the loss, each stage
+  /// last first (the cosine similarity's with the memory it reaches), the notes on kinks and
+  /// edges, and the steepest gradient. Each part is spelled for the style.
+  struct BackwardParts {
+    var loss: [String]
+    /// Sharpening, shift, interpolation, content, cosine similarity, memory: in the order
+    /// the gradient flows.
+    var stages: [[String]]
+    var notes: [String]
+    var steepest: [String]
+
+    /// All the parts, a blank line between stages, as `backward` prints them.
+    var lines: [String] {
+      loss + stages.flatMap { [""] + $0 } + notes + (steepest.isEmpty ? [] : [""] + steepest)
+    }
+  }
+
   func backwardWalk(_ walk: BackwardWalk, state: PlaygroundState) -> [String] {
+    backwardParts(walk, state: state).lines
+  }
+
+  func backwardParts(_ walk: BackwardWalk, state: PlaygroundState) -> BackwardParts {
     let p = state.parameters
-    var lines = wrap(
+    let loss = wrap(
       "L = −Σ t(i) log w(i) = \(NumberFormat.fixed(walk.loss, decimals: Canvas.decimals)). Backward, last stage first; each gradient beside its centred difference (L(x+h) − L(x−h)) / 2h."
     )
-    lines += [""] + stageHeader(4, "sharpening", "w = softmax(γ log(w̃ + ε))", arriving: "∂L/∂w", walk.atWeighting)
-    lines += checkTable([walk.sharpening])
-    lines += wrap(advice(walk.sharpening, symbol: "γ", value: p.sharpening, lowest: 1, highest: nil))
-    lines += [""] + stageHeader(3, "shift", "w̃(i) = Σ_Δ w_g(i − Δ) s(Δ)", arriving: "∂L/∂w̃", walk.atShifted)
-    lines += checkTable(walk.shift)
+    var sharpening = stageHeader(4, "sharpening", "w = softmax(γ log(w̃ + ε))", arriving: "∂L/∂w", walk.atWeighting)
+    sharpening += checkTable([walk.sharpening])
+    sharpening += wrap(advice(walk.sharpening, symbol: "γ", value: p.sharpening, lowest: 1, highest: nil))
+    var shift = stageHeader(3, "shift", "w̃(i) = Σ_Δ w_g(i − Δ) s(Δ)", arriving: "∂L/∂w̃", walk.atShifted)
+    shift += checkTable(walk.shift)
     if let best = walk.shift.indices.min(by: { walk.shift[$0].analytic < walk.shift[$1].analytic }) {
       let offset = best - state.shiftRange
       let name = offset > 0 ? "+\(offset)" : "\(offset)"
       let spread = (walk.shift.map(\.analytic).max() ?? 0) - walk.shift[best].analytic
       // s sums to 1, so only the differences between its gradients move L.
-      lines += wrap(
+      shift += wrap(
         spread < Self.negligibleGradient
           ? "Every ∂L/∂s is alike: moving weight within s barely moves L here."
           : "Most negative is ∂L/∂s(\(name)): moving shift weight onto \(name) lowers L most.")
     }
-    lines += [""] + stageHeader(2, "interpolation", "w_g = g w_c + (1 − g) w_prev", arriving: "∂L/∂w_g", walk.atInterpolated)
-    lines += checkTable([walk.gate])
-    lines += wrap(advice(walk.gate, symbol: "g", value: p.gate, lowest: 0, highest: 1))
-    lines += [""] + stageHeader(1, "content", "w_c = softmax(β K)", arriving: "∂L/∂w_c", walk.atContent)
-    lines += checkTable([walk.keyStrength])
-    lines += wrap(advice(walk.keyStrength, symbol: "β", value: p.keyStrength, lowest: 0, highest: nil))
-    lines += [""] + stageHeader(0, "cosine similarity", "K(i) = k·M(i) / (‖k‖‖M(i)‖ + ε)", arriving: "∂L/∂K", walk.atSimilarity)
-    lines += checkTable(walk.key)
+    var interpolation = stageHeader(
+      2, "interpolation", "w_g = g w_c + (1 − g) w_prev", arriving: "∂L/∂w_g", walk.atInterpolated)
+    interpolation += checkTable([walk.gate])
+    interpolation += wrap(advice(walk.gate, symbol: "g", value: p.gate, lowest: 0, highest: 1))
+    var content = stageHeader(1, "content", "w_c = softmax(β K)", arriving: "∂L/∂w_c", walk.atContent)
+    content += checkTable([walk.keyStrength])
+    content += wrap(advice(walk.keyStrength, symbol: "β", value: p.keyStrength, lowest: 0, highest: nil))
+    var similarity = stageHeader(
+      0, "cosine similarity", "K(i) = k·M(i) / (‖k‖‖M(i)‖ + ε)", arriving: "∂L/∂K", walk.atSimilarity)
+    similarity += checkTable(walk.key)
     if let best = walk.key.indices.max(by: { abs(walk.key[$0].analytic) < abs(walk.key[$1].analytic) }) {
       let check = walk.key[best]
-      lines += wrap(
+      similarity += wrap(
         abs(check.analytic) < Self.negligibleGradient
           ? "No entry of k moves L here."
           : "k[\(best)] pulls hardest: \(check.analytic < 0 ? "raising" : "lowering") it lowers L most.")
     }
+    var notes: [String] = []
     if p.key.allSatisfy({ $0 == 0 }) {
-      lines += wrap(
+      notes += wrap(
         "Note: k = 0 is a kink of the cosine (‖k‖ has no gradient there; the library takes 0), so analytic and numeric ∂L/∂k may differ.")
     }
+    if let row = (0..<state.rows).first(where: { i in state.memory.row(i).allSatisfy { $0 == 0 } }) {
+      notes += wrap(
+        "Note: a zero row of M, such as M(\(row)), is a kink of the cosine (‖M(i)‖ has no gradient there; the library takes 0), so analytic and numeric ∂L/∂M may differ."
+      )
+    }
     if (walk.shift + [walk.gate, walk.keyStrength, walk.sharpening]).contains(where: \.oneSided) {
-      lines += wrap(
+      notes += wrap(
         "Note: * marks a setting at the edge of its range; its difference is one-sided, (L(x+h) − L(x))/h, and agrees only to about h.")
     }
+    var steepest: [String] = []
     let all = [walk.sharpening, walk.gate, walk.keyStrength] + walk.shift + walk.key
     if let top = all.max(by: { abs($0.analytic) < abs($1.analytic) }), abs(top.analytic) >= Self.negligibleGradient {
-      lines +=
-        [""]
-        + wrap(
-          "Steepest: \(top.name) = \(NumberFormat.fixed(top.analytic, decimals: Canvas.decimals)), so \(top.analytic < 0 ? "raising" : "lowering") \(top.name.dropFirst(4)) lowers L fastest. 'descend' follows every gradient at once."
-        )
+      steepest = wrap(
+        "Steepest: \(top.name) = \(NumberFormat.fixed(top.analytic, decimals: Canvas.decimals)), so \(top.analytic < 0 ? "raising" : "lowering") \(top.name.dropFirst(4)) lowers L fastest. 'descend' follows every gradient at once."
+      )
     }
-    return lines.map(spell)
+    let spelled = { (lines: [String]) in lines.map(spell) }
+    return BackwardParts(
+      loss: spelled(loss),
+      stages: [sharpening, shift, interpolation, content, similarity, memoryGradient(walk)].map(spelled),
+      notes: spelled(notes), steepest: spelled(steepest))
+  }
+
+  /// `∂L/∂M` as a signed heatmap, its largest entry checked, and which way to move that entry.
+  func memoryGradient(_ walk: BackwardWalk) -> [String] {
+    var lines = wrap("∂L/∂M, what the cosine hands back to each entry M[i,j]:")
+    let (shown, note) = limited(walk.atMemory.rows)
+    lines += Heatmap.renderSigned(
+      (0..<shown).map(walk.atMemory.row), width: width, decimals: Canvas.decimals, style: style)
+    lines += note.map { [$0] } ?? []
+    lines += checkTable([walk.memory])
+    let check = walk.memory
+    let entry = "M[\(walk.memoryRow),\(walk.memoryColumn)]"
+    lines += wrap(
+      abs(check.analytic) < Self.negligibleGradient
+        ? "∂L/∂M ≈ 0: no entry of M moves L here."
+        : "The largest is \(check.name): \(check.analytic < 0 ? "raising" : "lowering") \(entry) lowers L most. A − cell asks for a larger entry, a + cell for a smaller one."
+    )
+    return lines
   }
 
   func stageHeader(_ number: Int, _ name: String, _ equation: String, arriving: String, _ gradient: [Double]) -> [String] {

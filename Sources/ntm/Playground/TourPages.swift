@@ -24,7 +24,7 @@ enum TourPages {
       memory(state, canvas), similarity(state, trace, canvas), content(state, canvas),
       interpolation(state, trace, canvas), shift(state, trace, canvas), sharpening(state, trace, canvas),
       reading(state, trace, canvas), writing(state, trace, canvas), gradientCheck(state, canvas),
-    ]
+    ] + backward(state, canvas)
   }
 
   static func n(_ x: Double) -> String { Canvas.number(x) }
