@@ -1,5 +1,3 @@
-import Dispatch
-
 extension Trainer {
   /// Runs `batch` fresh sequences forward and backward, sums their gradients into `gradient`
   /// in the batch's order, and returns the summed loss and wrong bits.
@@ -60,7 +58,7 @@ extension Trainer {
 /// Each thread owns one copy (its own working buffers: the machine's tape); the copies get
 /// the trainer's parameters before every chunk. The class is shared with the threads only
 /// while `run` waits for them, and each thread touches its own copy and its own sequences'
-/// buffers alone.
+/// buffers alone. The threads are a `WorkerPool`'s, awake from one batch to the next.
 final class BatchWorkers<Model: SequenceModel>: @unchecked Sendable {
   /// One sequence to run.
   struct Job: Sendable {
@@ -90,6 +88,8 @@ final class BatchWorkers<Model: SequenceModel>: @unchecked Sendable {
   private var copies: [Model]
   private var buffers: [[Double]] = []
   private var outcomes: [Outcome] = []
+  /// The threads beyond the calling one, kept awake between batches.
+  private var pool: WorkerPool?
   private let template: Model
 
   init(model: Model) {
@@ -119,7 +119,8 @@ final class BatchWorkers<Model: SequenceModel>: @unchecked Sendable {
           if workerCount == 1 {
             work(0)
           } else {
-            DispatchQueue.concurrentPerform(iterations: workerCount, execute: work)
+            if pool?.width != workerCount { pool = WorkerPool(width: workerCount) }
+            pool!.run(work)
           }
         }
       }
