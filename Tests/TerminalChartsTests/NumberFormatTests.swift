@@ -1,5 +1,7 @@
-import TerminalCharts
+import Foundation
 import Testing
+
+@testable import TerminalCharts
 
 @Suite struct NumberFormatTests {
   @Test(
@@ -23,6 +25,33 @@ import Testing
     for _ in 0..<2000 {
       let value = Double(bitPattern: generator.next())
       #expect(NumberFormat.fixed(value, decimals: 3).count <= 16, "\(value)")
+    }
+  }
+}
+
+/// The C library's formatting writes what Foundation's does, for every kind of number.
+@Suite struct NumberFormatPrintfTests {
+  @Test func formattedMatchesFoundationsFormat() {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    var values: [Double] = [0, -0.0, 0.5, -0.5, 1.25, -1.25, 2.675, 1e-300, 9.999_999, 123_456_789.987_654_321, 1e15 - 1]
+    for _ in 0..<2000 {
+      let bits = next()
+      let value = Double(bitPattern: bits)
+      if value.isFinite { values.append(value) }
+      values.append(Double(Int64(bitPattern: next()) % 2_000_000) / 997)
+    }
+    for value in values {
+      for places in [0, 1, 2, 3, 4, 6, 12] {
+        #expect(NumberFormat.formatted("%.*f", places, value) == String(format: "%.*f", places, value), "\(value) \(places)")
+        #expect(NumberFormat.formatted("%.*e", places, value) == String(format: "%.*e", places, value), "\(value) \(places)")
+      }
     }
   }
 }
