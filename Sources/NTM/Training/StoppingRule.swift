@@ -103,6 +103,7 @@ public struct StoppingRule: Codable, Equatable, Sendable {
   /// yet costs one round, not all.
   /// - Parameters:
   ///   - check: the periodic evaluation, below `target`.
+  ///   - target: the wrong bits per sequence every round must be below.
   ///   - sequences: sequences trained on when it was taken.
   ///   - score: scores round `r` on `count` fresh sequences of its own (a different draw per round).
   public static func confirm(
