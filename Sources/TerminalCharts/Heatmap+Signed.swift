@@ -46,37 +46,16 @@ extension Heatmap {
     width: Int, cellWidth: Int = 3, decimals: Int = 2, style: TextStyle
   ) -> [String] {
     let glyphs = style.glyphs
-    var lines = title.map { [TextWidth.truncate($0, to: width, ellipsis: glyphs.ellipsis)] } ?? []
-    let columns = rows.map(\.count).max() ?? 0
-    guard columns > 0 else { return lines + ["(empty)"] }
-
-    let labels = Layout.labels(rowLabels, count: rows.count, width: width, glyphs: glyphs)
-    let labelWidth = labels.map(TextWidth.of).max() ?? 0
-    // label, space, axis, cells, axis
-    let room = max(1, width - labelWidth - 3)
-    let cell = [max(2, cellWidth), 2, 1].first { columns * $0 <= room } ?? 1
-    let shown = min(columns, max(1, room / cell))
-
     let size = extent ?? rows.joined().filter(\.isFinite).map(abs).max() ?? 0
-    let prefix = String(repeating: " ", count: labelWidth + 2)
-    lines.append(TextWidth.trimTrailing(prefix + columnNumbers(shown, cellWidth: cell)))
-    var sawNaN = false
-    for (row, values) in rows.enumerated() {
-      let cells = (0..<shown).map { column -> String in
-        let value = column < values.count ? values[column] : .nan
-        if value.isNaN { sawNaN = true }
-        return signedCell(value, extent: size, cellWidth: cell, glyphs: glyphs)
-      }
-      lines.append(
-        TextWidth.padLeft(labels[row], to: labelWidth) + " " + String(glyphs.axis) + cells.joined() + String(glyphs.axis))
-    }
-    var key = signedLegend(extent: size, decimals: decimals, sizeDrawn: cell > 1, width: width, glyphs: glyphs)
-    if sawNaN { key[key.count - 1] += "  [\(glyphs.missing)] nan" }
-    lines += key
-    if shown < columns {
-      lines.append("(\(columns - shown) more column\(columns - shown == 1 ? "" : "s"))")
-    }
-    return lines.map { TextWidth.truncate($0, to: width) }
+    return grid(
+      rows, rowLabels: rowLabels, title: title, width: width, glyphs: glyphs,
+      cellWidth: { columns, room in [max(2, cellWidth), 2, 1].first { columns * $0 <= room } ?? 1 },
+      cell: { value, cell in value.isNaN ? nil : signedCell(value, extent: size, cellWidth: cell, glyphs: glyphs) },
+      legend: { sawNaN, cell in
+        var key = signedLegend(extent: size, decimals: decimals, sizeDrawn: cell > 1, width: width, glyphs: glyphs)
+        if sawNaN { key[key.count - 1] += "  [\(glyphs.missing)] nan" }
+        return key
+      })
   }
 
   /// One cell, `cellWidth` columns: blank near 0, `?` for NaN, else the sign and (when there

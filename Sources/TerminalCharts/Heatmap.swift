@@ -47,6 +47,36 @@ public enum Heatmap {
     decimals: Int = 2, style: TextStyle, firstColumn: Int = 0
   ) -> [String] {
     let glyphs = style.glyphs
+    let finite = rows.joined().filter(\.isFinite)
+    let low = minimum ?? finite.min() ?? 0
+    let high = maximum ?? finite.max() ?? 0
+    return grid(
+      rows, rowLabels: rowLabels, title: title, width: width, glyphs: glyphs, firstColumn: max(firstColumn, 0),
+      cellWidth: { columns, room in columns * max(1, cellWidth) > room ? 1 : max(1, cellWidth) },
+      cell: { value, cell in
+        level(value, minimum: low, maximum: high, levels: glyphs.shades.count).map {
+          String(repeating: glyphs.shades[$0], count: cell)
+        }
+      },
+      legend: { sawNaN, _ in
+        [
+          legend(minimum: low, maximum: high, decimals: decimals, width: width, glyphs: glyphs)
+            + (sawNaN ? "  [\(glyphs.missing)] nan" : "")
+        ]
+      })
+  }
+
+  /// The frame both heatmaps draw: the title, the column numbers, one line per row of cells
+  /// between two axes — `cell` draws a value in a cell of the width `cellWidth` chose for the
+  /// number of columns and the room, `nil` for a missing one (`?`) — then the lines of
+  /// `legend` (told whether a value was missing, and the cell width) and a note of the columns
+  /// left out; `(empty)` instead of the grid when there are no cells. No line is wider than
+  /// `width`.
+  static func grid(
+    _ rows: [[Double]], rowLabels: [String]?, title: String?, width: Int, glyphs: TextStyle.Glyphs, firstColumn: Int = 0,
+    cellWidth: (_ columns: Int, _ room: Int) -> Int, cell: (_ value: Double, _ width: Int) -> String?,
+    legend: (_ sawMissing: Bool, _ cellWidth: Int) -> [String]
+  ) -> [String] {
     var lines = title.map { [TextWidth.truncate($0, to: width, ellipsis: glyphs.ellipsis)] } ?? []
     let columns = rows.map(\.count).max() ?? 0
     guard columns > 0 else { return lines + ["(empty)"] }
@@ -55,35 +85,23 @@ public enum Heatmap {
     let labelWidth = labels.map(TextWidth.of).max() ?? 0
     // label, space, axis, cells, axis
     let room = max(1, width - labelWidth - 3)
-    var cell = max(1, cellWidth)
-    if columns * cell > room { cell = 1 }
-    let shown = min(columns, max(1, room / cell))
+    let cellColumns = cellWidth(columns, room)
+    let shown = min(columns, max(1, room / cellColumns))
 
-    let finite = rows.joined().filter(\.isFinite)
-    let low = minimum ?? finite.min() ?? 0
-    let high = maximum ?? finite.max() ?? 0
     let prefix = String(repeating: " ", count: labelWidth + 2)
-    lines.append(TextWidth.trimTrailing(prefix + columnNumbers(shown, cellWidth: cell, first: max(firstColumn, 0))))
-    var sawNaN = false
+    lines.append(TextWidth.trimTrailing(prefix + columnNumbers(shown, cellWidth: cellColumns, first: firstColumn)))
+    var sawMissing = false
     for (row, values) in rows.enumerated() {
       let cells = (0..<shown).map { column -> String in
         let value = column < values.count ? values[column] : .nan
-        let shade: Character
-        if let level = level(value, minimum: low, maximum: high, levels: glyphs.shades.count) {
-          shade = glyphs.shades[level]
-        } else {
-          shade = glyphs.missing
-          sawNaN = true
-        }
-        return String(repeating: shade, count: cell)
+        if let drawn = cell(value, cellColumns) { return drawn }
+        sawMissing = true
+        return String(repeating: glyphs.missing, count: cellColumns)
       }
       lines.append(
-        TextWidth.padLeft(labels[row], to: labelWidth) + " " + String(glyphs.axis)
-          + cells.joined() + String(glyphs.axis))
+        TextWidth.padLeft(labels[row], to: labelWidth) + " " + String(glyphs.axis) + cells.joined() + String(glyphs.axis))
     }
-    var key = legend(minimum: low, maximum: high, decimals: decimals, width: width, glyphs: glyphs)
-    if sawNaN { key += "  [\(glyphs.missing)] nan" }
-    lines.append(key)
+    lines += legend(sawMissing, cellColumns)
     if shown < columns {
       lines.append("(\(columns - shown) more column\(columns - shown == 1 ? "" : "s"))")
     }

@@ -11,19 +11,12 @@ extension Evaluation {
   ) -> Evaluation {
     require(threads >= 1, "Evaluation needs at least one thread, got \(threads)")
     guard threads > 1, count > 1 else { return run(&model, on: task, count: count, length: length, using: &generator) }
-    require(count >= 1, "Evaluation needs at least one sequence, got \(count)")
     var examples: [Example] = []
     var starts: [SplitMix64?] = []
     examples.reserveCapacity(count)
     for _ in 0..<count {
       examples.append(length.map { task.sample(length: $0, using: &generator) } ?? task.sample(using: &generator))
-      var drawn: SplitMix64? = nil
-      if var modelGenerator = model.forwardGenerator {
-        drawn = modelGenerator
-        model.skipForward(&modelGenerator)
-        model.forwardGenerator = modelGenerator
-      }
-      starts.append(drawn)
+      starts.append(model.takeForwardStart())
     }
     let workers = min(threads, count)
     var copies = [Model](repeating: model, count: workers)

@@ -81,10 +81,10 @@ public struct MemoryEstimate: Sendable, Equatable {
 
   /// The estimate for batches of `batchSize` sequences on `threads` threads: a copy of the
   /// model and one sequence's working memory per thread beyond the first, and a gradient
-  /// buffer per sequence summed at once (`BatchWorkers.chunkSize`).
+  /// buffer per sequence summed at once (`BatchChunk.size`).
   public func training(batchSize: Int, threads: Int) -> MemoryEstimate {
     guard batchSize > 1 else { return self }
-    let chunk = BatchWorkers<LSTMNetwork>.chunkSize(parameters: parameterCount)
+    let chunk = BatchChunk.size(parameters: parameterCount)
     let copies = Double(min(threads, min(batchSize, chunk)))
     var estimate = self
     estimate.bytes +=

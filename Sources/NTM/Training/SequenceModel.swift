@@ -43,4 +43,15 @@ extension SequenceModel {
 
   /// A model whose forward draws nothing: the generator stays where it is.
   public func skipForward(_ generator: inout SplitMix64) {}
+
+  /// The state the next `forward` would start its draws from (nil if it draws none), and the
+  /// model moved past them, as if that forward had run: what a copy on another thread needs to
+  /// run the next sequence as this model would.
+  mutating func takeForwardStart() -> SplitMix64? {
+    guard var generator = forwardGenerator else { return nil }
+    let start = generator
+    skipForward(&generator)
+    forwardGenerator = generator
+    return start
+  }
 }

@@ -4,7 +4,7 @@ extension Trainer {
   ///
   /// The sequences are drawn first, in order, from the training generator, and each is
   /// handed the state the model's own random draws would start from on one thread (see
-  /// `SequenceModel.forwardGenerator`). They then run in chunks of `BatchWorkers.chunkSize`:
+  /// `SequenceModel.forwardGenerator`). They then run in chunks of `BatchChunk.size`:
   /// every sequence of a chunk on some thread, into its own gradient buffer; then the buffers
   /// are added in order:
   /// ```
@@ -19,7 +19,7 @@ extension Trainer {
       batchWorkers = BatchWorkers(model: model)
     }
     let workers = batchWorkers!
-    let chunk = BatchWorkers<Model>.chunkSize(parameters: gradient.count)
+    let chunk = BatchChunk.size(parameters: gradient.count)
     var totalLoss = 0.0
     var totalErrors = 0
     var start = 0
@@ -29,13 +29,7 @@ extension Trainer {
       jobs.reserveCapacity(count)
       for _ in 0..<count {
         let example = task.sample(using: &generator)
-        var drawn: SplitMix64? = nil
-        if var modelGenerator = model.forwardGenerator {
-          drawn = modelGenerator
-          model.skipForward(&modelGenerator)
-          model.forwardGenerator = modelGenerator
-        }
-        jobs.append(.init(example: example, forwardGenerator: drawn))
+        jobs.append(.init(example: example, forwardGenerator: model.takeForwardStart()))
       }
       let results = workers.run(jobs, parameters: model.parameters, threads: threads)
       for (job, result) in zip(jobs, results) {
@@ -71,18 +65,6 @@ final class BatchWorkers<Model: SequenceModel>: @unchecked Sendable {
   struct Outcome {
     var loss = 0.0
     var errors = 0
-  }
-
-  /// The most numbers the gradient buffers of one chunk may hold (64 MB of them).
-  static var bufferBudget: Int { 8 << 20 }
-  /// The most sequences run at once between two sums.
-  static var largestChunk: Int { 64 }
-
-  /// Sequences per chunk for a model of `parameters` parameters: as many as the buffers'
-  /// budget allows, from 1 to `largestChunk`. It depends on the model alone, never on the
-  /// thread count, so neither does the order of the sum.
-  static func chunkSize(parameters: Int) -> Int {
-    max(1, min(largestChunk, bufferBudget / max(parameters, 1)))
   }
 
   private var copies: [Model]
@@ -172,4 +154,19 @@ final class BatchWorkers<Model: SequenceModel>: @unchecked Sendable {
 struct UnsafeSendable<Element>: @unchecked Sendable {
   let value: UnsafeMutableBufferPointer<Element>
   init(_ value: UnsafeMutableBufferPointer<Element>) { self.value = value }
+}
+
+/// How many sequences of a batch run between two sums of their gradients.
+enum BatchChunk {
+  /// The most numbers the gradient buffers of one chunk may hold (64 MB of them).
+  static let bufferBudget = 8 << 20
+  /// The most sequences run at once between two sums.
+  static let largest = 64
+
+  /// Sequences per chunk for a model of `parameters` parameters: as many as the buffers'
+  /// budget allows, from 1 to `largest`. It depends on the model alone, never on the thread
+  /// count, so neither does the order of the sum.
+  static func size(parameters: Int) -> Int {
+    max(1, min(largest, bufferBudget / max(parameters, 1)))
+  }
 }

@@ -81,12 +81,9 @@ enum BenchCommand: DeclaredCommand {
 
   /// The settings a run times for `asked`, without repeats, `asked` last.
   static func settings(for asked: Setting) -> [Setting] {
-    var list: [Setting] = [.single]
-    let oneThread = Setting(batchSize: asked.batchSize, threads: 1)
-    if !list.contains(oneThread) { list.append(oneThread) }
-    if !list.contains(asked) { list.append(asked) }
-    list.removeAll { $0 == asked }
-    return list + [asked]
+    var before: [Setting] = [.single]
+    if asked.batchSize > 1 { before.append(Setting(batchSize: asked.batchSize, threads: 1)) }
+    return before.filter { $0 != asked } + [asked]
   }
 
   /// Times training under each setting of `settings(for: setting)` and forward passes, in
