@@ -58,7 +58,36 @@ public enum NumberFormat {
     if let text = nonFinite(value) { return text }
     let places = places(decimals)
     if abs(value) >= exponentThreshold { return formatted("%.*e", places, value) }
+    if let text = quickFixed(value, places: places) { return text }
     return unsignedZero(formatted("%.*f", places, value))
+  }
+
+  /// The largest `|value| · 10^places` ``quickFixed(_:places:)`` writes: its product carries
+  /// an error of at most half a unit in the last place, below 1e-4 here.
+  static let quickFixedLimit = 1e12
+
+  /// How far from a tie (a fraction of one half of the last digit) the scaled value must be
+  /// for ``quickFixed(_:places:)`` to trust its rounding; nearer ones go to the C library,
+  /// which rounds the exact binary value.
+  static let quickFixedMargin = 1e-3
+
+  /// `%.*f` of `value` without the C library, for the usual case: `value · 10^places` is
+  /// small and not near a tie, so rounding it gives the digits printf gives. Nil otherwise.
+  /// Never writes `-0.000`.
+  static func quickFixed(_ value: Double, places: Int) -> String? {
+    var power = 1.0
+    for _ in 0..<places { power *= 10 }
+    let scaled = abs(value) * power
+    guard scaled < quickFixedLimit else { return nil }
+    let whole = scaled.rounded(.down)
+    guard abs(scaled - whole - 0.5) > quickFixedMargin else { return nil }
+    let digits = Int(scaled.rounded())
+    var text = String(digits)
+    if places > 0 {
+      if text.count <= places { text = String(repeating: "0", count: places + 1 - text.count) + text }
+      text.insert(".", at: text.index(text.endIndex, offsetBy: -places))
+    }
+    return value < 0 && digits > 0 ? "-" + text : text
   }
 
   /// `format` (one `%.*f` or `%.*e`) applied to `places` and `value` by the C library, as

@@ -15,6 +15,18 @@ public enum TextWidth {
     return wideRanges.contains { $0.contains(scalar.value) } ? 2 : 1
   }
 
+  /// The bytes of printable ASCII, each one character one column wide.
+  static let printableASCII: ClosedRange<UInt8> = 0x20...0x7E
+
+  /// Blocks of characters the charts and tables draw, each scalar a character of its own (no
+  /// combining marks, joiners or selectors among them) and one column wide: printable ASCII,
+  /// Latin-1 and Latin letters, Greek, general punctuation, super- and subscripts, arrows,
+  /// mathematical operators, box drawing, blocks and geometric shapes.
+  static let singleColumnRanges: [ClosedRange<UInt32>] = [
+    0x20...0x7E, 0xA0...0x2FF, 0x370...0x3FF, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x209F,
+    0x2190...0x21FF, 0x2200...0x22FF, 0x2500...0x25FF,
+  ]
+
   /// Blocks of characters drawn two columns wide.
   static let wideRanges: [ClosedRange<UInt32>] = [
     0x1100...0x115F,  // Hangul Jamo initial consonants
@@ -36,6 +48,14 @@ public enum TextWidth {
 
   /// The number of terminal columns `text` occupies.
   public static func of(_ text: String) -> Int {
+    // Printable ASCII (space to tilde) is one column a byte: most of what the charts and
+    // tables measure, and a table of a wide memory measures thousands of cells.
+    let utf8 = text.utf8
+    if utf8.allSatisfy({ printableASCII.contains($0) }) { return utf8.count }
+    // Text of scalars that each stand alone, one column wide (`…`, `−`, `β`, `█`, `│`): one
+    // column a scalar, without splitting the text into grapheme clusters.
+    let scalars = text.unicodeScalars
+    if scalars.allSatisfy({ scalar in singleColumnRanges.contains { $0.contains(scalar.value) } }) { return scalars.count }
     var width = 0
     var inEscape = false
     var sawBracket = false

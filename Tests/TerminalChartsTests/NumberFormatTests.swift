@@ -54,4 +54,36 @@ import Testing
       }
     }
   }
+
+  /// The quick path of `fixed` writes exactly what the C library writes, wherever it answers:
+  /// numbers near a tie (0.125 at two decimals, 2.675, 1.0005) go to the C library.
+  @Test func quickFixedMatchesTheCLibrary() {
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func next() -> UInt64 {
+      state ^= state << 13
+      state ^= state >> 7
+      state ^= state << 17
+      return state
+    }
+    var values: [Double] = [0, -0.0, 0.125, -0.125, 2.675, 1.0005, 0.5, -0.5, 1.5, 2.5, 0.045, 999_999.999_5, 1e-7, -1e-7]
+    for _ in 0..<20_000 {
+      let unit = Double(next() >> 11) / Double(1 << 53)
+      values.append((unit - 0.5) * 20)
+      values.append(Double(Int64(bitPattern: next()) % 200_000) / 1000)
+      values.append((unit - 0.5) * pow(10, Double(next() % 18) - 9))
+    }
+    var quick = 0
+    for value in values {
+      for places in [0, 1, 2, 3, 4, 6, 12] {
+        let printf = NumberFormat.unsignedZero(NumberFormat.formatted("%.*f", places, value))
+        if let text = NumberFormat.quickFixed(value, places: places) {
+          quick += 1
+          #expect(text == printf, "\(value) \(places)")
+        }
+        #expect(NumberFormat.fixed(value, decimals: places) == printf, "\(value) \(places)")
+      }
+    }
+    #expect(NumberFormat.quickFixed(0.125, places: 2) == nil)
+    #expect(quick > values.count * 5, "the quick path answers most numbers")
+  }
 }

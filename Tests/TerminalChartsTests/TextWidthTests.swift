@@ -5,6 +5,8 @@ import Testing
   @Test(arguments: [
     ("", 0), ("abc", 3), ("████▌", 5), ("β = 20", 6), ("│─░▒▓", 5), ("e\u{301}", 1),
     ("\u{1B}[1mbold\u{1B}[0m", 4), ("記憶", 4), ("🙂 ok", 5), ("한글", 4), ("❤️", 2),
+    // The quick paths (printable ASCII; scalars that stand alone) and what sends text past them.
+    ("0.25 …", 6), ("−1.5e−3 → ∂L/∂γ", 15), ("a\tb", 3), ("β\u{301} ok", 4), ("x\u{200D}y", 2), ("\r\n", 1),
   ])
   func widthCountsColumns(text: String, expected: Int) {
     #expect(TextWidth.of(text) == expected)

@@ -44,6 +44,27 @@ import Testing
     #expect(largest > 0)
   }
 
+  /// A walk that checks at most a few entries of a long key checks the first ones and the
+  /// steepest, each exactly as the full walk does, and the REPL says the rest were not checked.
+  @Test func aLongKeyChecksTheFirstEntriesAndTheSteepest() {
+    var state = PlaygroundState.fresh(memory: PlaygroundState.randomMemory(rows: 12, width: 40, seed: 3))
+    state.parameters.key = state.memory.row(7).map { $0 * 0.5 }
+    let target = PlaygroundState.oneHot(4, count: 12)
+    let full = BackwardWalk(state, target: target)
+    let limited = BackwardWalk(state, target: target, keyChecks: 8)
+    let steepest = full.key.indices.max { abs(full.key[$0].analytic) < abs(full.key[$1].analytic) }!
+    #expect(limited.key.count == 8)
+    #expect(limited.keyIndices.contains(steepest))
+    #expect(limited.keyIndices == limited.keyIndices.sorted())
+    for (position, j) in limited.keyIndices.enumerated() { #expect(limited.key[position] == full.key[j]) }
+    #expect(full.keyIndices == Array(0..<40))
+    let interpreter = Interpreter(canvas: Canvas(style: .unicode, width: 80))
+    var replState = PlaygroundState.builtIn
+    for line in ["memory random 64 256 3", "target row 5"] { replState = interpreter.respond(to: line, in: replState).state }
+    let text = interpreter.respond(to: "backward", in: replState).reply.text
+    #expect(text.contains("192 more entries of k, neither drawn nor checked"))
+  }
+
   @Test func aShiftWeightAtZeroIsCheckedOneSided() {
     var state = PlaygroundState.builtIn
     state.parameters.shiftWeighting = [0, 0, 1]

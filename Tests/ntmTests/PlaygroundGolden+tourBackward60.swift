@@ -46,7 +46,9 @@ extension PlaygroundGolden {
     ∂L/∂s(0)   -4.674062   -4.674062   < 1e-10
     ∂L/∂s(+1)  4.169979    4.169979    < 1e-10
     Most negative is ∂L/∂s(-1): moving shift weight onto -1
-    lowers L most.
+    lowers L most. Why: shift Δ carries w_g(5 − Δ) onto the
+    target row 5, and w_g(6) = 0.212 is the largest w_g within 1
+    row of it.
 
     ── 11/12  The gradient flows back: g and β ─────────────────
 

@@ -42,11 +42,16 @@ struct BackwardWalk {
     var relativeError: Double { GradientChecker.relativeError(analytic: analytic, numeric: numeric) }
   }
 
+  /// The target `t` the loss compares the final weighting with.
+  var target: [Double]
   var loss: Double
   /// `∂L/∂w`, `∂L/∂w̃`, `∂L/∂w_g`, `∂L/∂w_c`, `∂L/∂K`: the gradient at each stage's output.
   var atWeighting: [Double], atShifted: [Double], atInterpolated: [Double], atContent: [Double], atSimilarity: [Double]
   var sharpening: Check, gate: Check, keyStrength: Check
-  var shift: [Check], key: [Check]
+  var shift: [Check]
+  /// The checks of `∂L/∂k[j]` for `j` in `keyIndices`: every entry of k, or, for a walk asked
+  /// to check at most `keyChecks` of them, the first ones and the steepest.
+  var key: [Check], keyIndices: [Int]
   /// `∂L/∂M`, N × W: the loss reaches the memory through the cosine similarity of every row.
   var atMemory: Matrix
   /// The largest entry of `∂L/∂M` in size (the first of a tie), and its check.
@@ -70,9 +75,12 @@ struct BackwardWalk {
     return (loss, Addressing.backward(g, cache).parameters)
   }
 
-  /// The walk for `state` against `target`, with every parameter checked numerically.
-  init(_ state: PlaygroundState, target: [Double]) {
+  /// The walk for `state` against `target`, with every parameter checked numerically — of the
+  /// key, at most `keyChecks` entries (each check runs the forward pass twice, and a screen
+  /// shows at most `Canvas.rowLimit` of a 256-entry key): the first ones and the steepest.
+  init(_ state: PlaygroundState, target: [Double], keyChecks: Int = .max) {
     let p = state.parameters
+    self.target = target
     let (w, cache) = Addressing.forward(.init(memory: state.memory, previousWeighting: state.previousWeighting, parameters: p))
     (loss, atWeighting) = Self.loss(w, cache, target: target)
     let sharpened = Sharpening.backward(atWeighting, cache.sharpening)
@@ -108,7 +116,10 @@ struct BackwardWalk {
       return Check(
         name: "∂L/∂s(\(offset > 0 ? "+" : "")\(offset))", analytic: analytic.shiftWeighting[d], numeric: n, oneSided: edge)
     }
-    key = p.key.indices.map { j in
+    let steepestKey = analytic.key.indices.max { abs(analytic.key[$0]) < abs(analytic.key[$1]) } ?? 0
+    keyIndices = Array(p.key.indices.prefix(max(keyChecks, 1)))
+    if !keyIndices.contains(steepestKey) { keyIndices[keyIndices.count - 1] = steepestKey }
+    key = keyIndices.map { j in
       let (n, edge) = numeric(p.key[j], nil, nil) { $0.key[j] = $1 }
       return Check(name: "∂L/∂k[\(j)]", analytic: analytic.key[j], numeric: n, oneSided: edge)
     }

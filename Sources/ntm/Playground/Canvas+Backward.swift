@@ -27,6 +27,25 @@ extension Canvas {
     }
   }
 
+  /// Why one shift pulls hardest, when the reason is the plain one: `s(Δ)` carries
+  /// `w_g(r − Δ)` onto the target row `r` (∂L/∂s(Δ) = Σ_i ∂L/∂w̃(i) · w_g(i − Δ), and the
+  /// target row's term leads), and the steepest shift carries the largest of those weights.
+  /// Empty when the target is not one row or another term decides.
+  static func shiftReason(offset: Int, target: [Double], state: PlaygroundState) -> String {
+    guard let row = target.indices.max(by: { target[$0] < target[$1] }),
+      target.filter({ $0 > 0 }).count == 1
+    else { return "" }
+    let n = state.rows
+    let range = state.shiftRange
+    let wg = state.trace.interpolated
+    let source = ((row - offset) % n + n) % n
+    let candidates = (-range...range).map { ((row - $0) % n + n) % n }
+    guard candidates.allSatisfy({ wg[$0] <= wg[source] }) else { return "" }
+    let within = range == 1 ? "1 row" : "\(range) rows"
+    return
+      " Why: shift Δ carries w_g(\(row) − Δ) onto the target row \(row), and w_g(\(source)) = \(number(wg[source])) is the largest w_g within \(within) of it."
+  }
+
   func backwardWalk(_ walk: BackwardWalk, state: PlaygroundState) -> [String] {
     backwardParts(walk, state: state).lines
   }
@@ -49,7 +68,8 @@ extension Canvas {
       shift += wrap(
         spread < Self.negligibleGradient
           ? "Every ∂L/∂s is alike: moving weight within s barely moves L here."
-          : "Most negative is ∂L/∂s(\(name)): moving shift weight onto \(name) lowers L most.")
+          : "Most negative is ∂L/∂s(\(name)): moving shift weight onto \(name) lowers L most."
+            + Self.shiftReason(offset: offset, target: walk.target, state: state))
     }
     var interpolation = stageHeader(
       2, "interpolation", "w_g = g w_c + (1 − g) w_prev", arriving: "∂L/∂w_g", walk.atInterpolated)
@@ -61,8 +81,14 @@ extension Canvas {
     var similarity = stageHeader(
       0, "cosine similarity", "K(i) = k·M(i) / (‖k‖‖M(i)‖ + ε)", arriving: "∂L/∂K", walk.atSimilarity)
     similarity += checkTable(walk.key)
-    if let best = walk.key.indices.max(by: { abs(walk.key[$0].analytic) < abs(walk.key[$1].analytic) }) {
-      let check = walk.key[best]
+    let unchecked = state.parameters.key.count - walk.key.count
+    if unchecked > 0 {
+      similarity += wrap(
+        "… \(unchecked) more entries of k, neither drawn nor checked (the steepest is among those drawn).")
+    }
+    if let position = walk.key.indices.max(by: { abs(walk.key[$0].analytic) < abs(walk.key[$1].analytic) }) {
+      let check = walk.key[position]
+      let best = walk.keyIndices[position]
       similarity += wrap(
         abs(check.analytic) < Self.negligibleGradient
           ? "No entry of k moves L here."
@@ -122,15 +148,15 @@ extension Canvas {
 
   /// Analytic, numeric and relative error, one line per parameter.
   func checkTable(_ checks: [BackwardWalk.Check]) -> [String] {
-    let rows = checks.map { check in
+    let (shown, note) = limited(checks.count)
+    let rows = checks.prefix(shown).map { check in
       [
         spell(check.name) + (check.oneSided ? "*" : ""), NumberFormat.fixed(check.analytic, decimals: 6),
         NumberFormat.fixed(check.numeric, decimals: 6), TourPages.order(check.relativeError),
       ]
     }
-    let (shown, note) = limited(rows.count)
     return TextTable.render(
-      header: ["", "analytic", "numeric", "rel. error"], rows: Array(rows.prefix(shown)), width: width, style: style)
+      header: ["", "analytic", "numeric", "rel. error"], rows: rows, width: width, style: style)
       + (note.map { [$0] } ?? [])
   }
 

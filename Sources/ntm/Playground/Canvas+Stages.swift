@@ -114,8 +114,10 @@ extension Canvas {
     var lines = ["Write (erase, then add)"] + equation(Equation.erase) + equation(Equation.add)
     lines += [vector("e", erase, indent: "  "), vector("a", add, indent: "  "), ""]
     let (shown, note) = limited(before.rows)
-    // One field width for every entry, so negative entries line up with the others.
-    let field = (before.scalars + after.scalars).map { NumberFormat.fixed($0, decimals: 2).count }.max() ?? 0
+    // One field width for every entry drawn, so negative entries line up with the others;
+    // only the cells shown are formatted (a 64 × 256 memory has 32,768 numbers, 512 drawn).
+    let drawn = (0..<shown).flatMap { before.row($0).prefix(Self.rowTextEntries) + after.row($0).prefix(Self.rowTextEntries) }
+    let field = drawn.map { NumberFormat.fixed($0, decimals: 2).count }.max() ?? 0
     let rows = (0..<shown).map { i in
       [String(i), Self.number(weighting[i]), rowText(before.row(i), field: field), rowText(after.row(i), field: field)]
     }
@@ -134,11 +136,14 @@ extension Canvas {
     return lines
   }
 
-  /// A memory row as `0.00 1.00 …`, at most 8 entries, each padded on the left to `field`
-  /// columns so rows of a table line up whatever their signs.
+  /// The entries of a memory row that `rowText` draws.
+  static let rowTextEntries = 8
+
+  /// A memory row as `0.00 1.00 …`, at most `rowTextEntries` entries, each padded on the left
+  /// to `field` columns so rows of a table line up whatever their signs.
   func rowText(_ row: [Double], field: Int = 0) -> String {
-    let shown = row.prefix(8).map { TextWidth.padLeft(NumberFormat.fixed($0, decimals: 2), to: field) }
+    let shown = row.prefix(Self.rowTextEntries).map { TextWidth.padLeft(NumberFormat.fixed($0, decimals: 2), to: field) }
       .joined(separator: " ")
-    return row.count > 8 ? shown + " …" : shown
+    return row.count > Self.rowTextEntries ? shown + " …" : shown
   }
 }

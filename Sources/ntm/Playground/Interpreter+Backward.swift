@@ -73,7 +73,7 @@ extension Interpreter {
   func backward(_ words: Words, _ state: PlaygroundState) throws -> (String, PlaygroundState) {
     try expectNoArguments(words, usage: "backward")
     let target = try requireTarget(state, command: "backward")
-    let walk = BackwardWalk(state, target: target)
+    let walk = BackwardWalk(state, target: target, keyChecks: Canvas.rowLimit)
     return (narrowCanvas.backwardWalk(walk, state: state).joined(separator: "\n"), state)
   }
 
