@@ -81,7 +81,10 @@ import Testing
       ))
     let paper = try TrainPlan.parse(["copy", "--preset", "paper"])
     #expect(paper.settings.batchSize == 1 && paper.learningRate == 1e-4, "the paper trains one sequence per update at 1e-4")
-    #expect(help.contains("(1–1000000000; default \(plan.sequences))"))
+    #expect(plan.optimiser == .adam && dyck.optimiser == .rmsprop && paper.optimiser == .rmsprop)
+    #expect(plan.sequences == TrainPlan.Defaults.copySequences && dyck.sequences == TrainPlan.Defaults.sequences)
+    #expect(help.contains("(1–1000000000; default \(plan.sequences) for copy's machine without --preset, else \(dyck.sequences))"))
+    #expect(help.contains("(rmsprop or adam; default \(plan.optimiser.rawValue) for copy's machine without --preset, else rmsprop)"))
     #expect(help.contains("default \(plan.configuration.controllerSizes.map(String.init).joined(separator: ","))"))
   }
 

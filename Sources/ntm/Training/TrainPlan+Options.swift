@@ -90,7 +90,10 @@ extension TrainPlan {
       tasks: ["repeat-copy"])
 
     // TRAINING
-    static let optimiser = CommandOption.optimiser("the update; rmsprop is Graves' variant, with momentum")
+    static let optimiser = CommandOption(
+      name: "optimiser", placeholder: "O", help: "the update; rmsprop is Graves' variant, with momentum",
+      value: .word(default: Optimiser.Kind.rmsprop.rawValue, among: Optimiser.Kind.allCases.map(\.rawValue)),
+      defaultText: "\(Defaults.copyOptimiser.rawValue) for copy's machine without --preset, else rmsprop")
     static let learningRate = CommandOption(
       name: "learning-rate", placeholder: "X", help: "step size", value: .positive(default: nil, zeroMeansOff: false),
       defaultText:
@@ -113,7 +116,10 @@ extension TrainPlan {
     static let seed = CommandOption.seed("random seed for the weights and the sequences")
     static let sequences = CommandOption(
       name: "sequences", placeholder: "N", help: "train until N sequences have been seen in all",
-      value: .integer(default: Defaults.sequences, range: Limits.sequences))
+      value: .integer(default: Defaults.sequences, range: Limits.sequences),
+      defaultText:
+        "\(CommandOption.plain(Double(Defaults.copySequences))) for copy's machine without --preset, else \(CommandOption.plain(Double(Defaults.sequences)))"
+    )
     static let stopBelow = CommandOption(
       name: "stop-below", placeholder: "X",
       help:
