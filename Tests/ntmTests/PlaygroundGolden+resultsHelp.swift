@@ -12,6 +12,12 @@ extension PlaygroundGolden {
     recorded) are drawn in the page and as SVG pictures; a model trained before runs
     kept curves is said to have none.
 
+    A model with a seed sweep beside it (Models/seeds/<name>.json, written by
+    ntm train <task> --seeds 1-10 --summary) also reports the sweep: its command,
+    seeds and wall time, the median, lowest and highest score at each length, the
+    seeds that reached its target, and whether the shipped model is one of its
+    seeds.
+
     USAGE: ntm results [--output PATH] [--quick] [--sequences N] [--seed S]
                        [--models DIR] [--figures DIR] [--readme PATH]
 

@@ -15,9 +15,9 @@ import Testing
     let base = folder.appendingPathComponent("copy.checkpoint.json").path
     let summaryPath = folder.appendingPathComponent("summary.json").path
     let rule = ["--sequences", "40", "--stop-below", "100", "--eval-every", "20", "--eval-sequences", "2"]
-    let run = TrainCommandTests.run(
-      ["train", "copy", "--seeds", "1-2,5", "--jobs", "2", "--checkpoint", base, "--summary", summaryPath]
-        + TrainCommandTests.small + rule)
+    let words =
+      ["train", "copy", "--seeds", "1-2,5", "--jobs", "2", "--checkpoint", base, "--summary", summaryPath] + TrainCommandTests.small + rule
+    let run = TrainCommandTests.run(words)
     #expect(run.code == 0, "\(run.error)")
     #expect(run.error.isEmpty)
 
@@ -27,6 +27,12 @@ import Testing
     let document = try decoder.decode(SeedSweep.Summary.Document.self, from: data)
     #expect(document.runs.map(\.seed) == [1, 2, 5])
     #expect(document.task == "copy")
+    // How it was made: the command as typed, the runs at once, and the whole sweep's time,
+    // which no single run's training can exceed.
+    #expect(document.command == ["ntm"] + words)
+    #expect(document.jobs == 2)
+    let wall = try #require(document.wallSeconds)
+    #expect(wall >= document.runs.map(\.seconds).max() ?? .infinity && wall < 3_600)
     #expect(document.sequencesPerLength == SeedSweep.sequencesPerLength)
     #expect(document.evaluationSeed == SeedSweep.defaultEvaluationSeed)
     #expect(document.lengths == (try TrainPlan.parse(["copy"] + TrainCommandTests.small)).task.evaluationLengths)
@@ -121,6 +127,7 @@ import Testing
     decoder.keyDecodingStrategy = .convertFromSnakeCase
     let document = try decoder.decode(SeedSweep.Summary.Document.self, from: Data(run.output.utf8))
     #expect(document.runs.map(\.sequences) == [2, 2])
+    #expect(document.jobs == min(2, ProcessInfo.processInfo.activeProcessorCount), "one run per core, at most one per seed")
     #expect(run.error.contains("\nmedian "))
   }
 

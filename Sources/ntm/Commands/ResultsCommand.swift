@@ -83,16 +83,36 @@ enum ResultsCommand: DeclaredCommand {
     return written
   }
 
-  /// The task's NTM and baseline from `folder`, those that exist.
+  /// The task's NTM and baseline from `folder`, those that exist, each with its seed sweep
+  /// from `folder/seeds/<name>.json` when there is one.
+  /// - Throws: `CommandLineTool.Failure` for a model or a sweep that cannot be read, or a
+  ///   sweep of another task: one line naming the file.
   static func load(task: String, folder: URL?) throws -> ResultsPage.TaskModels {
     func entry(_ name: String) throws -> ResultsPage.Entry? {
+      let sweep = try self.sweep(name, task: task, folder: folder)
       guard let url = folder?.appendingPathComponent("\(name).\(ShippedModels.fileExtension)"),
         FileManager.default.fileExists(atPath: url.path)
       else { return nil }
       let (checkpoint, model) = try CheckpointLoading.load(url.path)
-      return ResultsPage.Entry(name: name, checkpoint: checkpoint, model: model)
+      return ResultsPage.Entry(name: name, checkpoint: checkpoint, model: model, sweep: sweep)
     }
     return ResultsPage.TaskModels(task: task, machine: try entry(task), baseline: try entry(task + ResultsPage.baselineSuffix))
+  }
+
+  /// The seed sweep of the model `name` (a model of `task`) in `folder/seeds/`, nil when
+  /// there is none.
+  static func sweep(_ name: String, task: String, folder: URL?) throws -> ResultsPage.Sweep? {
+    guard
+      let url = folder?.appendingPathComponent(ResultsPage.seedsFolder).appendingPathComponent("\(name).\(ShippedModels.fileExtension)"),
+      FileManager.default.fileExists(atPath: url.path)
+    else { return nil }
+    let sweep = try ResultsPage.Sweep.read(from: url.path)
+    guard sweep.task == task else {
+      throw CommandLineTool.Failure(
+        message: "the seed sweep \(EchoedText.path(url.path)) is of the task '\(EchoedText.echo(sweep.task))', not \(task); "
+          + "put each sweep beside its model, as \(ResultsPage.seedsFolder)/<model name>.json")
+    }
+    return sweep
   }
 }
 
@@ -130,7 +150,14 @@ extension ResultsCommand {
         model are listed as such. Each task's learning curves (cost per sequence against
         sequences seen, from the evaluations the runs recorded) are drawn in the page and as
         SVG pictures; a model trained before runs kept curves is said to have none.
-        """)
+        """),
+      .prose(
+        """
+        A model with a seed sweep beside it (Models/seeds/<name>.json, written by
+        ntm\u{00A0}train\u{00A0}<task>\u{00A0}--seeds\u{00A0}1-10\u{00A0}--summary) also reports the sweep: its
+        command, seeds and wall time, the median, lowest and highest score at each length, the
+        seeds that reached its target, and whether the shipped model is one of its seeds.
+        """),
     ],
     sections: [.init(title: "OPTIONS", options: [output, quick, sequences, seed, models, figures, readme])],
     examples: ["ntm results --output Tutorials/14-results.md --readme Models/README.md"])

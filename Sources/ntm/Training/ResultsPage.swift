@@ -10,6 +10,8 @@ struct ResultsPage {
     var name: String
     var checkpoint: Checkpoint
     var model: TrainedModel
+    /// Its seed sweep (`Models/seeds/<name>.json`), when one is shipped.
+    var sweep: SeedSweep.Summary.Document? = nil
   }
 
   /// The NTM (`<task>.json`) and the baseline (`<task>-lstm.json`) of one task, when shipped.
@@ -100,7 +102,9 @@ struct ResultsPage {
             + "| \(item.checkpoint.record.map { ProgressText.duration($0.seconds) } ?? "—") | \(atTrained) | \(beyond) |")
       }
     }
-    return lines + [""]
+    lines.append("")
+    if models.contains(where: { [$0.machine, $0.baseline].contains { $0?.sweep != nil } }) { lines += [Self.sweepNote, ""] }
+    return lines
   }
 
   /// `yes, < 0.1 at 12,000 (confirmed on 2 × 1,000)`, `< 0.1 at 12,000 on one check
@@ -181,7 +185,7 @@ struct ResultsPage {
     }
     return lines + [
       "", "\(GeneralisationSweep.measure(sweep.task).prefix(1).uppercased() + GeneralisationSweep.measure(sweep.task).dropFirst()).", "",
-    ] + curveSection(entry)
+    ] + items.flatMap { item in item.sweep.map { acrossSeeds(item, sweep: $0) } ?? [] } + curveSection(entry)
   }
 
   /// Sequences of the re-checkable figure: the first of the sweep's sequences at a length.

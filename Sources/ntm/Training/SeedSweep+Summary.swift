@@ -11,6 +11,12 @@ extension SeedSweep {
     var evaluationSeed: UInt64
     var target: Double?
     var results: [Result]
+    /// The sweep's command line as typed, `ntm train …` (nil: not known).
+    var command: [String]? = nil
+    /// Runs trained at once.
+    var jobs: Int? = nil
+    /// The whole sweep's wall time in seconds, from its start to its table.
+    var wallSeconds: Double? = nil
 
     /// The middle value (the mean of the two middle ones for an even count), nil for none.
     static func median(_ values: [Double]) -> Double? {
@@ -97,6 +103,13 @@ extension SeedSweep {
         var high: Double
       }
       var task: String
+      /// The sweep's command line as typed, `ntm train copy --seeds 1-10 …`; absent in files
+      /// written before it was recorded, like `jobs` and `wallSeconds`.
+      var command: [String]?
+      /// Runs trained at once (`--jobs`, at most one per seed).
+      var jobs: Int?
+      /// The whole sweep's wall time in seconds, from its start to its table.
+      var wallSeconds: Double?
       var target: Double?
       var lengths: [Int]
       var sequencesPerLength: Int
@@ -117,7 +130,8 @@ extension SeedSweep {
       }
       let scoreColumns = columns.suffix(lengths.count)
       return Document(
-        task: task.name, target: target, lengths: lengths, sequencesPerLength: sequencesPerLength, evaluationSeed: evaluationSeed,
+        task: task.name, command: command, jobs: jobs, wallSeconds: wallSeconds, target: target, lengths: lengths,
+        sequencesPerLength: sequencesPerLength, evaluationSeed: evaluationSeed,
         runs: results.enumerated().map { index, result in
           .init(
             seed: result.seed, checkpoint: result.checkpointPath, reachedAt: result.reachedAt, sequences: result.sequences,
@@ -138,6 +152,79 @@ extension SeedSweep {
       } catch {
         throw CommandLineTool.Failure(message: "cannot write the summary: \(error)")
       }
+    }
+  }
+}
+
+/// Reading a `--summary` file back, as `ntm results` does with the sweeps shipped beside the
+/// models.
+extension SeedSweep.Summary.Document {
+  /// The sweep in the file at `path`, checked so that every run has one score per length.
+  /// - Throws: `CommandLineTool.Failure`, one line naming the file and what is wrong with it.
+  static func read(from path: String) throws -> Self {
+    func failure(_ problem: String) -> CommandLineTool.Failure {
+      CommandLineTool.Failure(message: "cannot read the seed sweep \(EchoedText.path(path)): \(problem)")
+    }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw failure("the file cannot be read")
+    }
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    let document: Self
+    do {
+      document = try decoder.decode(Self.self, from: data)
+    } catch let error as DecodingError {
+      throw failure(describe(error))
+    } catch {
+      throw failure("it is not a seed sweep's summary")
+    }
+    if let problem = document.problem { throw failure(problem) }
+    return document
+  }
+
+  /// The first thing wrong with a decoded document that JSON's types cannot rule out.
+  var problem: String? {
+    if lengths.isEmpty { return "it scores no lengths" }
+    if runs.isEmpty { return "it has no runs" }
+    if scores.count != lengths.count {
+      return "it has \(scores.count) score statistics for \(lengths.count) lengths"
+    }
+    if let run = runs.first(where: { $0.scores.count != lengths.count }) {
+      return "seed \(run.seed) has \(run.scores.count) scores for \(lengths.count) lengths"
+    }
+    if let jobs, jobs < 1 { return "jobs must be at least 1, got \(jobs)" }
+    if let wallSeconds, !(wallSeconds >= 0) { return "wall_seconds must not be negative, got \(wallSeconds)" }
+    if let command, command.prefix(2) != ["ntm", "train"] {
+      return "its command must start 'ntm train', got '\(EchoedText.echo(command.prefix(2).joined(separator: " ")))'"
+    }
+    return nil
+  }
+
+  /// One line for a decoding error: which field (as the file spells it), and what was wrong.
+  static func describe(_ error: DecodingError) -> String {
+    func field(_ keys: [any CodingKey]) -> String {
+      let text = keys.map { key in key.intValue.map { "[\($0)]" } ?? "." + snakeCase(key.stringValue) }.joined()
+      return text.hasPrefix(".") ? String(text.dropFirst()) : text
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      return "the field \(field(context.codingPath + [key])) is missing"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+      return "the field \(field(context.codingPath)) has the wrong type"
+    case .dataCorrupted(let context):
+      return context.codingPath.isEmpty ? "it is not valid JSON" : "the field \(field(context.codingPath)) is malformed"
+    @unknown default:
+      return "it is not a seed sweep's summary"
+    }
+  }
+
+  /// `sequencesPerLength` as the file spells it: `sequences_per_length`.
+  static func snakeCase(_ name: String) -> String {
+    name.reduce(into: "") { text, character in
+      text += character.isUppercase ? "_" + character.lowercased() : String(character)
     }
   }
 }

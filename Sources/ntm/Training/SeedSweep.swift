@@ -39,7 +39,10 @@ enum SeedSweep {
     plan: TrainPlan, sweep: Plan, commandLine: [String], console: inout Console, document: ((String) -> Void)? = nil,
     interrupted: @escaping @Sendable () -> Bool = { InterruptFlag.isRaised }
   ) throws -> Int32 {
+    let started = ContinuousClock.now
     let lengths = plan.task.evaluationLengths
+    // Runs trained at once: never more than there are seeds.
+    let jobs = min(sweep.jobs, sweep.seeds.count)
     let plans = sweep.seeds.map { seed in
       var one = plan
       one.seed = seed
@@ -48,19 +51,19 @@ enum SeedSweep {
       one.exportPath = plan.exportPath.map { path($0, seed: seed) }
       one.svgPath = plan.svgPath.map { path($0, seed: seed) }
       // The cores are shared among the runs trained at once.
-      one.threads = plan.threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, min(sweep.jobs, sweep.seeds.count)))
+      one.threads = plan.threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, jobs))
       return one
     }
     try OutputFile.check(
       plans.flatMap(\.outputs) + (sweep.summaryPath.map { [OutputFile.Output(flag: "--summary", path: $0)] } ?? []))
     console.print(
-      "Training \(plan.task.name) with \(sweep.seeds.count) seeds, \(min(sweep.jobs, plans.count)) at a time; each is scored on \(sequencesPerLength) sequences per length (eval seed \(sweep.evaluationSeed))."
+      "Training \(plan.task.name) with \(sweep.seeds.count) seeds, \(jobs) at a time; each is scored on \(sequencesPerLength) sequences per length (eval seed \(sweep.evaluationSeed))."
     )
 
     let work = Work(
       plans: plans, commandLine: commandLine, lengths: lengths, evaluationSeed: sweep.evaluationSeed, interrupted: interrupted)
     let finished = DispatchSemaphore(value: 0)
-    for _ in 0..<min(sweep.jobs, plans.count) {
+    for _ in 0..<jobs {
       let thread = Thread {
         while let index = work.next() {
           work.finish(index, work.train(index))
@@ -82,9 +85,11 @@ enum SeedSweep {
         if exit != CommandLineTool.ExitCode.success, code != CommandLineTool.ExitCode.interrupted { code = exit }
       }
     }
+    let wall = ContinuousClock.now - started
     let summary = Summary(
       task: plan.task, lengths: lengths, sequencesPerLength: sequencesPerLength,
-      evaluationSeed: sweep.evaluationSeed, target: plan.stopBelow, results: work.results())
+      evaluationSeed: sweep.evaluationSeed, target: plan.stopBelow, results: work.results(), command: commandLine, jobs: jobs,
+      wallSeconds: Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18)
     console.print()
     for row in summary.table() { console.print(row) }
     if let path = sweep.summaryPath {
