@@ -14,7 +14,7 @@ import Testing
     let arguments =
       [
         "train", "copy", "--sequences", "4", "--report-every", "2", "--stop-below", "1000", "--eval-every", "4",
-        "--eval-sequences", "1", "--checkpoint", path,
+        "--eval-sequences", "1", "--checkpoint", path, "--optimiser", "rmsprop",
       ] + TrainCommandTests.small
     #expect(CommandLineTool.run(arguments, console: &console) == 0, "\(recording.error)")
     return recording.output

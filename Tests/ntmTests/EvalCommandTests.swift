@@ -126,7 +126,7 @@ import Testing
   }
 
   static let golden60 = """
-    copy: NTM trained on 1–20 vectors for 5,000 sequences, LSTM
+    copy: NTM trained on 1–20 vectors for 60,000 sequences, LSTM
       trained on 1–20 vectors for 120,000 sequences; 2 fresh
       sequences per length, seed 1
 
@@ -142,7 +142,7 @@ import Testing
     """
 
   static let golden80 = """
-    copy: NTM trained on 1–20 vectors for 5,000 sequences, LSTM trained on 1–20
+    copy: NTM trained on 1–20 vectors for 60,000 sequences, LSTM trained on 1–20
       vectors for 120,000 sequences; 2 fresh sequences per length, seed 1
 
     length  NTM bits/seq  LSTM bits/seq  range

@@ -76,6 +76,32 @@ import Testing
     #expect(checked >= 2, "copy and associative recall at least reached their targets")
   }
 
+  /// Every sweep shipped in Models/seeds/ reads back, belongs to a shipped model of its task,
+  /// and its command parses to that model's plan; copy's holds what the README says of the
+  /// default recipe: 9 of 10 seeds under 0.1 wrong bits at length 20, and a median of at most
+  /// one wrong bit at length 100.
+  @Test func theShippedSweepsReadBackAndCopysHoldsItsClaim() throws {
+    let folder = Self.root.appendingPathComponent("Models/\(ResultsPage.seedsFolder)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+    #expect(files.contains("copy.json"))
+    for file in files {
+      let sweep = try SeedSweep.Summary.Document.read(from: folder.appendingPathComponent(file).path)
+      let name = String(file.dropLast(".json".count))
+      #expect(ShippedModels.names.contains(name), "\(file) belongs to no shipped model")
+      let (checkpoint, _) = try CheckpointLoading.load(name)
+      #expect(sweep.task == checkpoint.task.name, "\(file)")
+      let command = try #require(sweep.command, "\(file) records its command")
+      let plan = try TrainPlan.parse(Array(command.dropFirst(2)))
+      #expect(plan.task == checkpoint.task && plan.settings == checkpoint.training, "\(file)")
+    }
+    let copy = try SeedSweep.Summary.Document.read(from: folder.appendingPathComponent("copy.json").path)
+    let at20 = try #require(copy.lengths.firstIndex(of: 20))
+    let at100 = try #require(copy.lengths.firstIndex(of: 100))
+    #expect(copy.runs.count == 10)
+    #expect(copy.runs.filter { ($0.scores[at20] ?? .infinity) < 0.1 }.count >= 9)
+    #expect(try #require(copy.scores[at100]).median <= 1)
+  }
+
   /// The command recorded in each shipped model builds that very model: parsed again, it gives
   /// the checkpoint's task, machine (or baseline), training settings and seed.
   @Test func everyRecordedCommandDescribesItsModel() throws {
