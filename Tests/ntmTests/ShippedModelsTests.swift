@@ -77,9 +77,9 @@ import Testing
   }
 
   /// Every sweep shipped in Models/seeds/ reads back, belongs to a shipped model of its task,
-  /// and its command parses to that model's plan; copy's holds what the README says of the
-  /// default recipe: 9 of 10 seeds under 0.1 wrong bits at length 20, and a median of at most
-  /// one wrong bit at length 100.
+  /// and its command parses to that model's plan; copy's holds what the README's table of
+  /// recipes says of the default (100 sequences per length): 9 of 10 seeds under 0.1 wrong
+  /// bits at length 20, and a median of at most one wrong bit at length 100.
   @Test func theShippedSweepsReadBackAndCopysHoldsItsClaim() throws {
     let folder = Self.root.appendingPathComponent("Models/\(ResultsPage.seedsFolder)")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
