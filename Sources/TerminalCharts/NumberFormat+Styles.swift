@@ -118,8 +118,7 @@ extension NumberFormat {
     if let text = nonFinite(value) { return text }
     guard value > 0 else { return "0" }
     let exponent = Int(floor(log10(value)))
-    var scale = 1.0
-    for _ in 0..<paperMantissaDigits { scale *= 10 }
+    let scale = powerOfTen(paperMantissaDigits)
     let mantissa = (value / pow(10, Double(exponent)) * scale).rounded() / scale
     let digits = mantissa == mantissa.rounded() ? String(Int(mantissa)) : String(mantissa)
     return "\(digits)e\(exponent)"

@@ -62,6 +62,13 @@ public enum NumberFormat {
     return unsignedZero(formatted("%.*f", places, value))
   }
 
+  /// `10^places`, multiplied out, so that it is exact for the small powers the styles use.
+  static func powerOfTen(_ places: Int) -> Double {
+    var power = 1.0
+    for _ in 0..<places { power *= 10 }
+    return power
+  }
+
   /// The largest `|value| · 10^places` ``quickFixed(_:places:)`` writes: its product carries
   /// an error of at most half a unit in the last place, below 1e-4 here.
   static let quickFixedLimit = 1e12
@@ -75,9 +82,7 @@ public enum NumberFormat {
   /// small and not near a tie, so rounding it gives the digits printf gives. Nil otherwise.
   /// Never writes `-0.000`.
   static func quickFixed(_ value: Double, places: Int) -> String? {
-    var power = 1.0
-    for _ in 0..<places { power *= 10 }
-    let scaled = abs(value) * power
+    let scaled = abs(value) * powerOfTen(places)
     guard scaled < quickFixedLimit else { return nil }
     let whole = scaled.rounded(.down)
     guard abs(scaled - whole - 0.5) > quickFixedMargin else { return nil }
@@ -134,8 +139,7 @@ public enum NumberFormat {
     guard value.isFinite, abs(value) * pow(10, Double(places)) < largestRounded else {
       return scientific(value, digits: roundedExponentDigits)
     }
-    var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
+    let scale = powerOfTen(places)
     let scaled = (abs(value) * scale).rounded()
     let whole = Int(scaled / scale)
     let fraction = String(Int(scaled - Double(whole) * scale))

@@ -21,10 +21,12 @@ extension CommandOption {
   /// `--ascii`: draw with ASCII only.
   static let ascii = CommandOption.flag("ascii", help: "draw with ASCII only (automatic when the locale is not UTF-8)")
 
-  /// `--optimiser O`: what it updates, in `help`.
-  static func optimiser(_ help: String) -> CommandOption {
+  /// `--optimiser O`: what it updates, in `help`; `defaultText` when the default depends on
+  /// other options.
+  static func optimiser(_ help: String, defaultText: String? = nil) -> CommandOption {
     CommandOption(
       name: "optimiser", placeholder: "O", help: help,
-      value: .word(default: Optimiser.Kind.rmsprop.rawValue, among: Optimiser.Kind.allCases.map(\.rawValue)))
+      value: .word(default: Optimiser.Kind.rmsprop.rawValue, among: Optimiser.Kind.allCases.map(\.rawValue)),
+      defaultText: defaultText)
   }
 }

@@ -90,9 +90,8 @@ extension TrainPlan {
       tasks: ["repeat-copy"])
 
     // TRAINING
-    static let optimiser = CommandOption(
-      name: "optimiser", placeholder: "O", help: "the update; rmsprop is Graves' variant, with momentum",
-      value: .word(default: Optimiser.Kind.rmsprop.rawValue, among: Optimiser.Kind.allCases.map(\.rawValue)),
+    static let optimiser = CommandOption.optimiser(
+      "the update; rmsprop is Graves' variant, with momentum",
       defaultText: "\(Defaults.copyOptimiser.rawValue) for copy's machine without --preset, else rmsprop")
     static let learningRate = CommandOption(
       name: "learning-rate", placeholder: "X", help: "step size", value: .positive(default: nil, zeroMeansOff: false),
