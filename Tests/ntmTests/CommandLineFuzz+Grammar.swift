@@ -114,7 +114,7 @@ enum CommandLineFuzz {
       Flag("preset", ["paper"]), Flag("model", ["ntm"]), Flag("layer-sizes", ["4", "3,3"]),
       Flag("export", ["export.json"], path: true), Flag("resume"), Flag("keep-best"),
     ],
-    bases: trainBases, unfuzzed: ["seeds", "jobs", "eval-seed", "summary"])
+    bases: trainBases, unfuzzed: ["seeds", "jobs", "eval-seed", "score-sequences", "summary"])
 
   /// One base per task, and the LSTM baseline: tiny machines, short sequences, at most 20 of
   /// them.

@@ -105,14 +105,18 @@ extension PlaygroundGolden {
                             not with --seed or --resume
       --jobs N              with --seeds, runs trained at once (1–256; default the
                             number of cores)
-      --eval-seed S         with --seeds, the seed of the scored sequences (100 per
-                            length); never one of the training seeds (default
-                            1000003)
+      --eval-seed S         with --seeds, the seed of the scored sequences; never
+                            one of the training seeds (default 1000003)
+      --score-sequences N   with --seeds, fresh sequences scored per length and
+                            seed; the table's figures are means over this many, and
+                            fewer than 1,000 can miss a model's rare failures
+                            (1–1000000; default 1000)
 
     FILES:
       --checkpoint PATH     where to save; a symbolic link is written through to its
                             target, and --resume reads that target (default
-                            <task>.checkpoint.json)
+                            <task>.checkpoint.json; <task>-lstm.checkpoint.json with
+                            --model lstm)
       --checkpoint-every N  sequences between saves (1–1000000000; default 1000)
       --resume              continue the run saved at --checkpoint, by the rule it
                             was started with (--sequences, --stop-below,

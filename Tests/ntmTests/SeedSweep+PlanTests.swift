@@ -46,6 +46,10 @@ import Testing
     ),
     (["--jobs", "2"], "error: --jobs belongs to a seed sweep; add --seeds, e.g. --seeds 1-5. Try 'ntm train --help'."),
     (
+      ["--score-sequences", "500"],
+      "error: --score-sequences belongs to a seed sweep; add --seeds, e.g. --seeds 1-5. Try 'ntm train --help'."
+    ),
+    (
       ["--seeds", "1-2", "--svg", "-"],
       "error: --seeds draws one learning curve per seed, so --svg needs a file, not -. Try 'ntm train --help'."
     ),
@@ -64,6 +68,11 @@ import Testing
     #expect(range.sweep?.seeds == [1, 2, 3])
     let list = try TrainPlan.parse([task, "--seeds", "1,4,7", "--jobs", "2", "--eval-seed", "99"])
     #expect(list.sweep == SeedSweep.Plan(seeds: [1, 4, 7], jobs: 2, evaluationSeed: 99, summaryPath: nil))
+    // A thousand sequences per length unless told: enough to see a failure one sequence in
+    // a few hundred makes.
+    #expect(range.sweep?.sequencesPerLength == 1_000)
+    let scored = try TrainPlan.parse([task, "--seeds", "1-3", "--score-sequences", "250"])
+    #expect(scored.sweep?.sequencesPerLength == 250)
     #expect(try TrainPlan.parse([task]).sweep == nil)
   }
 

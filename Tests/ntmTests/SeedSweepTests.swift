@@ -16,7 +16,8 @@ import Testing
     let summaryPath = folder.appendingPathComponent("summary.json").path
     let rule = ["--sequences", "40", "--stop-below", "100", "--eval-every", "20", "--eval-sequences", "2"]
     let words =
-      ["train", "copy", "--seeds", "1-2,5", "--jobs", "2", "--checkpoint", base, "--summary", summaryPath] + TrainCommandTests.small + rule
+      ["train", "copy", "--seeds", "1-2,5", "--jobs", "2", "--score-sequences", "30", "--checkpoint", base, "--summary", summaryPath]
+      + TrainCommandTests.small + rule
     let run = TrainCommandTests.run(words)
     #expect(run.code == 0, "\(run.error)")
     #expect(run.error.isEmpty)
@@ -33,7 +34,7 @@ import Testing
     #expect(document.jobs == 2)
     let wall = try #require(document.wallSeconds)
     #expect(wall >= document.runs.map(\.seconds).max() ?? .infinity && wall < 3_600)
-    #expect(document.sequencesPerLength == SeedSweep.sequencesPerLength)
+    #expect(document.sequencesPerLength == 30)
     #expect(document.evaluationSeed == SeedSweep.defaultEvaluationSeed)
     #expect(document.lengths == (try TrainPlan.parse(["copy"] + TrainCommandTests.small)).task.evaluationLengths)
     for (index, length) in document.lengths.enumerated() {
@@ -69,7 +70,7 @@ import Testing
     #expect(lines[table].allSatisfy { $0.count <= 80 }, "the table of copy's six lengths fits 80 columns")
     // The prose is wrapped to the terminal; read it as one line.
     let prose = run.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    #expect(prose.contains("over \(SeedSweep.sequencesPerLength) sequences from eval seed \(SeedSweep.defaultEvaluationSeed)"))
+    #expect(prose.contains("over 30 sequences from eval seed \(SeedSweep.defaultEvaluationSeed)"))
     #expect(
       prose.contains("Reached < 100 bits/seq: 3 of 3 seeds (a check below it, confirmed by 2 rounds of 1,000 fresh sequences; worst round ")
     )

@@ -19,6 +19,17 @@ import Testing
   static let machine = ["--memory-rows", "8", "--memory-width", "4", "--controller-size", "8", "--controller", "lstm"]
   static let baseline = ["--model", "lstm", "--layer-sizes", "6,5"]
 
+  /// The baseline saves beside the machine, never over it: a sweep of each in one folder
+  /// keeps both sets of checkpoints.
+  @Test(arguments: TrainingTask.names)
+  func theBaselinesDefaultCheckpointIsItsOwn(task: String) throws {
+    #expect(try TrainPlan.parse([task]).checkpointPath == "\(task).checkpoint.json")
+    #expect(try TrainPlan.parse([task, "--model", "lstm"]).checkpointPath == "\(task)-lstm.checkpoint.json")
+    #expect(try TrainPlan.parse([task, "--model", "lstm", "--checkpoint", "b.json"]).checkpointPath == "b.json")
+    let sweep = try TrainPlan.parse([task, "--model", "lstm", "--seeds", "1-2"])
+    #expect(SeedSweep.path(sweep.checkpointPath, seed: 2) == "\(task)-lstm.seed-2.checkpoint.json")
+  }
+
   @Test(arguments: TrainingTask.names, [false, true])
   func eachTaskTrainsAndEvaluates(task: String, isBaseline: Bool) throws {
     let path = try TrainCommandTests.folder().appendingPathComponent("\(task).json").path

@@ -11,16 +11,19 @@ extension SeedSweep {
   /// The scored sequences' seed when `--eval-seed` is not given: far above any seed a sweep
   /// like `1-10` trains, so the score never uses a training run's sequences.
   static let defaultEvaluationSeed: UInt64 = 1_000_003
-  /// Sequences scored per length and seed: the figure is a mean over this many fresh
-  /// sequences, enough to tell a run that makes a wrong bit every few sequences from one that
-  /// makes none (`EvalCommand.defaultSequences`).
-  static let sequencesPerLength = EvalCommand.defaultSequences
+  /// Sequences scored per length and seed when `--score-sequences` is not given: the figure
+  /// is a mean over this many fresh sequences. A hundred tell a run that makes a wrong bit
+  /// every few sequences from one that makes none, but miss a model that fails on one
+  /// sequence in a few hundred; a thousand catch it, as a claim of "target reached" needs.
+  static let defaultSequencesPerLength = 1_000
 
   struct Plan: Equatable {
     var seeds: [UInt64]
     /// Runs trained at once.
     var jobs: Int
     var evaluationSeed: UInt64
+    /// Fresh sequences scored per length and seed (`--score-sequences`).
+    var sequencesPerLength = SeedSweep.defaultSequencesPerLength
     /// Where to write the table as JSON (`--summary`).
     var summaryPath: String?
 
@@ -30,7 +33,7 @@ extension SeedSweep {
     static func parse(_ arguments: Arguments, checkpointPath: String) throws -> Plan? {
       let hint = arguments.hint
       guard let text = arguments.value(TrainPlan.Option.seeds) else {
-        for option in [TrainPlan.Option.jobs, TrainPlan.Option.evalSeed, TrainPlan.Option.summary]
+        for option in [TrainPlan.Option.jobs, TrainPlan.Option.evalSeed, TrainPlan.Option.scoreSequences, TrainPlan.Option.summary]
         where arguments.value(option) != nil {
           throw Arguments.UsageError(message: "--\(option.name) belongs to a seed sweep; add --seeds, e.g. --seeds 1-5. \(hint)")
         }
@@ -54,7 +57,10 @@ extension SeedSweep {
       }
       let jobs = try arguments.integer(
         TrainPlan.Option.jobs, default: min(ProcessInfo.processInfo.activeProcessorCount, SeedSweep.jobs.upperBound))
-      return Plan(seeds: seeds, jobs: max(jobs, 1), evaluationSeed: evaluationSeed, summaryPath: arguments.value(TrainPlan.Option.summary))
+      return Plan(
+        seeds: seeds, jobs: max(jobs, 1), evaluationSeed: evaluationSeed,
+        sequencesPerLength: try arguments.integer(TrainPlan.Option.scoreSequences),
+        summaryPath: arguments.value(TrainPlan.Option.summary))
     }
 
     /// `1-10`, `1,4,7` or both (`1-3,7`): distinct seeds, each in `Limits.seed`, at most

@@ -57,11 +57,12 @@ enum SeedSweep {
     try OutputFile.check(
       plans.flatMap(\.outputs) + (sweep.summaryPath.map { [OutputFile.Output(flag: "--summary", path: $0)] } ?? []))
     console.print(
-      "Training \(plan.task.name) with \(sweep.seeds.count) seeds, \(jobs) at a time; each is scored on \(sequencesPerLength) sequences per length (eval seed \(sweep.evaluationSeed))."
+      "Training \(plan.task.name) with \(sweep.seeds.count) seeds, \(jobs) at a time; each is scored on \(ProgressText.count(sweep.sequencesPerLength)) sequences per length (eval seed \(sweep.evaluationSeed))."
     )
 
     let work = Work(
-      plans: plans, commandLine: commandLine, lengths: lengths, evaluationSeed: sweep.evaluationSeed, interrupted: interrupted)
+      plans: plans, commandLine: commandLine, lengths: lengths, evaluationSeed: sweep.evaluationSeed,
+      sequencesPerLength: sweep.sequencesPerLength, interrupted: interrupted)
     let finished = DispatchSemaphore(value: 0)
     for _ in 0..<jobs {
       let thread = Thread {
@@ -87,7 +88,7 @@ enum SeedSweep {
     }
     let wall = ContinuousClock.now - started
     let summary = Summary(
-      task: plan.task, lengths: lengths, sequencesPerLength: sequencesPerLength,
+      task: plan.task, lengths: lengths, sequencesPerLength: sweep.sequencesPerLength,
       evaluationSeed: sweep.evaluationSeed, target: plan.stopBelow, results: work.results(), command: commandLine, jobs: jobs,
       wallSeconds: Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18)
     console.print()
@@ -131,7 +132,7 @@ enum SeedSweep {
   /// without the sweep's options and the files it derives, with the run's seed and files.
   static func commandLine(_ commandLine: [String], for plan: TrainPlan) -> [String] {
     typealias Option = TrainPlan.Option
-    let dropped = [Option.seeds, Option.jobs, Option.evalSeed, Option.summary, Option.checkpoint, Option.export, Option.svg].map {
+    let dropped = [Option.seeds, Option.jobs, Option.evalSeed, Option.scoreSequences, Option.summary, Option.checkpoint, Option.export, Option.svg].map {
       "--" + $0.name
     }
     var words: [String] = []
@@ -158,14 +159,17 @@ enum SeedSweep {
     let commandLine: [String]
     let lengths: [Int]
     let evaluationSeed: UInt64
+    /// Fresh sequences scored per length.
+    let sequencesPerLength: Int
     /// Whether Ctrl-C has arrived.
     let interrupted: @Sendable () -> Bool
     private let state = Mutex<(next: Int, results: [Result?], reports: [(Result, Int32)])>((0, [], []))
 
     init(
-      plans: [TrainPlan], commandLine: [String], lengths: [Int], evaluationSeed: UInt64,
+      plans: [TrainPlan], commandLine: [String], lengths: [Int], evaluationSeed: UInt64, sequencesPerLength: Int,
       interrupted: @escaping @Sendable () -> Bool
     ) {
+      self.sequencesPerLength = sequencesPerLength
       self.interrupted = interrupted
       self.plans = plans
       self.commandLine = commandLine
@@ -233,7 +237,7 @@ enum SeedSweep {
       }
       var models = [run.trainer.model]
       let sweep = GeneralisationSweep.run(
-        &models, task: plan.task, lengths: lengths, count: SeedSweep.sequencesPerLength, seed: evaluationSeed)
+        &models, task: plan.task, lengths: lengths, count: sequencesPerLength, seed: evaluationSeed)
       result.scores = sweep.scores(model: 0)
       return (result, code)
     }

@@ -150,14 +150,18 @@ extension TrainPlan {
       value: .integer(default: nil, range: SeedSweep.jobs), defaultText: "the number of cores")
     static let evalSeed = CommandOption(
       name: "eval-seed", placeholder: "S",
-      help: "with --seeds, the seed of the scored sequences (\(SeedSweep.sequencesPerLength) per length); never one of the training seeds",
+      help: "with --seeds, the seed of the scored sequences; never one of the training seeds",
       value: .integer(default: Int(SeedSweep.defaultEvaluationSeed), range: 0...Int(Limits.seed.upperBound)))
+    static let scoreSequences = CommandOption(
+      name: "score-sequences", placeholder: "N",
+      help: "with --seeds, fresh sequences scored per length and seed; the table's figures are means over this many, and fewer than 1,000 can miss a model's rare failures",
+      value: .integer(default: SeedSweep.defaultSequencesPerLength, range: Limits.evaluationSequences))
 
     // FILES
     static let checkpoint = CommandOption(
       name: "checkpoint", placeholder: "PATH",
       help: "where to save; a symbolic link is written through to its target, and --resume reads that target",
-      value: .text(default: "<task>.checkpoint.json"))
+      value: .text(default: "<task>.checkpoint.json; <task>-lstm.checkpoint.json with --model lstm"))
     static let checkpointEvery = CommandOption(
       name: "checkpoint-every", placeholder: "N", help: "sequences between saves",
       value: .integer(default: Defaults.checkpointEvery, range: Limits.sequences))
@@ -203,7 +207,7 @@ extension TrainPlan {
         Option.sequences,
         Option.stopBelow, Option.evalEvery, Option.keepBest, Option.annealBelow, Option.evalSequences,
       ]),
-    .init(title: "SEED SWEEP", options: [Option.seeds, Option.jobs, Option.evalSeed]),
+    .init(title: "SEED SWEEP", options: [Option.seeds, Option.jobs, Option.evalSeed, Option.scoreSequences]),
     .init(
       title: "FILES",
       options: [

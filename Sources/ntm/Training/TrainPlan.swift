@@ -40,6 +40,11 @@ struct TrainPlan: Equatable {
     }
 
     /// The sequences to train when `--sequences` is not given.
+    /// Where a run saves without `--checkpoint`: `copy.checkpoint.json`, and the baseline
+    /// beside it, `copy-lstm.checkpoint.json`, so neither replaces the other's.
+    static func checkpointPath(task: String, baseline: Bool) -> String {
+      "\(task)\(baseline ? "-lstm" : "").checkpoint.json"
+    }
     static func sequences(task: String, baseline: Bool, preset: Bool) -> Int {
       isCopyMachine(task: task, baseline: baseline, preset: preset) ? copySequences : sequences
     }
@@ -201,7 +206,7 @@ struct TrainPlan: Equatable {
       seed: UInt64(try arguments.integer(Option.seed)),
       sequences: try arguments.integer(
         Option.sequences, default: Defaults.sequences(task: task.name, baseline: isBaseline, preset: paper != nil)),
-      checkpointPath: arguments.value(Option.checkpoint) ?? "\(task.name).checkpoint.json",
+      checkpointPath: arguments.value(Option.checkpoint) ?? Defaults.checkpointPath(task: task.name, baseline: isBaseline),
       checkpointEvery: try arguments.integer(Option.checkpointEvery), resume: arguments.flag(Option.resume),
       reportEvery: try arguments.integer(Option.reportEvery), stopBelow: stopBelow,
       evaluateEvery: try arguments.integer(Option.evalEvery), evaluationSequences: try arguments.integer(Option.evalSequences))
