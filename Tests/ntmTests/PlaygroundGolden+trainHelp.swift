@@ -120,9 +120,10 @@ extension PlaygroundGolden {
       --checkpoint-every N  sequences between saves (1–1000000000; default 1000)
       --resume              continue the run saved at --checkpoint, by the rule it
                             was started with (--sequences, --stop-below,
-                            --eval-every and --eval-sequences, unless given again);
-                            a run that has ended says so, and how to extend it, and
-                            leaves the file as it is
+                            --eval-every and --eval-sequences, unless given again)
+                            and with its optimiser, rate, batch and clipping (given
+                            otherwise, they are refused); a run that has ended says
+                            so, and how to extend it, and leaves the file as it is
       --export PATH         at the end, also write the model without optimiser state
                             (about a third of the size) for shipping; a file, like
                             --checkpoint (not -)

@@ -108,6 +108,35 @@ import Testing
     #expect(a.parameters == b.parameters && a.optimiser == b.optimiser && a.generator == b.generator)
   }
 
+  /// A resumed run trains by its checkpoint's optimiser, rate, batch and clipping: a flag that
+  /// says otherwise is refused in one line, not ignored, and the file is left as it was; the
+  /// same values given again resume as usual.
+  @Test(arguments: [
+    (["--learning-rate", "0.5"], "--learning-rate 0.5"), (["--optimiser", "rmsprop"], "--optimiser rmsprop"),
+    (["--batch-size", "2"], "--batch-size 2"), (["--clip-norm", "3"], "--clip-norm 3"), (["--clip-value", "0.5"], "--clip-value 0.5"),
+  ])
+  func resumingRefusesAnotherOptimiserSetting(flags: [String], echoed: String) throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("run.json").path
+    #expect(Self.run(["train", "copy", "--sequences", "10", "--checkpoint", path] + Self.small).code == 0)
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    // `small` ends with its batch size, which the flags may give otherwise.
+    #expect(Self.small.suffix(2) == ["--batch-size", "1"])
+    let refused = Self.run(
+      ["train", "copy", "--resume", "--sequences", "20", "--checkpoint", path] + Self.small.dropLast(2) + flags)
+    #expect(refused.code == CommandLineTool.ExitCode.failure)
+    #expect(refused.output.isEmpty)
+    #expect(
+      refused.error
+        == "error: \(echoed) cannot change the run in \(path): it trains by its checkpoint's settings (adam at 0.001, batches of 1, clip value 0, clip norm 10); drop \(echoed.split(separator: " ")[0]) to resume it, or start a fresh run with it\n"
+    )
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    let same = ["--optimiser", "adam", "--learning-rate", "1e-3", "--clip-norm", "10", "--clip-value", "0"]
+    let resumed = Self.run(["train", "copy", "--resume", "--sequences", "20", "--checkpoint", path] + Self.small + same)
+    #expect(resumed.code == 0, "\(resumed.error)")
+  }
+
   /// Runs `plan` in-process as if Ctrl-C arrived after `sequences` sequences.
   static func runInterrupted(_ plan: TrainPlan, after sequences: Int) throws -> (code: Int32, output: String, error: String) {
     var run = try TrainingRun(plan: plan, commandLine: ["ntm", "train"])

@@ -168,7 +168,7 @@ extension TrainPlan {
     static let resume = CommandOption.flag(
       "resume",
       help:
-        "continue the run saved at --checkpoint, by the rule it was started with (--sequences, --stop-below, --eval-every and --eval-sequences, unless given again); a run that has ended says so, and how to extend it, and leaves the file as it is"
+        "continue the run saved at --checkpoint, by the rule it was started with (--sequences, --stop-below, --eval-every and --eval-sequences, unless given again) and with its optimiser, rate, batch and clipping (given otherwise, they are refused); a run that has ended says so, and how to extend it, and leaves the file as it is"
     )
     static let export = CommandOption(
       name: "export", placeholder: "PATH",

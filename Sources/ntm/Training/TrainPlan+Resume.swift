@@ -7,6 +7,34 @@ extension TrainPlan {
   /// The options that make up the stopping rule.
   static let ruleOptions = [Option.sequences, Option.stopBelow, Option.evalEvery, Option.evalSequences].map(\.name)
 
+  /// The training options a checkpoint keeps (its optimiser's kind, rate and state, its batch
+  /// and clipping): a resumed run trains by the checkpoint's.
+  static let trainingOptions = [Option.optimiser, Option.learningRate, Option.batchSize, Option.clipValue, Option.clipNorm]
+    .map(\.name)
+
+  /// Why this plan cannot resume the run in `checkpoint` (saved at `path`): an option given on
+  /// the command line that the checkpoint fixes otherwise, which would otherwise be ignored
+  /// without a word. Nil when every given option agrees (or none is given).
+  func conflict(resuming checkpoint: Checkpoint, path: String) -> String? {
+    let saved = checkpoint.training
+    let rate = checkpoint.optimiser?.learningRate
+    let disagreeing: [(name: String, given: String)] = [
+      ("optimiser", checkpoint.optimiser.map { $0.kind != optimiser } ?? false, optimiser.rawValue),
+      ("learning-rate", rate.map { $0 != learningRate } ?? false, CommandOption.plain(learningRate)),
+      ("batch-size", saved.batchSize != settings.batchSize, "\(settings.batchSize)"),
+      ("clip-value", saved.clipping.valueBound != settings.clipping.valueBound, CommandOption.plain(settings.clipping.valueBound ?? 0)),
+      ("clip-norm", saved.clipping.normBound != settings.clipping.normBound, CommandOption.plain(settings.clipping.normBound ?? 0)),
+    ].filter { givenTraining.contains($0.0) && $0.1 }.map { ($0.0, $0.2) }
+    guard let first = disagreeing.first else { return nil }
+    let kept = [
+      checkpoint.optimiser.map { "\($0.kind.rawValue) at \(CommandOption.plain($0.learningRate))" },
+      "batches of \(saved.batchSize)",
+      "clip value \(CommandOption.plain(saved.clipping.valueBound ?? 0)), clip norm \(CommandOption.plain(saved.clipping.normBound ?? 0))",
+    ].compactMap { $0 }.joined(separator: ", ")
+    return
+      "--\(first.name) \(first.given) cannot change the run in \(EchoedText.path(path)): it trains by its checkpoint's settings (\(kept)); drop --\(first.name) to resume it, or start a fresh run with it"
+  }
+
   /// The rule this plan trains by, saved with every checkpoint.
   var stoppingRule: StoppingRule {
     StoppingRule(sequences: sequences, stopBelow: stopBelow, evaluateEvery: evaluateEvery, evaluationSequences: evaluationSequences)

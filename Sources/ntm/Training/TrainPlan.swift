@@ -126,6 +126,9 @@ struct TrainPlan: Equatable {
   /// Which options of the stopping rule the command line gave (`TrainPlan+Resume.swift`): a
   /// resumed run takes the others from its checkpoint.
   var givenRule: Set<String> = []
+  /// Which of `trainingOptions` the command line gave: a resumed run refuses any that
+  /// disagrees with its checkpoint (`conflict(resuming:)`).
+  var givenTraining: Set<String> = []
   /// `--seeds`: one run per seed, then a table of them all (`SeedSweep`); nil for one run.
   var sweep: SeedSweep.Plan?
 
@@ -213,6 +216,7 @@ struct TrainPlan: Equatable {
     plan.keepBest = arguments.flag(Option.keepBest)
     plan.threads = arguments.value(Option.threads) == nil ? nil : try arguments.integer(Option.threads, default: 1)
     plan.givenRule = Set(ruleOptions.filter { arguments.value($0) != nil })
+    plan.givenTraining = Set(trainingOptions.filter { arguments.value($0) != nil })
     let anneal = try arguments.positive(Option.annealBelow)
     plan.annealBelow = anneal == 0 ? nil : anneal
     plan.svgPath = arguments.value(Option.svg)

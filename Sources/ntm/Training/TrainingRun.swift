@@ -50,6 +50,9 @@ struct TrainingRun {
             "cannot resume from \(EchoedText.path(plan.checkpointPath)): it is a model exported for shipping, without the optimiser state training needs; resume from the run's --checkpoint file instead"
         )
       }
+      if let conflict = plan.conflict(resuming: checkpoint, path: plan.checkpointPath) {
+        throw CommandLineTool.Failure(message: conflict)
+      }
       do {
         trainer = try Trainer(resuming: checkpoint, model: model)
       } catch {
