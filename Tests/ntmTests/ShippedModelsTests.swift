@@ -97,9 +97,12 @@ import Testing
     let copy = try SeedSweep.Summary.Document.read(from: folder.appendingPathComponent("copy.json").path)
     let at20 = try #require(copy.lengths.firstIndex(of: 20))
     let at100 = try #require(copy.lengths.firstIndex(of: 100))
+    // The README's figures: ten seeds, each scored on 1,000 sequences per length, 8 of them
+    // under 0.1 wrong bits at 20, and a median of 1.09 at 100.
     #expect(copy.runs.count == 10)
-    #expect(copy.runs.filter { ($0.scores[at20] ?? .infinity) < 0.1 }.count >= 9)
-    #expect(try #require(copy.scores[at100]).median <= 1)
+    #expect(copy.sequencesPerLength >= 1_000)
+    #expect(copy.runs.filter { ($0.scores[at20] ?? .infinity) < 0.1 }.count >= 8)
+    #expect(try #require(copy.scores[at100]).median < 1.1)
   }
 
   /// The command recorded in each shipped model builds that very model: parsed again, it gives

@@ -106,6 +106,12 @@ import Testing
     let a = try CheckpointFile.read(from: URL(fileURLWithPath: straight))
     let b = try CheckpointFile.read(from: URL(fileURLWithPath: split))
     #expect(a.parameters == b.parameters && a.optimiser == b.optimiser && a.generator == b.generator)
+    // The resumed file's command trains straight to it: the first command, with the new count.
+    #expect(b.commandLine.suffix(2) == ["--sequences", "40"])
+    #expect(b.commandLine.filter { $0 == "--sequences" }.count == 1)
+    #expect(try TrainPlan.parse(Array(b.commandLine.dropFirst(2))).sequences == 40)
+    #expect(TrainPlan.commandLine(["ntm", "train", "copy", "--sequences=20", "--seed", "3"], sequences: 50)
+      == ["ntm", "train", "copy", "--seed", "3", "--sequences", "50"])
   }
 
   /// A resumed run trains by its checkpoint's optimiser, rate, batch and clipping: a flag that

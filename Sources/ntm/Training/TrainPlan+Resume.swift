@@ -35,6 +35,24 @@ extension TrainPlan {
       "--\(first.name) \(first.given) cannot change the run in \(EchoedText.path(path)): it trains by its checkpoint's settings (\(kept)); drop --\(first.name) to resume it, or start a fresh run with it"
   }
 
+  /// `commandLine` training `sequences` in all: its `--sequences` (spelt `--sequences N` or
+  /// `--sequences=N`) replaced, or added at the end when it had none.
+  static func commandLine(_ commandLine: [String], sequences: Int) -> [String] {
+    let flag = "--" + Option.sequences.name
+    var words: [String] = []
+    var index = commandLine.startIndex
+    while index < commandLine.endIndex {
+      let word = commandLine[index]
+      index += 1
+      if word == flag {
+        index += 1  // and its value
+      } else if !word.hasPrefix(flag + "=") {
+        words.append(word)
+      }
+    }
+    return words + [flag, "\(sequences)"]
+  }
+
   /// The rule this plan trains by, saved with every checkpoint.
   var stoppingRule: StoppingRule {
     StoppingRule(sequences: sequences, stopBelow: stopBelow, evaluateEvery: evaluateEvery, evaluationSequences: evaluationSequences)

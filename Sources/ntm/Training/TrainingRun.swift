@@ -64,8 +64,17 @@ struct TrainingRun {
       self.plan.task = checkpoint.task
       self.plan.model = checkpoint.baseline.map { .baseline($0) } ?? .machine
       record = checkpoint.record ?? TrainingRecord()
-      // The record keeps the command that started the run, not the one that resumed it.
-      if !checkpoint.commandLine.isEmpty { self.commandLine = checkpoint.commandLine }
+      // The record keeps the command that started the run, not the one that resumed it; a
+      // resume that only trains further by count (no target on either side) gives it the new
+      // count, since training straight to it makes the same model.
+      if !checkpoint.commandLine.isEmpty {
+        self.commandLine = checkpoint.commandLine
+        if plan.givenRule.contains(TrainPlan.Option.sequences.name), self.plan.stopBelow == nil,
+          checkpoint.record?.rule?.stopBelow == nil, checkpoint.record?.target == nil
+        {
+          self.commandLine = TrainPlan.commandLine(self.commandLine, sequences: self.plan.sequences)
+        }
+      }
       secondsBefore = record.seconds
     } else {
       var generator = SplitMix64(seed: plan.seed)
