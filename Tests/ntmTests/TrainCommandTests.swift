@@ -110,8 +110,9 @@ import Testing
     #expect(b.commandLine.suffix(2) == ["--sequences", "40"])
     #expect(b.commandLine.filter { $0 == "--sequences" }.count == 1)
     #expect(try TrainPlan.parse(Array(b.commandLine.dropFirst(2))).sequences == 40)
-    #expect(TrainPlan.commandLine(["ntm", "train", "copy", "--sequences=20", "--seed", "3"], sequences: 50)
-      == ["ntm", "train", "copy", "--seed", "3", "--sequences", "50"])
+    #expect(
+      TrainPlan.commandLine(["ntm", "train", "copy", "--sequences=20", "--seed", "3"], sequences: 50)
+        == ["ntm", "train", "copy", "--seed", "3", "--sequences", "50"])
   }
 
   /// A resumed run trains by its checkpoint's optimiser, rate, batch and clipping: a flag that

@@ -132,7 +132,9 @@ enum SeedSweep {
   /// without the sweep's options and the files it derives, with the run's seed and files.
   static func commandLine(_ commandLine: [String], for plan: TrainPlan) -> [String] {
     typealias Option = TrainPlan.Option
-    let dropped = [Option.seeds, Option.jobs, Option.evalSeed, Option.scoreSequences, Option.summary, Option.checkpoint, Option.export, Option.svg].map {
+    let dropped = [
+      Option.seeds, Option.jobs, Option.evalSeed, Option.scoreSequences, Option.summary, Option.checkpoint, Option.export, Option.svg,
+    ].map {
       "--" + $0.name
     }
     var words: [String] = []

@@ -154,7 +154,8 @@ extension TrainPlan {
       value: .integer(default: Int(SeedSweep.defaultEvaluationSeed), range: 0...Int(Limits.seed.upperBound)))
     static let scoreSequences = CommandOption(
       name: "score-sequences", placeholder: "N",
-      help: "with --seeds, fresh sequences scored per length and seed; the table's figures are means over this many, and fewer than 1,000 can miss a model's rare failures",
+      help:
+        "with --seeds, fresh sequences scored per length and seed; the table's figures are means over this many, and fewer than 1,000 can miss a model's rare failures",
       value: .integer(default: SeedSweep.defaultSequencesPerLength, range: Limits.evaluationSequences))
 
     // FILES
