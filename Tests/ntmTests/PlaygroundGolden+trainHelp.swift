@@ -125,8 +125,10 @@ extension PlaygroundGolden {
                             otherwise, they are refused); a run that has ended says
                             so, and how to extend it, and leaves the file as it is
       --export PATH         at the end, also write the model without optimiser state
-                            (about a third of the size) for shipping; a file, like
-                            --checkpoint (not -)
+                            (about a third of the size) for shipping, with a command
+                            that trains it and exports it here; with --resume of a
+                            run that has ended, write it from the checkpoint; a
+                            file, like --checkpoint (not -)
       --report-every N      sequences between progress lines when not on a terminal
                             (1–1000000000; default 500)
       --svg FILE            when the run stops (at the end, at --stop-below or on

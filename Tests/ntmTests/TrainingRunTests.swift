@@ -122,6 +122,29 @@ import Testing
     #expect(after.record?.rule == StoppingRule(sequences: 9, stopBelow: 0.0001, evaluateEvery: 3, evaluationSequences: 1))
   }
 
+  /// A finished run is left as it is, but `--export` still writes its model, whose recorded
+  /// command then exports there: trained straight, it makes the same model in the same place.
+  @Test func aFinishedRunStillExports() throws {
+    let folder = try TrainCommandTests.folder()
+    let path = folder.appendingPathComponent("done.json").path
+    let shipped = folder.appendingPathComponent("shipped.json").path
+    #expect(TrainCommandTests.run(["train", "copy", "--sequences", "4", "--checkpoint", path] + TrainCommandTests.small).code == 0)
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    let result = Self.resume(path, ["--export", shipped])
+    #expect(result.code == 0 && result.error.isEmpty, "\(result.error)")
+    let said = result.output.replacingOccurrences(of: "\n  ", with: " ")
+    #expect(said.contains("is finished: it has trained its 4 sequences."), "\(result.output)")
+    #expect(said.contains("Exported for shipping (no optimiser state) to \(shipped)."), "\(result.output)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the run's checkpoint is left as it was")
+    let saved = try CheckpointFile.read(from: URL(fileURLWithPath: path))
+    let exported = try CheckpointFile.read(from: URL(fileURLWithPath: shipped))
+    #expect(exported.optimiser == nil && exported.sequencesSeen == 4)
+    #expect(exported.parameters == saved.exportedForShipping().parameters)
+    #expect(exported.commandLine == saved.commandLine + ["--export", shipped])
+    let plan = try TrainPlan.parse(Array(exported.commandLine.dropFirst(2)))
+    #expect(plan.exportPath == shipped && plan.checkpointPath == path && plan.sequences == 4)
+  }
+
   /// A file written before runs kept their rule still loads, and its target still counts.
   @Test func aFileWithoutARuleStillLoads() throws {
     let path = try Self.reached()

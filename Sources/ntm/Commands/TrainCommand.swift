@@ -26,7 +26,9 @@ enum TrainCommand: DeclaredCommand {
     // Every line train writes is prose: each fits the terminal.
     var prose = console.fittingProse(width: TextStyle.width(environment: console.environment))
     if let finished = run.finished {
+      // A finished run is left as it is; `--export` still writes the model it holds.
       prose.print(finished)
+      try run.export(console: &prose)
       return CommandLineTool.ExitCode.success
     }
     InterruptFlag.install()

@@ -174,7 +174,7 @@ extension TrainPlan {
     static let export = CommandOption(
       name: "export", placeholder: "PATH",
       help:
-        "at the end, also write the model without optimiser state (about a third of the size) for shipping; a file, like --checkpoint (not -)",
+        "at the end, also write the model without optimiser state (about a third of the size) for shipping, with a command that trains it and exports it here; with --resume of a run that has ended, write it from the checkpoint; a file, like --checkpoint (not -)",
       value: .text(default: nil))
     static let reportEvery = CommandOption(
       name: "report-every", placeholder: "N", help: "sequences between progress lines when not on a terminal",

@@ -38,7 +38,13 @@ extension TrainPlan {
   /// `commandLine` training `sequences` in all: its `--sequences` (spelt `--sequences N` or
   /// `--sequences=N`) replaced, or added at the end when it had none.
   static func commandLine(_ commandLine: [String], sequences: Int) -> [String] {
-    let flag = "--" + Option.sequences.name
+    Self.commandLine(commandLine, setting: Option.sequences.name, to: "\(sequences)")
+  }
+
+  /// `commandLine` with the option `name` given `value`: its earlier value (spelt `--name V` or
+  /// `--name=V`) removed, and `--name value` added at the end.
+  static func commandLine(_ commandLine: [String], setting name: String, to value: String) -> [String] {
+    let flag = "--" + name
     var words: [String] = []
     var index = commandLine.startIndex
     while index < commandLine.endIndex {
@@ -50,7 +56,7 @@ extension TrainPlan {
         words.append(word)
       }
     }
-    return words + [flag, "\(sequences)"]
+    return words + [flag, value]
   }
 
   /// The rule this plan trains by, saved with every checkpoint.

@@ -118,11 +118,17 @@ struct TrainingRun {
       record: record)
   }
 
-  /// Writes the checkpoint without optimiser state to `--export`, if given.
+  /// Writes the checkpoint without optimiser state to `--export`, if given. Its record's
+  /// command exports there too (`--export PATH` set, whatever the run was started with), since
+  /// training straight by that command makes the same model and writes it there.
   func export(console: inout Console) throws {
     guard let path = plan.exportPath else { return }
+    var exported = currentCheckpoint().exportedForShipping()
+    if !exported.commandLine.isEmpty {
+      exported.commandLine = TrainPlan.commandLine(exported.commandLine, setting: TrainPlan.Option.export.name, to: path)
+    }
     do {
-      try CheckpointFile.write(currentCheckpoint().exportedForShipping(), to: URL(fileURLWithPath: path))
+      try CheckpointFile.write(exported, to: URL(fileURLWithPath: path))
     } catch {
       throw CommandLineTool.Failure(message: "cannot export the model: \(error.description)")
     }
