@@ -30,6 +30,16 @@ import Testing
     #expect(page.contains("ntm train copy --sequences 2"))
     #expect(page.contains("| copy | 3 | ") && page.contains("| copy-lstm | 100 | "), "claims")
     #expect(page.contains("Quick run"))
+    // The verdict follows the numbers, within training and beyond.
+    let verdict = try #require(page.split(separator: "\n").first { $0.hasPrefix("- **copy**: within training (3): ") })
+    let pattern = /the NTM is (ahead of|behind|level with) the LSTM, ([0-9]+\.[0-9]+) against ([0-9]+\.[0-9]+)/
+    let matches = verdict.matches(of: pattern)
+    #expect(matches.count == 2 && verdict.contains("; beyond it (100): "), "\(verdict)")
+    for match in matches {
+      let (ntm, lstm) = (try #require(Double(match.output.2)), try #require(Double(match.output.3)))
+      let expected = ntm < lstm ? "ahead of" : (ntm > lstm ? "behind" : "level with")
+      #expect(match.output.1 == expected, "\(verdict)")
+    }
   }
 
   /// A tiny NTM trained here keeps its curve; a baseline stripped of its evaluations stands for
