@@ -102,7 +102,9 @@ extension PlaygroundGolden {
       --seeds LIST          train one run per seed, e.g. 1-10 or 1,4,7, each to its
                             own checkpoint (copy.seed-3.checkpoint.json), then score
                             every run at the task's test lengths and print a table;
-                            not with --seed or --resume
+                            with --resume, carry on every seed's run from its
+                            checkpoint (a run that has ended is scored as it is);
+                            not with --seed
       --jobs N              with --seeds, runs trained at once (1–256; default the
                             number of cores)
       --eval-seed S         with --seeds, the seed of the scored sequences; never

@@ -88,7 +88,7 @@ import Testing
 
     // The median seed at copy's claim length, found here by sorting the JSON's scores.
     let checkpoint = try CheckpointFile.read(from: models.appendingPathComponent("copy.json"))
-    let length = ResultsPage.claimLength(checkpoint.task)
+    let length = ResultsPage.medianLength(checkpoint.task)
     let index = try #require(document.lengths.firstIndex(of: length))
     let ranked = document.runs.map { ($0.scores[index] ?? .infinity, $0.seed) }.sorted { $0 < $1 }
     let own = try #require(ranked.first { $0.1 == 2 })
@@ -116,6 +116,14 @@ import Testing
     middle.runs[two].scores[index] = (rest[0] + rest[1]) / 2
     #expect(
       results.relation(checkpoint, to: middle) == "The shipped model is seed 2 of this sweep (its median seed at length \(length)).")
+  }
+
+  /// Priority sort's median seed is picked at its trained length, where its claim is made;
+  /// copy's at 100, beyond training.
+  @Test func theMedianSeedIsPickedWhereTheClaimIsMade() {
+    #expect(ResultsPage.medianLength(.prioritySort(PrioritySortTask())) == 20)
+    #expect(ResultsPage.medianLength(.copy(CopyTask())) == 100)
+    #expect(ResultsPage.claimLength(.prioritySort(PrioritySortTask())) == 30)
   }
 
   /// Files written before the command, jobs and wall time were recorded still decode, and the

@@ -34,11 +34,7 @@ import Testing
     (["--seeds", "4,4"], "error: --seeds names seed 4 twice; give each seed once. Try 'ntm train --help'."),
     (
       ["--seeds", "1-3", "--seed", "2"],
-      "error: --seeds trains fresh runs with seeds of its own, so it cannot take --seed; drop one of them. Try 'ntm train --help'."
-    ),
-    (
-      ["--seeds", "1-3", "--resume"],
-      "error: --seeds trains fresh runs with seeds of its own, so it cannot take --resume; drop one of them. Try 'ntm train --help'."
+      "error: --seeds trains one run for each of its seeds, so it cannot take --seed; drop one of them. Try 'ntm train --help'."
     ),
     (
       ["--seeds", "1-3", "--eval-seed", "2"],

@@ -132,6 +132,73 @@ import Testing
     #expect(run.error.contains("\nmedian "))
   }
 
+  /// `--seeds … --resume` carries on every seed's run from its checkpoint, exactly as each
+  /// would train straight through, and records the command that trains the whole sweep from
+  /// the start; a sweep whose runs have ended is scored as it is, its files left alone.
+  @Test func aResumedSweepCarriesOnEverySeed() throws {
+    let folder = try TrainCommandTests.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let base = folder.appendingPathComponent("c.json").path
+    let summary = folder.appendingPathComponent("s.json").path
+    let started = TrainCommandTests.run(
+      ["train", "copy", "--seeds", "3,4", "--sequences", "20", "--score-sequences", "10", "--checkpoint", base] + TrainCommandTests.small)
+    #expect(started.code == 0, "\(started.error)")
+    let resume = [
+      "train", "copy", "--seeds", "3,4", "--resume", "--sequences", "40", "--checkpoint", base, "--summary", summary,
+      "--score-sequences", "10",
+    ]
+    let resumed = TrainCommandTests.run(resume)
+    #expect(resumed.code == 0, "\(resumed.error)")
+    #expect(resumed.output.hasPrefix("Resuming copy with 2 seeds"), "\(resumed.output)")
+
+    let alone = folder.appendingPathComponent("alone.json").path
+    let straight = TrainCommandTests.run(
+      ["train", "copy", "--seed", "4", "--sequences", "40", "--checkpoint", alone] + TrainCommandTests.small)
+    #expect(straight.code == 0, "\(straight.error)")
+    let four = try CheckpointFile.read(from: URL(fileURLWithPath: SeedSweep.path(base, seed: 4)))
+    #expect(four.sequencesSeen == 40)
+    #expect(four.parameters == (try CheckpointFile.read(from: URL(fileURLWithPath: alone))).parameters)
+
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    let data = try Data(contentsOf: URL(fileURLWithPath: summary))
+    let document = try decoder.decode(SeedSweep.Summary.Document.self, from: data)
+    #expect(document.runs.map(\.sequences) == [40, 40])
+    #expect(document.runs.allSatisfy { $0.scores.allSatisfy { $0 != nil } })
+    #expect(document.lengths == (try TrainPlan.parse(["copy"] + TrainCommandTests.small)).task.evaluationLengths)
+    #expect(document.wallSeconds == nil, "the time before the resume is not known")
+    // The command trains the sweep from the start: the machine of the first command, the
+    // count of the second, and no --resume; each of its runs is the run in the checkpoint.
+    let command = try #require(document.command)
+    #expect(!command.contains("--resume") && command.contains("--memory-rows"))
+    #expect(command.filter { $0 == "--sequences" }.count == 1)
+    #expect(command.firstIndex(of: "--sequences").map { command[$0 + 1] } == "40")
+    #expect(ResultsPage.sweep(command, trained: four))
+
+    // Nothing left to train: scored again as they are, the checkpoints untouched.
+    let before = try Data(contentsOf: URL(fileURLWithPath: SeedSweep.path(base, seed: 3)))
+    let again = TrainCommandTests.run(resume)
+    #expect(again.code == 0, "\(again.error)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: SeedSweep.path(base, seed: 3))) == before)
+    let rescored = try decoder.decode(SeedSweep.Summary.Document.self, from: Data(contentsOf: URL(fileURLWithPath: summary)))
+    #expect(rescored.runs.map(\.scores) == document.runs.map(\.scores) && rescored.command == command)
+    let three = try CheckpointFile.read(from: URL(fileURLWithPath: SeedSweep.path(base, seed: 3)))
+    #expect(rescored.runs.first?.seconds == three.record?.seconds, "an ended run's time is its checkpoint's")
+  }
+
+  /// A resumed sweep with no checkpoint to carry on says where it looked, in one line.
+  @Test func aResumedSweepWithoutCheckpointsSaysSo() throws {
+    let folder = try TrainCommandTests.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let base = folder.appendingPathComponent("none.json").path
+    let run = TrainCommandTests.run(["train", "copy", "--seeds", "1-2", "--resume", "--checkpoint", base])
+    #expect(run.code == CommandLineTool.ExitCode.failure)
+    #expect(run.error.hasPrefix("error: --resume found no seed's checkpoint to carry on ("), "\(run.error)")
+    #expect(run.error.contains(SeedSweep.path(base, seed: 1)))
+    #expect(run.error.split(separator: "\n").count == 1)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   /// Two seeds whose derived checkpoints are one file are refused before training.
   @Test func collidingFilesAreRefused() throws {
     let folder = try TrainCommandTests.folder()

@@ -141,6 +141,7 @@ import Testing
     #expect(exported.optimiser == nil && exported.sequencesSeen == 4)
     #expect(exported.parameters == saved.exportedForShipping().parameters)
     #expect(exported.commandLine == saved.commandLine + ["--export", shipped])
+    #expect(exported.record?.seconds == saved.record?.seconds, "its training time, not the time since the command began")
     let plan = try TrainPlan.parse(Array(exported.commandLine.dropFirst(2)))
     #expect(plan.exportPath == shipped && plan.checkpointPath == path && plan.sequences == 4)
   }

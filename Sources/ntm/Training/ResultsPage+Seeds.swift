@@ -52,7 +52,7 @@ extension ResultsPage {
   }
 
   /// One sentence: whether the shipped model is one of the sweep's seeds, trained by its
-  /// command, and if so whether it is the median seed at the task's claim length.
+  /// command, and if so whether it is the median seed at the length its claim is judged at.
   func relation(_ checkpoint: Checkpoint, to sweep: Sweep) -> String {
     guard let command = sweep.command else {
       return "The sweep did not record its command, so whether it trained the shipped model is not known."
@@ -60,7 +60,7 @@ extension ResultsPage {
     guard let own = sweep.runs.firstIndex(where: { $0.seed == checkpoint.seed }), Self.sweep(command, trained: checkpoint)
     else { return "The shipped model was not trained by this sweep's command." }
     let text = "The shipped model is seed \(checkpoint.seed) of this sweep"
-    let length = Self.claimLength(checkpoint.task)
+    let length = Self.medianLength(checkpoint.task)
     guard let index = sweep.lengths.firstIndex(of: length), let score = sweep.runs[own].scores[index],
       let median = Self.medianRun(sweep.runs, at: index)
     else { return text + "." }

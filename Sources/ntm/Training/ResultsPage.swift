@@ -37,6 +37,13 @@ struct ResultsPage {
     return task.evaluationLengths.last ?? task.lengths.upperBound
   }
 
+  /// The length a sweep's median seed is picked at: the claim length, except for priority
+  /// sort, whose claim (the paper's, and issue 15's goal) is made at its one trained length.
+  static func medianLength(_ task: TrainingTask) -> Int {
+    if case .prioritySort = task { return task.lengths.upperBound }
+    return claimLength(task)
+  }
+
   /// The page. `models` holds every task's shipped models (missing ones are said to be missing).
   func render(_ models: [TaskModels]) -> String {
     var sweeps: [String: GeneralisationSweep] = [:]

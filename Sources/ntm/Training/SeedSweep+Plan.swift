@@ -28,7 +28,7 @@ extension SeedSweep {
     var summaryPath: String?
 
     /// The sweep of `arguments`, nil without `--seeds`.
-    /// - Throws: `Arguments.UsageError` for a bad list, `--seed` or `--resume` beside it, or
+    /// - Throws: `Arguments.UsageError` for a bad list, `--seed` beside it, or
     ///   a sweep option without `--seeds`.
     static func parse(_ arguments: Arguments, checkpointPath: String) throws -> Plan? {
       let hint = arguments.hint
@@ -39,10 +39,9 @@ extension SeedSweep {
         }
         return nil
       }
-      for option in [TrainPlan.Option.seed, TrainPlan.Option.resume]
-      where arguments.value(option) != nil || arguments.flag(option) {
+      if arguments.value(TrainPlan.Option.seed) != nil {
         throw Arguments.UsageError(
-          message: "--seeds trains fresh runs with seeds of its own, so it cannot take --\(option.name); drop one of them. \(hint)")
+          message: "--seeds trains one run for each of its seeds, so it cannot take --seed; drop one of them. \(hint)")
       }
       let seeds = try parseSeeds(text, hint: hint)
       let evaluationSeed = UInt64(try arguments.integer(TrainPlan.Option.evalSeed))

@@ -28,19 +28,22 @@ enum SeedSweep {
     var scores: [Double]
     /// Why the run stopped early (diverged, interrupted), nil when it trained to the end.
     var failure: String?
+    /// The command its checkpoint records: the one that trains it from the start.
+    var command: [String] = []
   }
 
   /// Runs `plan` once per seed of its sweep; prints a line as each run ends, then the table.
   /// `document` is where `--summary -` writes (nil: the console's output). A run that fails
   /// says why on standard error; the others carry on. After Ctrl-C (`interrupted`), each run
-  /// saves and stops, and a run not yet started never starts.
+  /// saves and stops, and a run not yet started never starts. With `--resume`, each seed's
+  /// run carries on from its checkpoint (one that has ended is scored as it is), and the table
+  /// records the command that trains the whole sweep from the start.
   /// - Returns: the exit code: 0, or 130 when Ctrl-C stopped any run, or 1 when any failed.
   static func run(
     plan: TrainPlan, sweep: Plan, commandLine: [String], console: inout Console, document: ((String) -> Void)? = nil,
     interrupted: @escaping @Sendable () -> Bool = { InterruptFlag.isRaised }
   ) throws -> Int32 {
     let started = ContinuousClock.now
-    let lengths = plan.task.evaluationLengths
     // Runs trained at once: never more than there are seeds.
     let jobs = min(sweep.jobs, sweep.seeds.count)
     let plans = sweep.seeds.map { seed in
@@ -56,12 +59,15 @@ enum SeedSweep {
     }
     try OutputFile.check(
       plans.flatMap(\.outputs) + (sweep.summaryPath.map { [OutputFile.Output(flag: "--summary", path: $0)] } ?? []))
+    // A resumed sweep scores its runs at the lengths of the task their checkpoints train.
+    let task = plan.resume ? try resumedTask(plans) : plan.task
+    let lengths = task.evaluationLengths
     console.print(
-      "Training \(plan.task.name) with \(sweep.seeds.count) seeds, \(jobs) at a time; each is scored on \(ProgressText.count(sweep.sequencesPerLength)) sequences per length (eval seed \(sweep.evaluationSeed))."
+      "\(plan.resume ? "Resuming" : "Training") \(task.name) with \(sweep.seeds.count) seeds, \(jobs) at a time; each is scored on \(ProgressText.count(sweep.sequencesPerLength)) sequences per length (eval seed \(sweep.evaluationSeed))."
     )
 
     let work = Work(
-      plans: plans, commandLine: commandLine, lengths: lengths, evaluationSeed: sweep.evaluationSeed,
+      plans: plans, commandLine: commandLine, task: task, lengths: lengths, evaluationSeed: sweep.evaluationSeed,
       sequencesPerLength: sweep.sequencesPerLength, interrupted: interrupted)
     let finished = DispatchSemaphore(value: 0)
     for _ in 0..<jobs {
@@ -87,10 +93,13 @@ enum SeedSweep {
       }
     }
     let wall = ContinuousClock.now - started
+    let results = work.results()
+    // A resumed sweep's wall time before this command is not known, so none is recorded.
     let summary = Summary(
-      task: plan.task, lengths: lengths, sequencesPerLength: sweep.sequencesPerLength,
-      evaluationSeed: sweep.evaluationSeed, target: plan.stopBelow, results: work.results(), command: commandLine, jobs: jobs,
-      wallSeconds: Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18)
+      task: task, lengths: lengths, sequencesPerLength: sweep.sequencesPerLength,
+      evaluationSeed: sweep.evaluationSeed, target: plan.stopBelow, results: results,
+      command: plan.resume ? resumedCommand(results.map(\.command), commandLine: commandLine) : commandLine, jobs: jobs,
+      wallSeconds: plan.resume ? nil : Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18)
     console.print()
     for row in summary.table() { console.print(row) }
     if let path = sweep.summaryPath {
@@ -128,30 +137,82 @@ enum SeedSweep {
     return text + "\(ProgressText.duration(result.seconds)); checkpoint \(result.checkpointPath)"
   }
 
+  /// The options that make a sweep, and the files it derives one per seed.
+  static let sweepOptions = [
+    TrainPlan.Option.seeds, TrainPlan.Option.jobs, TrainPlan.Option.evalSeed, TrainPlan.Option.scoreSequences,
+    TrainPlan.Option.summary, TrainPlan.Option.checkpoint, TrainPlan.Option.export, TrainPlan.Option.svg,
+  ].map(\.name)
+
   /// The command that trains `plan` alone, for its checkpoint's record: `commandLine`
   /// without the sweep's options and the files it derives, with the run's seed and files.
   static func commandLine(_ commandLine: [String], for plan: TrainPlan) -> [String] {
-    typealias Option = TrainPlan.Option
-    let dropped = [
-      Option.seeds, Option.jobs, Option.evalSeed, Option.scoreSequences, Option.summary, Option.checkpoint, Option.export, Option.svg,
-    ].map {
-      "--" + $0.name
-    }
-    var words: [String] = []
-    var index = commandLine.startIndex
-    while index < commandLine.endIndex {
-      let word = commandLine[index]
-      index += 1
-      if dropped.contains(word) {
-        index += 1  // and its value
-      } else if !dropped.contains(where: { word.hasPrefix($0 + "=") }) {
-        words.append(word)
-      }
-    }
+    var words = options(of: commandLine, dropping: sweepOptions)
     words += ["--seed", "\(plan.seed)", "--checkpoint", plan.checkpointPath]
     if let path = plan.exportPath { words += ["--export", path] }
     if let path = plan.svgPath { words += ["--svg", path] }
     return words
+  }
+
+  /// The command that trains a resumed sweep from the start: its runs' recorded command
+  /// (`commands`, one per run) without the run's seed and files, with the sweep's options of
+  /// `commandLine`, the command that resumed it. Nil when the runs record different commands
+  /// (started by different sweeps) or none.
+  static func resumedCommand(_ commands: [[String]], commandLine: [String]) -> [String]? {
+    let own = [TrainPlan.Option.seed.name, TrainPlan.Option.checkpoint.name, TrainPlan.Option.export.name, TrainPlan.Option.svg.name]
+    let shared = Set(commands.filter { !$0.isEmpty }.map { options(of: $0, dropping: own) })
+    guard shared.count == 1, let command = shared.first, command.count >= 3 else { return nil }
+    let given = options(of: Array(commandLine.dropFirst(2)), keeping: sweepOptions)
+    return command + given
+  }
+
+  /// `words` without the options named (each `--name V` or `--name=V`; every one takes a value).
+  static func options(of words: [String], dropping names: [String]) -> [String] {
+    select(words, names: names, keep: false)
+  }
+
+  /// The options named in `words` (each `--name V` or `--name=V`; every one takes a value),
+  /// in their order, and nothing else.
+  static func options(of words: [String], keeping names: [String]) -> [String] {
+    select(words, names: names, keep: true)
+  }
+
+  private static func select(_ words: [String], names: [String], keep: Bool) -> [String] {
+    let flags = names.map { "--" + $0 }
+    var kept: [String] = []
+    var index = words.startIndex
+    while index < words.endIndex {
+      let word = words[index]
+      index += 1
+      if flags.contains(word) {
+        let value = index < words.endIndex ? [words[index]] : []
+        index += 1  // and its value
+        if keep { kept += [word] + value }
+      } else if flags.contains(where: { word.hasPrefix($0 + "=") }) {
+        if keep { kept.append(word) }
+      } else if !keep {
+        kept.append(word)
+      }
+    }
+    return kept
+  }
+
+  /// The task a resumed sweep's checkpoints train: the first seed's that can be read, which
+  /// every run is then held to (`Work.train`).
+  /// - Throws: `CommandLineTool.Failure` when no seed's checkpoint can be read.
+  static func resumedTask(_ plans: [TrainPlan]) throws -> TrainingTask {
+    var problems: [String] = []
+    for plan in plans {
+      do {
+        let checkpoint = try CheckpointFile.read(from: URL(fileURLWithPath: plan.checkpointPath))
+        return checkpoint.task
+      } catch {
+        problems.append("\(EchoedText.path(plan.checkpointPath)): \(error.description)")
+      }
+    }
+    throw CommandLineTool.Failure(
+      message:
+        "--resume found no seed's checkpoint to carry on (\(problems.first ?? "no seeds")); give the --checkpoint the sweep was started with"
+    )
   }
 
   /// The runs shared by the training threads: the next seed to train, and what each came to.
@@ -159,6 +220,8 @@ enum SeedSweep {
     /// One per seed; the thread that takes an index is the only one to train its plan.
     let plans: [TrainPlan]
     let commandLine: [String]
+    /// The task every run trains and is scored on.
+    let task: TrainingTask
     let lengths: [Int]
     let evaluationSeed: UInt64
     /// Fresh sequences scored per length.
@@ -168,9 +231,10 @@ enum SeedSweep {
     private let state = Mutex<(next: Int, results: [Result?], reports: [(Result, Int32)])>((0, [], []))
 
     init(
-      plans: [TrainPlan], commandLine: [String], lengths: [Int], evaluationSeed: UInt64, sequencesPerLength: Int,
-      interrupted: @escaping @Sendable () -> Bool
+      plans: [TrainPlan], commandLine: [String], task: TrainingTask, lengths: [Int], evaluationSeed: UInt64,
+      sequencesPerLength: Int, interrupted: @escaping @Sendable () -> Bool
     ) {
+      self.task = task
       self.sequencesPerLength = sequencesPerLength
       self.interrupted = interrupted
       self.plans = plans
@@ -206,7 +270,8 @@ enum SeedSweep {
 
     func results() -> [Result] { state.withLock { $0.results.compactMap { $0 } } }
 
-    /// Trains plan `index` silently to its end, then scores it.
+    /// Trains plan `index` silently to its end (a resumed run that has ended is left as it is),
+    /// then scores it.
     func train(_ index: Int) -> (Result, Int32) {
       let plan = plans[index]
       var result = Result(
@@ -220,13 +285,26 @@ enum SeedSweep {
       var run: TrainingRun
       do {
         run = try TrainingRun(plan: plan, commandLine: SeedSweep.commandLine(commandLine, for: plan))
+        guard run.plan.task == task else {
+          throw CommandLineTool.Failure(
+            message:
+              "not resumed: its checkpoint \(EchoedText.path(plan.checkpointPath)) trains \(run.plan.task.name) with other settings than the sweep's first seed; resume it alone with --resume --checkpoint"
+          )
+        }
         run.interrupted = interrupted
-        code = try run.run(console: &silent)
+        if run.finished == nil {
+          code = try run.run(console: &silent)
+        } else {
+          try run.export(console: &silent)
+          code = CommandLineTool.ExitCode.success
+        }
       } catch {
         result.failure = (error as? CommandLineTool.Failure)?.message ?? "\(error)"
         return (result, CommandLineTool.ExitCode.failure)
       }
-      let record = run.currentCheckpoint().record
+      let checkpoint = run.currentCheckpoint()
+      let record = checkpoint.record
+      result.command = checkpoint.commandLine
       result.reachedAt = record?.convergedAt
       result.confirmation = record?.confirmation
       result.failedConfirmations = record?.failedConfirmations ?? 0
@@ -239,7 +317,7 @@ enum SeedSweep {
       }
       var models = [run.trainer.model]
       let sweep = GeneralisationSweep.run(
-        &models, task: plan.task, lengths: lengths, count: sequencesPerLength, seed: evaluationSeed)
+        &models, task: task, lengths: lengths, count: sequencesPerLength, seed: evaluationSeed)
       result.scores = sweep.scores(model: 0)
       return (result, code)
     }

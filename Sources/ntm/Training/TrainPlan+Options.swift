@@ -143,7 +143,7 @@ extension TrainPlan {
     static let seeds = CommandOption(
       name: "seeds", placeholder: "LIST",
       help:
-        "train one run per seed, e.g. 1-10 or 1,4,7, each to its own checkpoint (copy.seed-3.checkpoint.json), then score every run at the task's test lengths and print a table; not with --seed or --resume",
+        "train one run per seed, e.g. 1-10 or 1,4,7, each to its own checkpoint (copy.seed-3.checkpoint.json), then score every run at the task's test lengths and print a table; with --resume, carry on every seed's run from its checkpoint (a run that has ended is scored as it is); not with --seed",
       value: .text(default: nil))
     static let jobs = CommandOption(
       name: "jobs", placeholder: "N", help: "with --seeds, runs trained at once",

@@ -108,11 +108,13 @@ struct TrainingRun {
     }
   }
 
-  /// The trainer's state, with the record's wall time brought up to now.
+  /// The trainer's state, with the record's wall time brought up to now (a run that has ended
+  /// trains no more, so its time is the checkpoint's).
   func currentCheckpoint() -> Checkpoint {
     var record = record
     let d = ContinuousClock.now - started
-    record.seconds = secondsBefore + Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    record.seconds = secondsBefore
+    if finished == nil { record.seconds += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
     return trainer.checkpoint(
       configuration: plan.configuration, baseline: plan.model.baselineConfiguration, seed: seed, commandLine: commandLine,
       record: record)
