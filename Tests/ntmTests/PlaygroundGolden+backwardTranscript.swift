@@ -85,7 +85,7 @@ extension PlaygroundGolden {
     ∂L/∂β  0.174638  0.174638  < 1e-10
     ∂L/∂β > 0: lowering β would lower L.
 
-    0. cosine similarity: K(i) = k·M(i) / (‖k‖‖M(i)‖ + ε)
+    0. cosine similarity: K(i) = k·M(i) / (‖k‖ ‖M(i)‖ + ε)
     ∂L/∂K, the gradient arriving at its output:
     0                        │                             0.000
     1                        │                             0.000

@@ -339,7 +339,7 @@ extension PlaygroundGolden {
 
       dL/dM[i,j] = dL/dK(i) * dK(i)/dM[i,j]
 
-    0. cosine similarity: K(i) = k*M(i) / (||k||||M(i)|| + eps)
+    0. cosine similarity: K(i) = k*M(i) / (||k|| ||M(i)|| + eps)
     dL/dK, the gradient arriving at its output:
     0                                  |                                       0.000
     1                                  |                                       0.000

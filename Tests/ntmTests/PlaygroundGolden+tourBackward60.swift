@@ -93,7 +93,7 @@ extension PlaygroundGolden {
 
       ∂L/∂M[i,j] = ∂L/∂K(i) · ∂K(i)/∂M[i,j]
 
-    0. cosine similarity: K(i) = k·M(i) / (‖k‖‖M(i)‖ + ε)
+    0. cosine similarity: K(i) = k·M(i) / (‖k‖ ‖M(i)‖ + ε)
     ∂L/∂K, the gradient arriving at its output:
     0                        │                             0.000
     1                        │                             0.000

@@ -79,7 +79,7 @@ extension Canvas {
     content += checkTable([walk.keyStrength])
     content += wrap(advice(walk.keyStrength, symbol: "β", value: p.keyStrength, lowest: 0, highest: nil))
     var similarity = stageHeader(
-      0, "cosine similarity", "K(i) = k·M(i) / (‖k‖‖M(i)‖ + ε)", arriving: "∂L/∂K", walk.atSimilarity)
+      0, "cosine similarity", "K(i) = k·M(i) / (‖k‖ ‖M(i)‖ + ε)", arriving: "∂L/∂K", walk.atSimilarity)
     similarity += checkTable(walk.key)
     let unchecked = state.parameters.key.count - walk.key.count
     if unchecked > 0 {
