@@ -118,10 +118,11 @@ import Testing
       results.relation(checkpoint, to: middle) == "The shipped model is seed 2 of this sweep (its median seed at length \(length)).")
   }
 
-  /// Priority sort's median seed is picked at its trained length, where its claim is made;
+  /// A task trained at one length has its median seed picked there, where its claim is made;
   /// copy's at 100, beyond training.
   @Test func theMedianSeedIsPickedWhereTheClaimIsMade() {
     #expect(ResultsPage.medianLength(.prioritySort(PrioritySortTask())) == 20)
+    #expect(ResultsPage.medianLength(.ngrams(NGramTask())) == 200)
     #expect(ResultsPage.medianLength(.copy(CopyTask())) == 100)
     #expect(ResultsPage.claimLength(.prioritySort(PrioritySortTask())) == 30)
   }

@@ -37,11 +37,11 @@ struct ResultsPage {
     return task.evaluationLengths.last ?? task.lengths.upperBound
   }
 
-  /// The length a sweep's median seed is picked at: the claim length, except for priority
-  /// sort, whose claim (the paper's, and issue 15's goal) is made at its one trained length.
+  /// The length a sweep's median seed is picked at: a task trained at one length (priority
+  /// sort, N-grams) is judged there, as the paper judges it; the others at their claim length,
+  /// beyond training.
   static func medianLength(_ task: TrainingTask) -> Int {
-    if case .prioritySort = task { return task.lengths.upperBound }
-    return claimLength(task)
+    task.lengths.count == 1 ? task.lengths.upperBound : claimLength(task)
   }
 
   /// The page. `models` holds every task's shipped models (missing ones are said to be missing).
