@@ -171,6 +171,9 @@ struct ResultsPage {
         + "1e-4) unless the command says `--optimiser adam` (learning rate 1e-3), which a baseline used where it took that "
         + "baseline further in the same budget. Gradients are clipped to a global norm of 10 (`--clip-norm`), which trained more reliably here than "
         + "clipping each element (`--clip-value`).",
+      "- **First memory.** The paper does not say what the memory holds before the first step. Here it is a constant "
+        + "unless a model's description says otherwise: priority sort and N-grams learn it (`--memory-init learned`), "
+        + "which gives content addressing a distinct place to find for each priority or context.",
       "- **Presets.** `ntm train <task> --preset paper` starts from the paper's settings given in parentheses below. "
         + "The paper does not say how its heads split into reading and writing: Table 1's eight heads for priority sort "
         + "are five read and three write heads here, and for associative recall the preset is Table 2's one-head LSTM "
@@ -189,12 +192,19 @@ struct ResultsPage {
     return lines + [""]
   }
 
-  /// `LSTM 100, memory 128 × 20, 1 read + 1 write head` or `3 × 64 LSTM network`.
+  /// `LSTM 100, memory 128 × 20, 1 read + 1 write head` or `3 × 64 LSTM network`; a first
+  /// memory other than the constant one is named (`memory 128 × 20 (learned first value)`).
   func describe(_ checkpoint: Checkpoint) -> String {
     if let baseline = checkpoint.baseline { return "\(baseline.summary) network" }
     let c = checkpoint.configuration
     let controller = c.controller == .feedForward ? "feed-forward" : "LSTM"
-    return "\(controller) \(c.controllerSizes.map(String.init).joined(separator: "+")), memory \(c.memoryRows) × \(c.memoryWidth), "
+    let first =
+      switch c.memoryInitialisation {
+      case .constant: ""
+      case .learned: " (learned first value)"
+      case .random: " (random first value)"
+      }
+    return "\(controller) \(c.controllerSizes.map(String.init).joined(separator: "+")), memory \(c.memoryRows) × \(c.memoryWidth)\(first), "
       + "\(c.readHeads) read + \(c.writeHeads) write head\(c.readHeads + c.writeHeads == 2 ? "" : "s")"
   }
 
