@@ -44,19 +44,7 @@ extension TrainPlan {
   /// `commandLine` with the option `name` given `value`: its earlier value (spelt `--name V` or
   /// `--name=V`) removed, and `--name value` added at the end.
   static func commandLine(_ commandLine: [String], setting name: String, to value: String) -> [String] {
-    let flag = "--" + name
-    var words: [String] = []
-    var index = commandLine.startIndex
-    while index < commandLine.endIndex {
-      let word = commandLine[index]
-      index += 1
-      if word == flag {
-        index += 1  // and its value
-      } else if !word.hasPrefix(flag + "=") {
-        words.append(word)
-      }
-    }
-    return words + [flag, value]
+    SeedSweep.options(of: commandLine, dropping: [name]) + ["--" + name, value]
   }
 
   /// The rule this plan trains by, saved with every checkpoint.
