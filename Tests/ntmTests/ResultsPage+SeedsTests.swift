@@ -118,6 +118,34 @@ import Testing
       results.relation(checkpoint, to: middle) == "The shipped model is seed 2 of this sweep (its median seed at length \(length)).")
   }
 
+  /// A sweep of a task scored by its cost (N-grams) has the Bayes-optimal estimator's cost
+  /// beside its median and range, worked out on the very sequences the sweep scored: its eval
+  /// seed and count. Wrong-bit tasks have no such column.
+  @Test func aCostSweepShowsTheBayesOptimalEstimator() throws {
+    let (checkpoint, model) = try CheckpointLoading.load("ngrams")
+    let shipped = ShippedModelsTests.root.appendingPathComponent("Models/\(ResultsPage.seedsFolder)/ngrams.json")
+    var sweep = try SeedSweep.Summary.Document.read(from: shipped.path)
+    sweep.sequencesPerLength = 5
+    let page = ResultsPage(sequences: 3, seed: 1, quick: true)
+    let lines = page.acrossSeeds(.init(name: "ngrams", checkpoint: checkpoint, model: model), sweep: sweep)
+    #expect(lines.contains("| length (bits) | median | lowest | highest | Bayes-optimal |"), "\(lines)")
+    for (index, length) in sweep.lengths.enumerated() {
+      let optimal = try #require(
+        GeneralisationSweep.optimalBits(task: checkpoint.task, length: length, count: 5, seed: sweep.evaluationSeed))
+      // The estimator's cost is the NTM's floor: near it, but not far above the models' scores.
+      let statistic = try #require(sweep.scores[index])
+      #expect(optimal > 0.3 * statistic.median && optimal < 1.5 * statistic.median, "\(length): \(optimal)")
+      let row = try #require(lines.first { $0.hasPrefix("| \(length) | ") })
+      #expect(row.hasSuffix(" | \(ProgressText.fixed(optimal, 3)) |"), "\(row)")
+    }
+    let (copy, copyModel) = try CheckpointLoading.load("copy")
+    let copySweep = try SeedSweep.Summary.Document.read(
+      from: ShippedModelsTests.root.appendingPathComponent("Models/\(ResultsPage.seedsFolder)/copy.json").path)
+    let copyLines = page.acrossSeeds(.init(name: "copy", checkpoint: copy, model: copyModel), sweep: copySweep)
+    #expect(copyLines.contains("| length (vectors) | median | lowest | highest |"))
+    #expect(!copyLines.joined().contains("Bayes"))
+  }
+
   /// A task trained at one length has its median seed picked there, where its claim is made;
   /// copy's at 100, beyond training.
   @Test func theMedianSeedIsPickedWhereTheClaimIsMade() {

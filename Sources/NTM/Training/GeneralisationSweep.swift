@@ -70,18 +70,22 @@ public struct GeneralisationSweep: Sendable {
         var generator = generator(seed: seed, length: length)
         return Evaluation.run(&models[index], on: task, count: count, length: length, using: &generator)
       }
-      var optimal: Double?
-      if case .ngrams(let ngrams) = task {
-        var generator = generator(seed: seed, length: length)
-        var nats = 0.0
-        for _ in 0..<count {
-          nats += NGramBaseline.cost(of: task.sample(length: length, using: &generator), contextLength: ngrams.contextLength).nats
-        }
-        optimal = NGramBaseline.bits(fromNats: nats / Double(count))
-      }
+      let optimal = optimalBits(task: task, length: length, count: count, seed: seed)
       return Row(length: length, evaluations: evaluations, optimalBits: optimal)
     }
     return GeneralisationSweep(task: task, rows: rows)
+  }
+
+  /// The Bayes-optimal estimator's mean cost in bits over the very sequences ``run(_:task:lengths:count:seed:progress:)``
+  /// scores at `length` from `seed`, for a task that has one (N-grams); `nil` for the others.
+  public static func optimalBits(task: TrainingTask, length: Int, count: Int, seed: UInt64) -> Double? {
+    guard case .ngrams(let ngrams) = task, count > 0 else { return nil }
+    var generator = generator(seed: seed, length: length)
+    var nats = 0.0
+    for _ in 0..<count {
+      nats += NGramBaseline.cost(of: task.sample(length: length, using: &generator), contextLength: ngrams.contextLength).nats
+    }
+    return NGramBaseline.bits(fromNats: nats / Double(count))
   }
 
   /// The generator for the sequences of `length`: the same for every model.

@@ -26,9 +26,18 @@ extension ResultsPage {
     if let wall = sweep.wallSeconds { facts += ", \(ProgressText.duration(wall)) wall time in all on this machine" }
     lines += [facts + ".", ""]
 
-    lines += ["| length (\(task.lengthUnit)) | median | lowest | highest |", "|--:|--:|--:|--:|"]
-    for (length, statistic) in zip(sweep.lengths, sweep.scores) {
-      let cells = statistic.map { [fixed($0.median), fixed($0.low), fixed($0.high)] } ?? ["—", "—", "—"]
+    // A task scored by its cost has the Bayes-optimal estimator's on the same sequences beside it.
+    let optimal = sweep.lengths.map {
+      GeneralisationSweep.optimalBits(task: task, length: $0, count: sweep.sequencesPerLength, seed: sweep.evaluationSeed)
+    }
+    let bayes = optimal.contains { $0 != nil }
+    lines += [
+      "| length (\(task.lengthUnit)) | median | lowest | highest |" + (bayes ? " Bayes-optimal |" : ""),
+      "|--:|--:|--:|--:|" + (bayes ? "--:|" : ""),
+    ]
+    for (position, (length, statistic)) in zip(sweep.lengths, sweep.scores).enumerated() {
+      var cells = statistic.map { [fixed($0.median), fixed($0.low), fixed($0.high)] } ?? ["—", "—", "—"]
+      if bayes { cells.append(optimal[position].map(fixed) ?? "—") }
       lines.append("| \(length) | " + cells.joined(separator: " | ") + " |")
     }
     let measure = GeneralisationSweep.measure(task)
