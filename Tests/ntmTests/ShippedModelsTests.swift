@@ -77,10 +77,9 @@ import Testing
   }
 
   /// Every sweep shipped in Models/seeds/ reads back, belongs to a shipped model of its task,
-  /// and its command parses to that model's plan; copy's holds what the README's table of
-  /// recipes says of the default (100 sequences per length): 9 of 10 seeds under 0.1 wrong
-  /// bits at length 20, and a median of at most one wrong bit at length 100.
-  @Test func theShippedSweepsReadBackAndCopysHoldsItsClaim() throws {
+  /// and its command parses to that model's plan; copy's holds what the README says of the
+  /// default, and repeat copy's what chapter 12 says of its recipe.
+  @Test func theShippedSweepsReadBackAndHoldTheirClaims() throws {
     let folder = Self.root.appendingPathComponent("Models/\(ResultsPage.seedsFolder)")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
     #expect(files.contains("copy.json"))
@@ -103,6 +102,15 @@ import Testing
     #expect(copy.sequencesPerLength >= 1_000)
     #expect(copy.runs.filter { ($0.scores[at20] ?? .infinity) < 0.1 }.count >= 8)
     #expect(try #require(copy.scores[at100]).median < 1.1)
+
+    // Chapter 12's repeat copy: three seeds, every one under a wrong bit per sequence at the
+    // longest trained length (10), and a median under 4 at twice it.
+    let repeatCopy = try SeedSweep.Summary.Document.read(from: folder.appendingPathComponent("repeat-copy.json").path)
+    let at10 = try #require(repeatCopy.lengths.firstIndex(of: 10))
+    let at20repeat = try #require(repeatCopy.lengths.firstIndex(of: 20))
+    #expect(repeatCopy.runs.count >= 3 && repeatCopy.sequencesPerLength >= 1_000)
+    #expect(repeatCopy.runs.allSatisfy { ($0.scores[at10] ?? .infinity) < 1 })
+    #expect(try #require(repeatCopy.scores[at20repeat]).median < 4)
   }
 
   /// The command recorded in each shipped model builds that very model: parsed again, it gives

@@ -167,10 +167,11 @@ struct ResultsPage {
         + "release build, often sharing the machine with other runs). A task that did not reach its target says so.",
       "- **LSTM baselines** are at most the paper's size (Table 3: three layers of 128–512 units), and most are smaller, "
         + "to fit minutes of training; each task's sizes, ours and the paper's, are below.",
-      "- **Optimisers.** Each run's optimiser is in its command: RMSProp as Graves uses it (with momentum, learning rate "
-        + "1e-4) unless the command says `--optimiser adam` (learning rate 1e-3), which a baseline used where it took that "
-        + "baseline further in the same budget. Gradients are clipped to a global norm of 10 (`--clip-norm`), which trained more reliably here than "
-        + "clipping each element (`--clip-value`).",
+      "- **Optimisers.** RMSProp as Graves uses it (with momentum, learning rate 1e-4, one sequence an update) unless "
+        + "a model's command says `--optimiser adam` (learning rate 1e-3), as most baselines', repeat copy's and priority "
+        + "sort's do, or is copy's plain default, which is Adam on batches of 8 (`--batch-size`): in these budgets Adam took "
+        + "those models further (chapters 10 and 12 give the measurements). Gradients are clipped to a global norm of 10 "
+        + "(`--clip-norm`), which trained more reliably here than clipping each element (`--clip-value`).",
       "- **First memory.** The paper does not say what the memory holds before the first step. Here it is a constant "
         + "unless a model's description says otherwise: priority sort and N-grams learn it (`--memory-init learned`), "
         + "which gives content addressing a distinct place to find for each priority or context.",
