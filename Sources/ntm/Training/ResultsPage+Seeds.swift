@@ -27,10 +27,10 @@ extension ResultsPage {
     lines += [facts + ".", ""]
 
     // A task scored by its cost has the Bayes-optimal estimator's on the same sequences beside it.
+    let bayes = GeneralisationSweep.scoresCost(task)
     let optimal = sweep.lengths.map {
       GeneralisationSweep.optimalBits(task: task, length: $0, count: sweep.sequencesPerLength, seed: sweep.evaluationSeed)
     }
-    let bayes = optimal.contains { $0 != nil }
     lines += [
       "| length (\(task.lengthUnit)) | median | lowest | highest |" + (bayes ? " Bayes-optimal |" : ""),
       "|--:|--:|--:|--:|" + (bayes ? "--:|" : ""),

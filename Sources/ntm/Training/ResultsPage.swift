@@ -170,7 +170,7 @@ struct ResultsPage {
       "- **Optimisers.** RMSProp as Graves uses it (with momentum, learning rate 1e-4, one sequence an update) unless "
         + "a model's command says `--optimiser adam` (learning rate 1e-3), as most baselines', repeat copy's and priority "
         + "sort's do, or is copy's plain default, which is Adam on batches of 8 (`--batch-size`): in these budgets Adam took "
-        + "those models further (chapters 10 and 12 give the measurements). Gradients are clipped to a global norm of 10 "
+        + "those models further (chapters 11 and 12 and the README give the measurements). Gradients are clipped to a global norm of 10 "
         + "(`--clip-norm`), which trained more reliably here than clipping each element (`--clip-value`).",
       "- **First memory.** The paper does not say what the memory holds before the first step. Here it is a constant "
         + "unless a model's description says otherwise: priority sort and N-grams learn it (`--memory-init learned`), "
