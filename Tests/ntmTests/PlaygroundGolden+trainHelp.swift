@@ -96,6 +96,10 @@ extension PlaygroundGolden {
                             extension
       --anneal-below X      once an evaluation is below X bits/seq, multiply the
                             learning rate by 0.1, once (0 turns it off; default 0)
+      --anneal-at N         once N sequences have been trained on, multiply the
+                            learning rate by 0.1, once (0: never); a resumed run may
+                            add it if N is not behind its checkpoint (0–1000000000;
+                            default 0)
       --eval-sequences N    fresh sequences per evaluation (1–1000000; default 200)
 
     SEED SWEEP:

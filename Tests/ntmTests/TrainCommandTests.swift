@@ -115,6 +115,37 @@ import Testing
         == ["ntm", "train", "copy", "--seed", "3", "--sequences", "50"])
   }
 
+  /// `--anneal-at` lowers the rate once, at a count: added when a run resumes at or before it,
+  /// it trains the model its recorded command trains straight through; one behind the
+  /// checkpoint, or one that would move a schedule already applied, is refused in one line.
+  @Test func annealingAtACountCanBeAddedOnResume() throws {
+    let folder = try Self.folder()
+    let straight = folder.appendingPathComponent("straight.json").path
+    let split = folder.appendingPathComponent("split.json").path
+    let late = folder.appendingPathComponent("late.json").path
+    let ran = Self.run(["train", "copy", "--sequences", "40", "--anneal-at", "20", "--checkpoint", straight] + Self.small)
+    #expect(ran.code == 0 && ran.output.contains("At 20 sequences (--anneal-at 20): learning rate now"), "\(ran.error)")
+    #expect(Self.run(["train", "copy", "--sequences", "20", "--checkpoint", split] + Self.small).code == 0)
+    let resumed = Self.run(["train", "copy", "--resume", "--sequences", "40", "--anneal-at", "20", "--checkpoint", split] + Self.small)
+    #expect(resumed.code == 0, "\(resumed.error)")
+    let a = try CheckpointFile.read(from: URL(fileURLWithPath: straight))
+    let b = try CheckpointFile.read(from: URL(fileURLWithPath: split))
+    #expect(a.parameters == b.parameters && a.optimiser == b.optimiser)
+    #expect(a.record?.annealedAt == 20 && b.record?.annealedAt == 20)
+    let plan = try TrainPlan.parse(Array(b.commandLine.dropFirst(2)))
+    #expect(plan.annealAt == 20 && plan.sequences == 40)
+    // Moving an applied schedule, or one behind the checkpoint: refused, the file untouched.
+    let moved = Self.run(["train", "copy", "--resume", "--sequences", "60", "--anneal-at", "30", "--checkpoint", split] + Self.small)
+    #expect(moved.code != 0 && moved.error.contains("lowered its learning rate at 20 sequences already"))
+    #expect(moved.error.split(separator: "\n").count == 1)
+    #expect(try CheckpointFile.read(from: URL(fileURLWithPath: split)) == b)
+    #expect(Self.run(["train", "copy", "--sequences", "20", "--checkpoint", late] + Self.small).code == 0)
+    let behind = Self.run(["train", "copy", "--resume", "--sequences", "40", "--anneal-at", "10", "--checkpoint", late] + Self.small)
+    #expect(behind.code != 0 && behind.error.contains("give --anneal-at 20 or more"), "\(behind.error)")
+    // The schedule multiplied the rate asked for once.
+    #expect(a.optimiser?.learningRate == (try TrainPlan.parse(["copy"] + Self.small)).learningRate * TrainPlan.Defaults.annealFactor)
+  }
+
   /// A resumed run trains by its checkpoint's optimiser, rate, batch and clipping: a flag that
   /// says otherwise is refused in one line, not ignored, and the file is left as it was; the
   /// same values given again resume as usual.

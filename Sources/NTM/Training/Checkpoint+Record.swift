@@ -43,6 +43,9 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
   /// The rule that ends the run, so that a resumed run ends by it too; nil in files written
   /// before runs kept it (they read as before).
   public var rule: StoppingRule?
+  /// Sequences trained on when a count-based schedule (`ntm train --anneal-at`) lowered the
+  /// learning rate; nil when none has (and in files written before it existed).
+  public var annealedAt: Int?
 
   /// Problems with a saved record, one sentence each: times and scores must be finite and
   /// not negative, counts of sequences inside `Limits.counter` (and increasing along the
@@ -68,6 +71,9 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
     }
     if let failedConfirmations, !Limits.counter.contains(failedConfirmations) {
       problems.append("record failedConfirmations \(failedConfirmations) is not from 0 to \(Limits.counter.upperBound)")
+    }
+    if let annealedAt, !Limits.counter.contains(annealedAt) {
+      problems.append("record annealedAt \(annealedAt) is not from 0 to \(Limits.counter.upperBound)")
     }
     problems += (rule?.problems ?? []).map { "record rule \($0)" }
     problems += (confirmation?.problems ?? []).map { "record confirmation \($0)" }

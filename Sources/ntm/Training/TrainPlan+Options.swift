@@ -135,6 +135,11 @@ extension TrainPlan {
       name: "anneal-below", placeholder: "X",
       help: "once an evaluation is below X bits/seq, multiply the learning rate by \(CommandOption.plain(Defaults.annealFactor)), once",
       value: .positive(default: 0, zeroMeansOff: true), defaultText: "0")
+    static let annealAt = CommandOption(
+      name: "anneal-at", placeholder: "N",
+      help:
+        "once N sequences have been trained on, multiply the learning rate by \(CommandOption.plain(Defaults.annealFactor)), once (0: never); a resumed run may add it if N is not behind its checkpoint",
+      value: .integer(default: 0, range: 0...Limits.sequences.upperBound))
     static let evalSequences = CommandOption(
       name: "eval-sequences", placeholder: "N", help: "fresh sequences per evaluation",
       value: .integer(default: Defaults.evaluationSequences, range: Limits.evaluationSequences))
@@ -206,7 +211,7 @@ extension TrainPlan {
       options: [
         Option.optimiser, Option.learningRate, Option.batchSize, Option.threads, Option.clipValue, Option.clipNorm, Option.seed,
         Option.sequences,
-        Option.stopBelow, Option.evalEvery, Option.keepBest, Option.annealBelow, Option.evalSequences,
+        Option.stopBelow, Option.evalEvery, Option.keepBest, Option.annealBelow, Option.annealAt, Option.evalSequences,
       ]),
     .init(title: "SEED SWEEP", options: [Option.seeds, Option.jobs, Option.evalSeed, Option.scoreSequences]),
     .init(

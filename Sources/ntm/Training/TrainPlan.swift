@@ -118,6 +118,11 @@ struct TrainPlan: Equatable {
   /// `Defaults.annealFactor`, once: a converged copy NTM trained on at full rate wobbles and
   /// can collapse.
   var annealBelow: Double?
+  /// Once this many sequences have been trained on, the learning rate is multiplied by
+  /// `Defaults.annealFactor`, once (the record keeps when: `TrainingRecord.annealedAt`): a
+  /// schedule by count, which a resumed run can add at its checkpoint and still be the run its
+  /// command trains straight through.
+  var annealAt: Int?
   /// The model to train: the machine, or the stacked-LSTM baseline (`--model lstm`).
   var model: ModelChoice = .machine
   /// Where to write a copy for shipping (no optimiser state) at the end of the run.
@@ -220,6 +225,8 @@ struct TrainPlan: Equatable {
     plan.givenTraining = Set(trainingOptions.filter { arguments.value($0) != nil })
     let anneal = try arguments.positive(Option.annealBelow)
     plan.annealBelow = anneal == 0 ? nil : anneal
+    let annealAt = try arguments.integer(Option.annealAt)
+    plan.annealAt = annealAt == 0 ? nil : annealAt
     plan.svgPath = arguments.value(Option.svg)
     try plan.chooseModel(arguments, paperLayers: paper?.baseline?.layerSizes)
     try plan.checkMemory()
