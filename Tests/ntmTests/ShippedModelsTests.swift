@@ -78,7 +78,7 @@ import Testing
 
   /// Every sweep shipped in Models/seeds/ reads back, belongs to a shipped model of its task,
   /// and its command parses to that model's plan; copy's holds what the README says of the
-  /// default, and repeat copy's what chapter 12 says of its recipe.
+  /// default, and repeat copy's and priority sort's what chapter 12 says of their recipes.
   @Test func theShippedSweepsReadBackAndHoldTheirClaims() throws {
     let folder = Self.root.appendingPathComponent("Models/\(ResultsPage.seedsFolder)")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
@@ -111,6 +111,13 @@ import Testing
     #expect(repeatCopy.runs.count >= 3 && repeatCopy.sequencesPerLength >= 1_000)
     #expect(repeatCopy.runs.allSatisfy { ($0.scores[at10] ?? .infinity) < 1 })
     #expect(try #require(repeatCopy.scores[at20repeat]).median < 4)
+
+    // Chapter 12's priority sort: three seeds, a median under 11.5 wrong bits per sequence at
+    // the training length (20), under a quarter of its baseline's 47.
+    let sort = try SeedSweep.Summary.Document.read(from: folder.appendingPathComponent("priority-sort.json").path)
+    let at20sort = try #require(sort.lengths.firstIndex(of: 20))
+    #expect(sort.runs.count >= 3 && sort.sequencesPerLength >= 1_000)
+    #expect(try #require(sort.scores[at20sort]).median < 11.5)
   }
 
   /// The command recorded in each shipped model builds that very model: parsed again, it gives
