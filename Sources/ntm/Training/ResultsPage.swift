@@ -169,9 +169,9 @@ struct ResultsPage {
         + "30 minutes on this machine, else smaller. Layers of 128 units take about five times as long a sequence as layers "
         + "of 64 (4.7–6.0 times, timed side by side on repeat copy, copy and N-grams) and layers of 256 about 4.5 times as "
         + "long again (copy). Priority sort's baseline is the paper's 3 × 128 (45 minutes for its 30,000 sequences); "
-        + "associative recall's is 3 × 128, the largest that fits (the paper's 3 × 256 would take about an hour); N-grams' "
-        + "3 × 64 is the largest that fits (the paper's 3 × 128 would take about 90 minutes); copy's and repeat copy's "
-        + "3 × 64 are smaller than the 3 × 128 that would fit. Each task's sizes, ours and the paper's, are below.",
+        + "associative recall's and repeat copy's are 3 × 128, the largest that fits (the paper's 3 × 256 and 3 × 512 "
+        + "would take an hour and more); N-grams' 3 × 64 is the largest that fits (the paper's 3 × 128 would take about 90 "
+        + "minutes); copy's 3 × 64 is smaller than the 3 × 128 that would just fit (about 30 minutes). Each task's sizes, ours and the paper's, are below.",
       "- **Optimisers.** RMSProp as Graves uses it (with momentum, learning rate 1e-4, one sequence an update) unless "
         + "a model's command says `--optimiser adam` (learning rate 1e-3), as most baselines', repeat copy's and priority "
         + "sort's do, or is copy's plain default, which is Adam on batches of 8 (`--batch-size`): in these budgets Adam took "
