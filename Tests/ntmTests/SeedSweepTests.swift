@@ -113,6 +113,30 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 
+  /// An interrupted sweep has no table to record: it leaves the file `--summary` names as it
+  /// was (an earlier, finished sweep's table is not replaced by empty rows) and says how to
+  /// finish the sweep.
+  @Test func anInterruptedSweepLeavesItsSummaryAlone() throws {
+    let folder = try TrainCommandTests.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let summaryPath = folder.appendingPathComponent("summary.json").path
+    let earlier = Data("{\"earlier\": true}\n".utf8)
+    try earlier.write(to: URL(fileURLWithPath: summaryPath))
+    let words =
+      ["copy", "--seeds", "1-2", "--checkpoint", folder.appendingPathComponent("c.json").path, "--summary", summaryPath]
+      + TrainCommandTests.small
+    let plan = try TrainPlan.parse(words)
+    let recording = Console.Recording()
+    var console = recording.console()
+    let code = try SeedSweep.run(
+      plan: plan, sweep: try #require(plan.sweep), commandLine: ["ntm", "train"] + words, console: &console,
+      interrupted: { true })
+    #expect(code == CommandLineTool.ExitCode.interrupted)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: summaryPath)) == earlier)
+    let said = recording.error.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(said.contains("not written") && said.contains("--resume"), "\(recording.error)")
+  }
+
   /// `--summary -` puts the JSON alone on standard output and the report on standard error.
   @Test func summaryToStandardOutputIsTheJSONAlone() throws {
     let folder = try TrainCommandTests.folder()

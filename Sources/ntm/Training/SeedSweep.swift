@@ -37,7 +37,8 @@ enum SeedSweep {
   /// says why on standard error; the others carry on. After Ctrl-C (`interrupted`), each run
   /// saves and stops, and a run not yet started never starts. With `--resume`, each seed's
   /// run carries on from its checkpoint (one that has ended is scored as it is), and the table
-  /// records the command that trains the whole sweep from the start.
+  /// records the command that trains the whole sweep from the start. An interrupted sweep
+  /// writes no `--summary`: its rows would be empty.
   /// - Returns: the exit code: 0, or 130 when Ctrl-C stopped any run, or 1 when any failed.
   static func run(
     plan: TrainPlan, sweep: Plan, commandLine: [String], console: inout Console, document: ((String) -> Void)? = nil,
@@ -102,7 +103,12 @@ enum SeedSweep {
       wallSeconds: plan.resume ? nil : Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18)
     console.print()
     for row in summary.table() { console.print(row) }
-    if let path = sweep.summaryPath {
+    // An interrupted sweep's table has empty rows: it must not replace a finished sweep's.
+    if let path = sweep.summaryPath, code == CommandLineTool.ExitCode.interrupted {
+      console.printError(
+        "The sweep was interrupted, so its table was not written to \(OutputFile.place(path)); the same command with --resume finishes it and writes it."
+      )
+    } else if let path = sweep.summaryPath {
       try OutputFile.write(summary.json(), to: path, standardOutput: document ?? console.writeOutput)
       console.print("Wrote the table as JSON to \(OutputFile.place(path)).")
     }
