@@ -14,8 +14,10 @@ extension TrainPlan {
 
   /// Why this plan cannot resume the run in `checkpoint` (saved at `path`): an option given on
   /// the command line that the checkpoint fixes otherwise, which would otherwise be ignored
-  /// without a word. Nil when every given option agrees (or none is given).
+  /// without a word, or an `--anneal-at` the run cannot take (`annealConflict`). Nil when
+  /// every given option agrees (or none is given).
   func conflict(resuming checkpoint: Checkpoint, path: String) -> String? {
+    if let anneal = annealConflict(resuming: checkpoint, path: path) { return anneal }
     let saved = checkpoint.training
     let rate = checkpoint.optimiser?.learningRate
     let disagreeing: [(name: String, given: String)] = [
@@ -33,6 +35,25 @@ extension TrainPlan {
     ].compactMap { $0 }.joined(separator: ", ")
     return
       "--\(first.name) \(first.given) cannot change the run in \(EchoedText.path(path)): it trains by its checkpoint's settings (\(kept)); drop --\(first.name) to resume it, or start a fresh run with it"
+  }
+
+  /// Why `--anneal-at` cannot apply to the run in `checkpoint` (saved at `path`): a cut not yet
+  /// made cannot be placed behind the sequences it has trained, and one made cannot move.
+  func annealConflict(resuming checkpoint: Checkpoint, path: String) -> String? {
+    guard let at = annealAt else { return nil }
+    let seen = checkpoint.sequencesSeen
+    let path = EchoedText.path(path)
+    if let done = checkpoint.record?.annealedAt {
+      // The cut falls on the first update that reaches `at`: within a batch of it.
+      guard done < at + checkpoint.training.batchSize, done >= at else {
+        return
+          "--anneal-at \(at) cannot change the run in \(path): it lowered its learning rate at \(ProgressText.count(done)) sequences already; drop --anneal-at to resume it"
+      }
+    } else if at < seen {
+      return
+        "--anneal-at \(at) is behind the run in \(path), which has trained \(ProgressText.count(seen)) sequences; give --anneal-at \(seen) or more, or drop it"
+    }
+    return nil
   }
 
   /// `commandLine` training `sequences` in all: its `--sequences` (spelt `--sequences N` or

@@ -75,7 +75,6 @@ struct TrainingRun {
           self.commandLine = TrainPlan.commandLine(self.commandLine, sequences: self.plan.sequences)
         }
       }
-      try Self.check(annealAt: self.plan.annealAt, resuming: checkpoint, path: plan.checkpointPath)
       if let at = self.plan.annealAt, record.annealedAt == nil, !self.commandLine.isEmpty {
         // Lowering the rate at `at` from here trains what the command with it trains straight through.
         self.commandLine = TrainPlan.commandLine(self.commandLine, setting: TrainPlan.Option.annealAt.name, to: "\(at)")
@@ -99,28 +98,6 @@ struct TrainingRun {
     record.target = self.plan.stopBelow ?? record.target
     record.rule = self.plan.stoppingRule
     trainer.threads = min(self.plan.threads ?? ProcessInfo.processInfo.activeProcessorCount, Limits.threads.upperBound)
-  }
-
-  /// Whether `--anneal-at` (`annealAt`) fits the run at `checkpoint` (saved at `path`): a schedule not yet applied cannot
-  /// start behind it, and one applied cannot move.
-  /// - Throws: `CommandLineTool.Failure` saying what to type instead.
-  static func check(annealAt: Int?, resuming checkpoint: Checkpoint, path: String) throws {
-    guard let at = annealAt else { return }
-    let seen = checkpoint.sequencesSeen
-    let path = EchoedText.path(path)
-    if let done = checkpoint.record?.annealedAt {
-      guard done < at + checkpoint.training.batchSize, done >= at else {
-        throw CommandLineTool.Failure(
-          message:
-            "--anneal-at \(at) cannot change the run in \(path): it lowered its learning rate at \(ProgressText.count(done)) sequences already; drop --anneal-at to resume it"
-        )
-      }
-    } else if at < seen {
-      throw CommandLineTool.Failure(
-        message:
-          "--anneal-at \(at) is behind the run in \(path), which has trained \(ProgressText.count(seen)) sequences; give --anneal-at \(seen) or more, or drop it"
-      )
-    }
   }
 
   var bestURL: URL { URL(fileURLWithPath: plan.bestPath) }
