@@ -85,6 +85,12 @@ import Testing
     #expect(plan.sequences == TrainPlan.Defaults.copySequences && dyck.sequences == TrainPlan.Defaults.sequences)
     #expect(help.contains("(1–1000000000; default \(plan.sequences) for copy's machine without --preset, else \(dyck.sequences))"))
     #expect(help.contains("(rmsprop or adam; default \(plan.optimiser.rawValue) for copy's machine without --preset, else rmsprop)"))
+    // Copy's machine lowers its rate at a count unless told otherwise; nothing else does.
+    #expect(plan.annealAt == TrainPlan.Defaults.copyAnnealAt && !plan.annealAtGiven)
+    let baseline = try TrainPlan.parse(["copy", "--model", "lstm"])
+    #expect(dyck.annealAt == nil && paper.annealAt == nil && baseline.annealAt == nil)
+    #expect((try TrainPlan.parse(["copy", "--anneal-at", "0"])).annealAt == nil)
+    #expect(help.contains("default \(plan.annealAt ?? 0) for copy's machine without --preset, else 0)"))
     #expect(help.contains("default \(plan.configuration.controllerSizes.map(String.init).joined(separator: ","))"))
   }
 

@@ -126,9 +126,9 @@ import Testing
   }
 
   static let golden60 = """
-    copy: NTM trained on 1–20 vectors for 60,000 sequences, LSTM
-      trained on 1–20 vectors for 120,000 sequences; 2 fresh
-      sequences per length, seed 1
+    copy: NTM trained on 1–20 vectors for 100,000 sequences,
+      LSTM trained on 1–20 vectors for 120,000 sequences; 2
+      fresh sequences per length, seed 1
 
     length  NTM bits/seq  LSTM bits/seq  range
     ──────  ────────────  ─────────────  ───────
@@ -142,7 +142,7 @@ import Testing
     """
 
   static let golden80 = """
-    copy: NTM trained on 1–20 vectors for 60,000 sequences, LSTM trained on 1–20
+    copy: NTM trained on 1–20 vectors for 100,000 sequences, LSTM trained on 1–20
       vectors for 120,000 sequences; 2 fresh sequences per length, seed 1
 
     length  NTM bits/seq  LSTM bits/seq  range

@@ -83,7 +83,7 @@ extension PlaygroundGolden {
       --seed S              random seed for the weights and the sequences (default
                             1)
       --sequences N         train until N sequences have been seen in all
-                            (1–1000000000; default 60000 for copy's machine without
+                            (1–1000000000; default 100000 for copy's machine without
                             --preset, else 30000)
       --stop-below X        stop once the mean bits/seq over fresh sequences is
                             below X at an evaluation and then on 2 rounds of 1,000
@@ -97,9 +97,10 @@ extension PlaygroundGolden {
       --anneal-below X      once an evaluation is below X bits/seq, multiply the
                             learning rate by 0.1, once (0 turns it off; default 0)
       --anneal-at N         once N sequences have been trained on, multiply the
-                            learning rate by 0.1, once (0: never); a resumed run may
-                            add it if N is not behind its checkpoint (0–1000000000;
-                            default 0)
+                            learning rate by 0.1, once (0: never); a resumed run
+                            keeps its checkpoint's N unless given one, which must
+                            not be behind it (0–1000000000; default 40000 for copy's
+                            machine without --preset, else 0)
       --eval-sequences N    fresh sequences per evaluation (1–1000000; default 200)
 
     SEED SWEEP:

@@ -146,6 +146,35 @@ import Testing
     #expect(a.optimiser?.learningRate == (try TrainPlan.parse(["copy"] + Self.small)).learningRate * TrainPlan.Defaults.annealFactor)
   }
 
+  /// A run keeps its `--anneal-at` schedule in its checkpoint: interrupted before the cut and
+  /// resumed without the flag, it still lowers the rate there, and makes the model the
+  /// command trains straight through; `--anneal-at 0` on resume drops a schedule not yet
+  /// applied.
+  @Test func aResumedRunKeepsItsAnnealingSchedule() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let straight = folder.appendingPathComponent("straight.json").path
+    let split = folder.appendingPathComponent("split.json").path
+    let dropped = folder.appendingPathComponent("dropped.json").path
+    let schedule = ["--anneal-at", "20"]
+    #expect(Self.run(["train", "copy", "--sequences", "40", "--checkpoint", straight] + schedule + Self.small).code == 0)
+    for path in [split, dropped] {
+      #expect(Self.run(["train", "copy", "--sequences", "10", "--checkpoint", path] + schedule + Self.small).code == 0)
+      #expect(try CheckpointFile.read(from: URL(fileURLWithPath: path)).record?.annealAt == 20)
+    }
+    let resumed = Self.run(["train", "copy", "--resume", "--sequences", "40", "--checkpoint", split] + Self.small)
+    #expect(resumed.code == 0 && resumed.output.contains("(--anneal-at 20)"), "\(resumed.error)")
+    let a = try CheckpointFile.read(from: URL(fileURLWithPath: straight))
+    let b = try CheckpointFile.read(from: URL(fileURLWithPath: split))
+    #expect(a.parameters == b.parameters && a.optimiser == b.optimiser)
+    #expect(b.record?.annealedAt == 20 && b.record?.annealAt == 20)
+    let off = Self.run(["train", "copy", "--resume", "--sequences", "40", "--anneal-at", "0", "--checkpoint", dropped] + Self.small)
+    #expect(off.code == 0 && !off.output.contains("--anneal-at"), "\(off.error)")
+    let c = try CheckpointFile.read(from: URL(fileURLWithPath: dropped))
+    #expect(c.record?.annealedAt == nil && c.record?.annealAt == nil)
+    #expect(c.optimiser?.learningRate == (try TrainPlan.parse(["copy"] + Self.small)).learningRate)
+  }
+
   /// A resumed run trains by its checkpoint's optimiser, rate, batch and clipping: a flag that
   /// says otherwise is refused in one line, not ignored, and the file is left as it was; the
   /// same values given again resume as usual.

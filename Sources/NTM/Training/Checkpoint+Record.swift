@@ -46,6 +46,9 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
   /// Sequences trained on when a count-based schedule (`ntm train --anneal-at`) lowered the
   /// learning rate; nil when none has (and in files written before it existed).
   public var annealedAt: Int?
+  /// The count at which that schedule lowers the rate, so a resumed run keeps to it without
+  /// being told again; nil when the run has none (and in files written before it was kept).
+  public var annealAt: Int?
 
   /// Problems with a saved record, one sentence each: times and scores must be finite and
   /// not negative, counts of sequences inside `Limits.counter` (and increasing along the
@@ -74,6 +77,9 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
     }
     if let annealedAt, !Limits.counter.contains(annealedAt) {
       problems.append("record annealedAt \(annealedAt) is not from 0 to \(Limits.counter.upperBound)")
+    }
+    if let annealAt, !Limits.counter.contains(annealAt) {
+      problems.append("record annealAt \(annealAt) is not from 0 to \(Limits.counter.upperBound)")
     }
     problems += (rule?.problems ?? []).map { "record rule \($0)" }
     problems += (confirmation?.problems ?? []).map { "record confirmation \($0)" }

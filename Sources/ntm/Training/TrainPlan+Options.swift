@@ -138,8 +138,9 @@ extension TrainPlan {
     static let annealAt = CommandOption(
       name: "anneal-at", placeholder: "N",
       help:
-        "once N sequences have been trained on, multiply the learning rate by \(CommandOption.plain(Defaults.annealFactor)), once (0: never); a resumed run may add it if N is not behind its checkpoint",
-      value: .integer(default: 0, range: 0...Limits.sequences.upperBound))
+        "once N sequences have been trained on, multiply the learning rate by \(CommandOption.plain(Defaults.annealFactor)), once (0: never); a resumed run keeps its checkpoint's N unless given one, which must not be behind it",
+      value: .integer(default: 0, range: 0...Limits.sequences.upperBound),
+      defaultText: "\(CommandOption.plain(Double(Defaults.copyAnnealAt))) for copy's machine without --preset, else 0")
     static let evalSequences = CommandOption(
       name: "eval-sequences", placeholder: "N", help: "fresh sequences per evaluation",
       value: .integer(default: Defaults.evaluationSequences, range: Limits.evaluationSequences))

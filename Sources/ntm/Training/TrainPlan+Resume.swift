@@ -40,7 +40,7 @@ extension TrainPlan {
   /// Why `--anneal-at` cannot apply to the run in `checkpoint` (saved at `path`): a cut not yet
   /// made cannot be placed behind the sequences it has trained, and one made cannot move.
   func annealConflict(resuming checkpoint: Checkpoint, path: String) -> String? {
-    guard let at = annealAt else { return nil }
+    guard annealAtGiven, let at = annealAt else { return nil }
     let seen = checkpoint.sequencesSeen
     let path = EchoedText.path(path)
     if let done = checkpoint.record?.annealedAt {

@@ -75,7 +75,9 @@ struct TrainingRun {
           self.commandLine = TrainPlan.commandLine(self.commandLine, sequences: self.plan.sequences)
         }
       }
-      if let at = self.plan.annealAt, record.annealedAt == nil, !self.commandLine.isEmpty {
+      // Not told, a run keeps the schedule it started with; told, the command it records gains it.
+      if !plan.annealAtGiven { self.plan.annealAt = record.annealAt }
+      if plan.annealAtGiven, let at = self.plan.annealAt, record.annealedAt == nil, !self.commandLine.isEmpty {
         // Lowering the rate at `at` from here trains what the command with it trains straight through.
         self.commandLine = TrainPlan.commandLine(self.commandLine, setting: TrainPlan.Option.annealAt.name, to: "\(at)")
       }
@@ -97,6 +99,7 @@ struct TrainingRun {
     }
     record.target = self.plan.stopBelow ?? record.target
     record.rule = self.plan.stoppingRule
+    record.annealAt = self.plan.annealAt
     trainer.threads = min(self.plan.threads ?? ProcessInfo.processInfo.activeProcessorCount, Limits.threads.upperBound)
   }
 
