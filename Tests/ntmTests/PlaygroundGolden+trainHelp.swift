@@ -95,7 +95,9 @@ extension PlaygroundGolden {
                             best model to the checkpoint path with .best before its
                             extension
       --anneal-below X      once an evaluation is below X bits/seq, multiply the
-                            learning rate by 0.1, once (0 turns it off; default 0)
+                            learning rate by 0.1, once; a resumed run keeps its
+                            checkpoint's X unless given one (0 turns it off; default
+                            0)
       --anneal-at N         once N sequences have been trained on, multiply the
                             learning rate by 0.1, once (0: never); a resumed run
                             keeps its checkpoint's N unless given one, which must

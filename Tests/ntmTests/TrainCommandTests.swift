@@ -175,6 +175,28 @@ import Testing
     #expect(c.optimiser?.learningRate == (try TrainPlan.parse(["copy"] + Self.small)).learningRate)
   }
 
+  /// `--anneal-below` is kept in the checkpoint too: resumed without it, a run whose
+  /// evaluations had not yet fallen below the threshold still lowers its rate when they do, as
+  /// the command trains straight through.
+  @Test func aResumedRunKeepsItsAnnealingThreshold() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let straight = folder.appendingPathComponent("straight.json").path
+    let split = folder.appendingPathComponent("split.json").path
+    // Every evaluation of so small a task is below 1,000 bits: the first, at 20, lowers the rate.
+    let rule = ["--anneal-below", "1000", "--eval-every", "20", "--eval-sequences", "2"]
+    #expect(Self.run(["train", "copy", "--sequences", "40", "--checkpoint", straight] + rule + Self.small).code == 0)
+    #expect(Self.run(["train", "copy", "--sequences", "10", "--checkpoint", split] + rule + Self.small).code == 0)
+    #expect(try CheckpointFile.read(from: URL(fileURLWithPath: split)).record?.annealBelow == 1000)
+    let resumed = Self.run(
+      ["train", "copy", "--resume", "--sequences", "40", "--eval-every", "20", "--checkpoint", split] + Self.small)
+    #expect(resumed.code == 0 && resumed.output.contains("learning rate now"), "\(resumed.error)")
+    let a = try CheckpointFile.read(from: URL(fileURLWithPath: straight))
+    let b = try CheckpointFile.read(from: URL(fileURLWithPath: split))
+    #expect(a.parameters == b.parameters && a.optimiser == b.optimiser)
+    #expect(a.optimiser?.learningRate == (try TrainPlan.parse(["copy"] + Self.small)).learningRate * TrainPlan.Defaults.annealFactor)
+  }
+
   /// A resumed run trains by its checkpoint's optimiser, rate, batch and clipping: a flag that
   /// says otherwise is refused in one line, not ignored, and the file is left as it was; the
   /// same values given again resume as usual.

@@ -49,6 +49,9 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
   /// The count at which that schedule lowers the rate, so a resumed run keeps to it without
   /// being told again; nil when the run has none (and in files written before it was kept).
   public var annealAt: Int?
+  /// The bits per sequence below which an evaluation lowers the rate once (`ntm train
+  /// --anneal-below`), kept so a resumed run keeps to it; nil when the run has none.
+  public var annealBelow: Double?
 
   /// Problems with a saved record, one sentence each: times and scores must be finite and
   /// not negative, counts of sequences inside `Limits.counter` (and increasing along the
@@ -77,6 +80,9 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
     }
     if let annealedAt, !Limits.counter.contains(annealedAt) {
       problems.append("record annealedAt \(annealedAt) is not from 0 to \(Limits.counter.upperBound)")
+    }
+    if let annealBelow, !(annealBelow.isFinite && annealBelow > 0) {
+      problems.append("record annealBelow \(annealBelow) is not a finite number > 0")
     }
     if let annealAt, !Limits.counter.contains(annealAt) {
       problems.append("record annealAt \(annealAt) is not from 0 to \(Limits.counter.upperBound)")

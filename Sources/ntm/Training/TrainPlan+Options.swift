@@ -133,7 +133,8 @@ extension TrainPlan {
       help: "evaluate every --eval-every sequences and save each new best model to the checkpoint path with .best before its extension")
     static let annealBelow = CommandOption(
       name: "anneal-below", placeholder: "X",
-      help: "once an evaluation is below X bits/seq, multiply the learning rate by \(CommandOption.plain(Defaults.annealFactor)), once",
+      help:
+        "once an evaluation is below X bits/seq, multiply the learning rate by \(CommandOption.plain(Defaults.annealFactor)), once; a resumed run keeps its checkpoint's X unless given one",
       value: .positive(default: 0, zeroMeansOff: true), defaultText: "0")
     static let annealAt = CommandOption(
       name: "anneal-at", placeholder: "N",

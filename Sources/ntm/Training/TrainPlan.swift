@@ -138,6 +138,9 @@ struct TrainPlan: Equatable {
   /// Whether the command line gave `--anneal-at`: a resumed run not given it keeps the
   /// schedule its checkpoint records, not the default's.
   var annealAtGiven = false
+  /// Whether the command line gave `--anneal-below`: a resumed run not given it keeps the
+  /// threshold its checkpoint records.
+  var annealBelowGiven = false
   /// The model to train: the machine, or the stacked-LSTM baseline (`--model lstm`).
   var model: ModelChoice = .machine
   /// Where to write a copy for shipping (no optimiser state) at the end of the run.
@@ -240,6 +243,7 @@ struct TrainPlan: Equatable {
     plan.givenTraining = Set(trainingOptions.filter { arguments.value($0) != nil })
     let anneal = try arguments.positive(Option.annealBelow)
     plan.annealBelow = anneal == 0 ? nil : anneal
+    plan.annealBelowGiven = arguments.value(Option.annealBelow) != nil
     let annealAt = try arguments.integer(
       Option.annealAt, default: Defaults.annealAt(task: task.name, baseline: isBaseline, preset: paper != nil))
     plan.annealAt = annealAt == 0 ? nil : annealAt

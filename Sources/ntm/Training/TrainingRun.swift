@@ -77,6 +77,7 @@ struct TrainingRun {
       }
       // Not told, a run keeps the schedule it started with; told, the command it records gains it.
       if !plan.annealAtGiven { self.plan.annealAt = record.annealAt }
+      if !plan.annealBelowGiven { self.plan.annealBelow = record.annealBelow }
       if plan.annealAtGiven, let at = self.plan.annealAt, record.annealedAt == nil, !self.commandLine.isEmpty {
         // Lowering the rate at `at` from here trains what the command with it trains straight through.
         self.commandLine = TrainPlan.commandLine(self.commandLine, setting: TrainPlan.Option.annealAt.name, to: "\(at)")
@@ -100,6 +101,7 @@ struct TrainingRun {
     record.target = self.plan.stopBelow ?? record.target
     record.rule = self.plan.stoppingRule
     record.annealAt = self.plan.annealAt
+    record.annealBelow = self.plan.annealBelow
     trainer.threads = min(self.plan.threads ?? ProcessInfo.processInfo.activeProcessorCount, Limits.threads.upperBound)
   }
 
