@@ -95,18 +95,25 @@ import Testing
     #expect(!fromSweep.commandLine.contains("--seeds"))
   }
 
-  /// After Ctrl-C no run that has not started starts: the sweep ends at once with 130, says
-  /// so for each seed on standard error, and writes nothing.
-  @Test func anInterruptedSweepStartsNoRun() throws {
-    let folder = try TrainCommandTests.folder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let words = ["copy", "--seeds", "1-3", "--checkpoint", folder.appendingPathComponent("c.json").path] + TrainCommandTests.small
+  /// `ntm train` with `words` and the tiny model, as a sweep stopped by Ctrl-C before it starts.
+  static func runInterrupted(_ words: [String]) throws -> (code: Int32, recording: Console.Recording) {
+    let words = words + TrainCommandTests.small
     let plan = try TrainPlan.parse(words)
     let recording = Console.Recording()
     var console = recording.console()
     let code = try SeedSweep.run(
       plan: plan, sweep: try #require(plan.sweep), commandLine: ["ntm", "train"] + words, console: &console,
       interrupted: { true })
+    return (code, recording)
+  }
+
+  /// After Ctrl-C no run that has not started starts: the sweep ends at once with 130, says
+  /// so for each seed on standard error, and writes nothing.
+  @Test func anInterruptedSweepStartsNoRun() throws {
+    let folder = try TrainCommandTests.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (code, recording) = try Self.runInterrupted(
+      ["copy", "--seeds", "1-3", "--checkpoint", folder.appendingPathComponent("c.json").path])
     #expect(code == CommandLineTool.ExitCode.interrupted)
     #expect(recording.error.split(separator: "\n").count == 3)
     #expect(recording.error.contains("seed 2: not trained: interrupted before it started"))
@@ -122,15 +129,8 @@ import Testing
     let summaryPath = folder.appendingPathComponent("summary.json").path
     let earlier = Data("{\"earlier\": true}\n".utf8)
     try earlier.write(to: URL(fileURLWithPath: summaryPath))
-    let words =
-      ["copy", "--seeds", "1-2", "--checkpoint", folder.appendingPathComponent("c.json").path, "--summary", summaryPath]
-      + TrainCommandTests.small
-    let plan = try TrainPlan.parse(words)
-    let recording = Console.Recording()
-    var console = recording.console()
-    let code = try SeedSweep.run(
-      plan: plan, sweep: try #require(plan.sweep), commandLine: ["ntm", "train"] + words, console: &console,
-      interrupted: { true })
+    let (code, recording) = try Self.runInterrupted(
+      ["copy", "--seeds", "1-2", "--checkpoint", folder.appendingPathComponent("c.json").path, "--summary", summaryPath])
     #expect(code == CommandLineTool.ExitCode.interrupted)
     #expect(try Data(contentsOf: URL(fileURLWithPath: summaryPath)) == earlier)
     let said = recording.error.split(separator: "\n").last.map(String.init) ?? ""
