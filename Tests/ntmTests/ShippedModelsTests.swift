@@ -118,11 +118,17 @@ import Testing
     #expect(try #require(repeatCopy.scores[at20repeat]).median < 4)
 
     // Chapter 12's priority sort: three seeds, a median under 11.5 wrong bits per sequence at
-    // the training length (20), under a quarter of its baseline's 47.
+    // the training length (20), under a quarter of its baseline's median over three seeds.
     let sort = try SeedSweep.Summary.Document.read(from: folder.appendingPathComponent("priority-sort.json").path)
+    let sortBaseline = try SeedSweep.Summary.Document.read(
+      from: folder.appendingPathComponent("priority-sort-lstm.json").path)
     let at20sort = try #require(sort.lengths.firstIndex(of: 20))
     #expect(sort.runs.count >= 3 && sort.sequencesPerLength >= 1_000)
-    #expect(try #require(sort.scores[at20sort]).median < 11.5)
+    #expect(sortBaseline.runs.count >= 3 && sortBaseline.lengths == sort.lengths)
+    let sortMedian = try #require(sort.scores[at20sort]).median
+    #expect(sortMedian < 11.5)
+    let baselineMedian = try #require(sortBaseline.scores[at20sort]).median
+    #expect(sortMedian < baselineMedian / 4)
   }
 
   /// The command recorded in each shipped model builds that very model: parsed again, it gives
