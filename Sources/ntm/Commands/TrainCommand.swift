@@ -56,8 +56,9 @@ extension TrainCommand {
         training carries on to the end without printing and saves as usual. The machine's defaults
         are the paper's copy machine; copy trains it with Adam on batches of 8 for 100,000
         sequences, the rate cut tenfold at 40,000, which generalised best of the recipes measured
-        (--preset paper: the paper's RMSProp, one sequence at a time). --model lstm trains the paper's baseline instead, a
-        network of stacked LSTM layers, with the same loss, metric, optimiser and trainer.
+        (--preset paper: the paper's RMSProp, one sequence at a time). --model lstm trains the
+        paper's baseline instead, a network of stacked LSTM layers, with the same loss, metric,
+        optimiser and trainer.
         """),
       .lines([
         "TASKS (a length is the task's own unit):",
