@@ -99,10 +99,9 @@ import Testing
     // The README's figures, the goal for copy: the plain default command, ten seeds, each
     // scored on 1,000 sequences per length, 9 of them under 0.1 wrong bits at 20, and a median
     // of at most 1 at 100.
-    #expect(
-      copy.command.map { Array($0.prefix(3)) + Array($0.dropFirst(3).filter { $0.hasPrefix("--") }) } == [
-        "ntm", "train", "copy", "--seeds", "--jobs", "--summary",
-      ])
+    let command = try #require(copy.command)
+    #expect(command.prefix(3) == ["ntm", "train", "copy"])
+    #expect(command.filter { $0.hasPrefix("--") } == ["--seeds", "--jobs", "--summary"])
     #expect(copy.runs.count == 10)
     #expect(copy.sequencesPerLength >= 1_000)
     #expect(copy.runs.filter { ($0.scores[at20] ?? .infinity) < 0.1 }.count >= 9)

@@ -8,9 +8,10 @@ struct TrainPlan: Equatable {
   enum Defaults {
     /// Sequences to train when `--sequences` is not given, for every task but copy's machine.
     static let sequences = 30_000
-    /// Copy's machine trains `copySequences` with Adam (on batches of `copyBatchSize`) when
-    /// neither `--optimiser`, `--sequences` nor `--preset` is given. Measured on seeds 1–10,
-    /// scored at lengths 20 and 100 on 100 sequences each from eval seed 1000003, batches of 8:
+    /// Copy's machine without `--preset` trains `copySequences` with Adam (on batches of
+    /// `copyBatchSize`, the rate cut at `copyAnnealAt`) unless told otherwise. Measured on
+    /// seeds 1–10, scored at lengths 20 and 100 on 100 sequences each from eval seed 1000003,
+    /// batches of 8:
     ///
     /// | optimiser, rate, sequences | seeds < 0.1 at 20 | median (range) wrong bits at 100 |
     /// |---|--:|---|
