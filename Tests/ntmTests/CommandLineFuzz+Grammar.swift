@@ -148,7 +148,7 @@ enum CommandLineFuzz {
     family: "eval",
     flags: [
       Flag("lengths", ["1", "2,3", "3"]), Flag("sequences", ["1", "2"]), Flag("seed", seeds),
-      Flag("compare", ["model.json", "lstm.json"], path: true), Flag("svg", ["bars.svg"], path: true),
+      Flag("compare", ["model.json", "lstm.json"], path: true), Flag("svg", ["bars.svg"], path: true), Flag("by-gap"),
     ],
     bases: [
       Base(

@@ -47,6 +47,33 @@ import Testing
     #expect(result.code == 1 && result.error.contains("do not learn the same task"))
   }
 
+  /// `--by-gap`: a table per length, whose last row holds every answer vector and the wrong
+  /// bits of the scores above it; refused, in one line, for any other task.
+  @Test func byGapSplitsPrioritySortsWrongBits() throws {
+    let path = try TrainCommandTests.folder().appendingPathComponent("sort.json").path
+    let sort = ["--min-length", "4", "--max-length", "4", "--outputs", "3", "--bits", "3", "--batch-size", "1"]
+    let machine = ["--memory-rows", "8", "--memory-width", "4", "--controller-size", "8"]
+    let train = TrainCommandTests.run(["train", "priority-sort", "--sequences", "3", "--checkpoint", path] + sort + machine)
+    #expect(train.code == 0, "\(train.error)")
+    let result = TrainCommandTests.run(["eval", path, "--lengths", "4,6", "--sequences", "20", "--by-gap"])
+    #expect(result.code == 0, "\(result.error)")
+    let lines = result.output.split(separator: "\n").map(String.init)
+    #expect(lines.filter { $0.hasPrefix("length 4: wrong bits by the gap") || $0.hasPrefix("length 6: wrong bits by the gap") }.count == 2)
+    #expect(lines.filter { $0.hasPrefix("gap") && $0.hasSuffix("share of errors") }.count == 2)
+    #expect(lines.filter { $0.hasPrefix("< 0.01 ") || $0.hasPrefix("≥ 0.1 ") }.count == 4, "\(result.output)")
+    // The "all" row of length 4: 3 answer vectors a sequence, so a third of the bits per sequence.
+    let scored = try #require(lines.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("4 ") && $0.hasSuffix("trained") })
+    let bits = try #require(Double(scored.split(separator: " ")[1]))
+    let all = try #require(lines.first { $0.hasPrefix("all ") })
+    let each = try #require(Double(all.split(separator: " ")[2]))
+    #expect(all.contains("100.0%") && abs(each * 3 - bits) < 0.02, "\(all) against \(bits)")
+
+    let copy = try Self.trained("c", [])
+    let refused = TrainCommandTests.run(["eval", copy, "--by-gap"])
+    #expect(refused.code != 0 && refused.output.isEmpty)
+    #expect(refused.error.contains("--by-gap") && refused.error.contains("learns copy") && refused.error.filter { $0 == "\n" }.count == 1)
+  }
+
   @Test func twoModelsOfOneKindAreTitledByTheirFiles() throws {
     let (_, model) = try CheckpointLoading.load("copy")
     #expect(EvalCommand.columnTitles(models: [model, model], names: ["runs/a.json", "runs/b.json"]) == ["a", "b"])

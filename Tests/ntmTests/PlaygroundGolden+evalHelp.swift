@@ -17,7 +17,7 @@ extension PlaygroundGolden {
     A checkpoint is a file, or the name of a shipped model (copy, copy-lstm, …).
 
     USAGE: ntm eval <checkpoint> [--compare C] [--lengths L,L,…] [--sequences N]
-                    [--seed S] [--svg FILE]
+                    [--seed S] [--svg FILE] [--by-gap]
 
     OPTIONS:
       --compare C      a second checkpoint of the same task, scored on the same
@@ -31,10 +31,14 @@ extension PlaygroundGolden {
                        bar per model, a dashed line where the training range ends;
                        FILE - is standard output, and the table then goes to
                        standard error
+      --by-gap         priority sort only: split the wrong bits by the gap from each
+                       answer vector's priority to the nearest other input's, to
+                       show where the sort goes wrong
 
     EXAMPLES:
       ntm eval copy.checkpoint.json --lengths 10,20,40,80,120
       ntm eval copy --compare copy-lstm
       ntm eval copy --compare copy-lstm --svg copy-generalisation.svg
+      ntm eval priority-sort --lengths 20 --sequences 1000 --by-gap
     """#
 }

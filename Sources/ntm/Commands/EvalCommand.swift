@@ -83,6 +83,7 @@ enum EvalCommand: DeclaredCommand {
       checkpoints.append(second)
     }
     let task = checkpoint.task
+    try checkByGap(arguments, task: task, path: path)
     let lengths = requested ?? task.evaluationLengths
     if case .associativeRecall(let recall) = task,
       let bad = lengths.first(where: { $0 < AssociativeRecallTask.minimumItemCount || $0 > recall.distinctItemCount })
@@ -101,6 +102,7 @@ enum EvalCommand: DeclaredCommand {
     let width = TextStyle.width(environment: console.environment)
     let titles = columnTitles(models: models, names: names)
     let progress = SweepProgress(console: console, titles: titles, width: width)
+    let unscored = models
     let sweep = GeneralisationSweep.run(
       &models, task: task, lengths: lengths, count: count, seed: UInt64(seed), progress: progress.report)
     progress.finish()
@@ -122,6 +124,11 @@ enum EvalCommand: DeclaredCommand {
       ? BarChart.render(series[0].values, labels: labels, width: min(width, 80), decimals: 3, style: style)
       : BarChart.sideBySide(series, labels: labels, width: min(width, 100), decimals: 3, style: style)
     console.print(bars.joined(separator: "\n"))
+    if arguments.flag(Self.byGap), case .prioritySort(let sort) = task {
+      printGaps(
+        unscored, task: sort, lengths: lengths, count: count, seed: UInt64(seed), titles: titles, style: style, width: width,
+        console: &console)
+    }
     if let svgPath {
       try OutputFile.write(chart(sweep, series: series), to: svgPath, standardOutput: document)
       console.print(TextWrap.paragraph("Wrote the generalisation chart to \(OutputFile.place(svgPath)).", width: width, indent: "  "))
@@ -267,9 +274,10 @@ extension EvalCommand {
       .prose("A checkpoint is a file, or the name of a shipped model (copy, copy-lstm, …)."),
     ],
     positional: "<checkpoint>",
-    sections: [.init(title: "OPTIONS", options: [compare, lengths, sequences, seed, svg])],
+    sections: [.init(title: "OPTIONS", options: [compare, lengths, sequences, seed, svg, byGap])],
     examples: [
       "ntm eval copy.checkpoint.json --lengths 10,20,40,80,120", "ntm eval copy --compare copy-lstm",
       "ntm eval copy --compare copy-lstm --svg copy-generalisation.svg",
+      "ntm eval priority-sort --lengths 20 --sequences 1000 --by-gap",
     ])
 }
