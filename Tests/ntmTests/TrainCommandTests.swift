@@ -197,6 +197,38 @@ import Testing
     #expect(a.optimiser?.learningRate == (try TrainPlan.parse(["copy"] + Self.small)).learningRate * TrainPlan.Defaults.annealFactor)
   }
 
+  /// `--anneal-below` lowers the rate once per run, not once per sitting: a run cut before it
+  /// was interrupted, resumed without its optimiser flags (so the command line's rate is the
+  /// default, not the run's), is not cut again, and ends as the command trains straight through.
+  @Test func aResumedRunIsNotCutTwiceByItsThreshold() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let straight = folder.appendingPathComponent("straight.json").path
+    let split = folder.appendingPathComponent("split.json").path
+    // Every evaluation of so small a task is below 1,000 bits: the first, at 20, lowers the rate.
+    let rule = ["--anneal-below", "1000", "--eval-every", "20", "--eval-sequences", "2", "--learning-rate", "0.01"]
+    #expect(Self.run(["train", "copy", "--sequences", "60", "--checkpoint", straight] + rule + Self.small).code == 0)
+    #expect(Self.run(["train", "copy", "--sequences", "30", "--checkpoint", split] + rule + Self.small).code == 0)
+    #expect(try CheckpointFile.read(from: URL(fileURLWithPath: split)).record?.annealedBelowAt == 20)
+    // A file from before the record kept the cut: told by its rate against its command's.
+    let legacy = folder.appendingPathComponent("legacy.json")
+    var old = try CheckpointFile.read(from: URL(fileURLWithPath: split))
+    old.record?.annealedBelowAt = nil
+    try CheckpointFile.write(old, to: legacy)
+    for path in [split, legacy.path] {
+      let resumed = Self.run(["train", "copy", "--resume", "--sequences", "60", "--checkpoint", path] + Self.small)
+      #expect(resumed.code == 0 && !resumed.output.contains("learning rate now"), "\(resumed.output)")
+    }
+    let a = try CheckpointFile.read(from: URL(fileURLWithPath: straight))
+    #expect(a.optimiser?.learningRate == 0.01 * TrainPlan.Defaults.annealFactor)
+    for path in [split, legacy.path] {
+      let b = try CheckpointFile.read(from: URL(fileURLWithPath: path))
+      #expect(a.parameters == b.parameters && a.optimiser == b.optimiser, "\(path)")
+    }
+    #expect(a.record?.annealedBelowAt == 20)
+    #expect(try CheckpointFile.read(from: URL(fileURLWithPath: split)).record?.annealedBelowAt == 20)
+  }
+
   /// A resumed run trains by its checkpoint's optimiser, rate, batch and clipping: a flag that
   /// says otherwise is refused in one line, not ignored, and the file is left as it was; the
   /// same values given again resume as usual.

@@ -52,6 +52,10 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
   /// The bits per sequence below which an evaluation lowers the rate once (`ntm train
   /// --anneal-below`), kept so a resumed run keeps to it; nil when the run has none.
   public var annealBelow: Double?
+  /// Sequences trained on when an evaluation below `annealBelow` lowered the learning rate, so
+  /// that a resumed run does not lower it again; nil when none has (and in files written before
+  /// it was kept, whose resume tells from the rate itself).
+  public var annealedBelowAt: Int?
 
   /// Problems with a saved record, one sentence each: times and scores must be finite and
   /// not negative, counts of sequences inside `Limits.counter` (and increasing along the
@@ -80,6 +84,9 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
     }
     if let annealedAt, !Limits.counter.contains(annealedAt) {
       problems.append("record annealedAt \(annealedAt) is not from 0 to \(Limits.counter.upperBound)")
+    }
+    if let annealedBelowAt, !Limits.counter.contains(annealedBelowAt) {
+      problems.append("record annealedBelowAt \(annealedBelowAt) is not from 0 to \(Limits.counter.upperBound)")
     }
     if let annealBelow, !(annealBelow.isFinite && annealBelow > 0) {
       problems.append("record annealBelow \(annealBelow) is not a finite number > 0")

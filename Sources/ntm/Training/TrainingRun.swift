@@ -226,10 +226,14 @@ struct TrainingRun {
     let live = console.isInteractive
     // The lowest evaluated bits/seq of this run and when (`--keep-best`).
     var best = (bitErrors: Double.infinity, sequences: 0)
-    // Whether `--anneal-below` has lowered the rate; a resumed run knows from the rate itself
-    // (below the one asked for on the command line, and the one `--anneal-at` has set).
+    // Whether `--anneal-below` has lowered the rate: the record says when. A file from before
+    // it kept that is told by its rate, below the one its run started with (its recorded
+    // command's, not this command line's: a resume need not repeat the optimiser's flags) and
+    // the cut `--anneal-at` has made.
     let scheduled = record.annealedAt == nil ? 1 : TrainPlan.Defaults.annealFactor
-    var annealed = startSequences > 0 && trainer.optimiser.learningRate < plan.learningRate * scheduled
+    let startingRate = (try? TrainPlan.parse(Array(commandLine.dropFirst(2))))?.learningRate ?? plan.learningRate
+    var annealed =
+      record.annealedBelowAt != nil || (startSequences > 0 && trainer.optimiser.learningRate < startingRate * scheduled)
     while trainer.sequencesSeen < total {
       if let at = plan.annealAt, record.annealedAt == nil, trainer.sequencesSeen >= at {
         record.annealedAt = trainer.sequencesSeen
@@ -280,6 +284,7 @@ struct TrainingRun {
         }
         if let threshold = plan.annealBelow, evaluation.bitErrors < threshold, !annealed {
           annealed = true
+          record.annealedBelowAt = now
           trainer.optimiser.learningRate *= TrainPlan.Defaults.annealFactor
           note += "; learning rate now \(trainer.optimiser.learningRate)"
         }
