@@ -95,7 +95,8 @@ extension PlaygroundGolden {
                             best model to the checkpoint path with .best before its
                             extension
       --anneal-below X      once an evaluation is below X bits/seq, multiply the
-                            learning rate by 0.1, once; a resumed run keeps its
+                            learning rate by 0.1, once in the run, whether or not
+                            --anneal-at has too; a resumed run keeps its
                             checkpoint's X unless given one (0 turns it off; default
                             0)
       --anneal-at N         once N sequences have been trained on, multiply the

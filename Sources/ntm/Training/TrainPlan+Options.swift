@@ -134,7 +134,7 @@ extension TrainPlan {
     static let annealBelow = CommandOption(
       name: "anneal-below", placeholder: "X",
       help:
-        "once an evaluation is below X bits/seq, multiply the learning rate by \(CommandOption.plain(Defaults.annealFactor)), once; a resumed run keeps its checkpoint's X unless given one",
+        "once an evaluation is below X bits/seq, multiply the learning rate by \(CommandOption.plain(Defaults.annealFactor)), once in the run, whether or not --anneal-at has too; a resumed run keeps its checkpoint's X unless given one",
       value: .positive(default: 0, zeroMeansOff: true), defaultText: "0")
     static let annealAt = CommandOption(
       name: "anneal-at", placeholder: "N",

@@ -128,8 +128,9 @@ struct TrainPlan: Equatable {
   /// later collapse (a converged NTM can suddenly unlearn) never loses a good one.
   var keepBest = false
   /// Once an evaluation is below this many bits/seq, the learning rate is multiplied by
-  /// `Defaults.annealFactor`, once: a converged copy NTM trained on at full rate wobbles and
-  /// can collapse.
+  /// `Defaults.annealFactor`, once in the run (the record keeps when:
+  /// `TrainingRecord.annealedBelowAt`), independently of `annealAt`: a converged copy NTM
+  /// trained on at full rate wobbles and can collapse.
   var annealBelow: Double?
   /// Once this many sequences have been trained on, the learning rate is multiplied by
   /// `Defaults.annealFactor`, once (the record keeps when: `TrainingRecord.annealedAt`): a
