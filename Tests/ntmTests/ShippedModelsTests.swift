@@ -73,7 +73,7 @@ import Testing
       #expect(evaluation.bitErrors < max(2 * target, 1), "\(name): \(evaluation.bitErrors) bits/seq, target \(target)")
       checked += 1
     }
-    #expect(checked >= 2, "copy and associative recall at least reached their targets")
+    #expect(checked >= 1, "associative recall, at least, reached its target")
   }
 
   /// Every sweep shipped in Models/seeds/ reads back, belongs to a shipped model of its task,
@@ -116,8 +116,9 @@ import Testing
     #expect(repeatCopy.runs.allSatisfy { ($0.scores[at10] ?? .infinity) < 1 })
     #expect(try #require(repeatCopy.scores[at20repeat]).median < 4)
 
-    // Chapter 12's priority sort: three seeds, a median under 11.5 wrong bits per sequence at
-    // the training length (20), under a quarter of its baseline's median over three seeds.
+    // Chapter 12's priority sort: three seeds, a median under 10.5 wrong bits per sequence at
+    // the training length (20), under a quarter of its baseline's median over three seeds; and
+    // beyond training (30), a median below the baseline's.
     let sort = try SeedSweep.Summary.Document.read(from: folder.appendingPathComponent("priority-sort.json").path)
     let sortBaseline = try SeedSweep.Summary.Document.read(
       from: folder.appendingPathComponent("priority-sort-lstm.json").path)
@@ -125,9 +126,11 @@ import Testing
     #expect(sort.runs.count >= 3 && sort.sequencesPerLength >= 1_000)
     #expect(sortBaseline.runs.count >= 3 && sortBaseline.lengths == sort.lengths)
     let sortMedian = try #require(sort.scores[at20sort]).median
-    #expect(sortMedian < 11.5)
+    #expect(sortMedian < 10.5)
     let baselineMedian = try #require(sortBaseline.scores[at20sort]).median
     #expect(sortMedian < baselineMedian / 4)
+    let at30sort = try #require(sort.lengths.firstIndex(of: 30))
+    #expect(try #require(sort.scores[at30sort]).median < #require(sortBaseline.scores[at30sort]).median)
   }
 
   /// The command recorded in each shipped model builds that very model: parsed again, it gives
