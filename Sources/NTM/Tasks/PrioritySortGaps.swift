@@ -58,6 +58,8 @@ public struct PrioritySortGaps: Equatable, Sendable {
   public var vectors: Int { bins.reduce(0) { $0 + $1.vectors } }
   /// Every wrong bit counted, over every bin: the wrong bits of all the added sequences.
   public var wrongBits: Int { bins.reduce(0) { $0 + $1.wrongBits } }
+  /// The mean wrong bits of an answer vector, over every bin (0 before any is counted).
+  public var wrongBitsPerVector: Double { vectors == 0 ? 0 : Double(wrongBits) / Double(vectors) }
 
   /// The gap of each answer vector of an example with `priorities` (the inputs' priorities in
   /// input order), by rank: the first is the highest priority's. `answers` of them.
@@ -84,9 +86,7 @@ public struct PrioritySortGaps: Equatable, Sendable {
     let priorities = (0..<delimiter).map { example.inputs[$0, task.priorityChannel] }
     let answers = task.answerCount(length: delimiter)
     for (rank, gap) in Self.gaps(priorities: priorities, answers: answers).enumerated() {
-      let t = delimiter + 1 + rank
-      var wrong = 0
-      for k in 0..<logits.columns where (logits[t, k] >= 0) != (example.targets[t, k] >= 0.5) { wrong += 1 }
+      let wrong = BitError.count(logits: logits, targets: example.targets, step: delimiter + 1 + rank)
       guard let bin = bins.firstIndex(where: { $0.contains(gap) }) else { continue }
       bins[bin].vectors += 1
       bins[bin].wrongBits += wrong

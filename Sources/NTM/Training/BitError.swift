@@ -12,13 +12,19 @@ public enum BitError {
   public static func count(logits: Matrix, targets: Matrix, mask: [Double]) -> Int {
     SigmoidCrossEntropy.requireShapes(logits: logits, targets: targets, mask: mask)
     var wrong = 0
-    for t in 0..<logits.rows where mask[t] != 0 {
-      for k in 0..<logits.columns {
-        let index = t * logits.columns + k
-        let predicted = logits.scalars[index] >= 0
-        let expected = targets.scalars[index] >= 0.5
-        if predicted != expected { wrong += 1 }
-      }
+    for t in 0..<logits.rows where mask[t] != 0 { wrong += count(logits: logits, targets: targets, step: t) }
+    return wrong
+  }
+
+  /// The number of wrong bits at step `t` alone, masked or not.
+  /// - Precondition: the shapes agree and `t` is one of their rows.
+  public static func count(logits: Matrix, targets: Matrix, step t: Int) -> Int {
+    var wrong = 0
+    for k in 0..<logits.columns {
+      let index = t * logits.columns + k
+      let predicted = logits.scalars[index] >= 0
+      let expected = targets.scalars[index] >= 0.5
+      if predicted != expected { wrong += 1 }
     }
     return wrong
   }

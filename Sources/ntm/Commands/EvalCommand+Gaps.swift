@@ -56,8 +56,7 @@ extension EvalCommand {
     var rows = profile.bins.map { bin in
       [gapLabel(bin), percent(bin.vectors, vectors), ProgressText.fixed(bin.wrongBitsPerVector, 2), percent(bin.wrongBits, wrong)]
     }
-    let all = vectors == 0 ? 0 : Double(wrong) / Double(vectors)
-    rows.append(["all", percent(vectors, vectors), ProgressText.fixed(all, 2), percent(wrong, wrong)])
+    rows.append(["all", percent(vectors, vectors), ProgressText.fixed(profile.wrongBitsPerVector, 2), percent(wrong, wrong)])
     return TextTable.render(
       header: ["gap", "vectors", "wrong bits each", "share of errors"], rows: rows,
       alignments: [.left, .right, .right, .right], width: width, style: style)

@@ -231,9 +231,9 @@ struct TrainingRun {
     // command's, not this command line's: a resume need not repeat the optimiser's flags) and
     // the cut `--anneal-at` has made.
     let scheduled = record.annealedAt == nil ? 1 : TrainPlan.Defaults.annealFactor
-    let startingRate = (try? TrainPlan.parse(Array(commandLine.dropFirst(2))))?.learningRate ?? plan.learningRate
+    func startingRate() -> Double { (try? TrainPlan.parse(Array(commandLine.dropFirst(2))))?.learningRate ?? plan.learningRate }
     var annealed =
-      record.annealedBelowAt != nil || (startSequences > 0 && trainer.optimiser.learningRate < startingRate * scheduled)
+      record.annealedBelowAt != nil || (startSequences > 0 && trainer.optimiser.learningRate < startingRate() * scheduled)
     while trainer.sequencesSeen < total {
       if let at = plan.annealAt, record.annealedAt == nil, trainer.sequencesSeen >= at {
         record.annealedAt = trainer.sequencesSeen
