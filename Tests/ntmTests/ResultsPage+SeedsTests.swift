@@ -146,6 +146,50 @@ import Testing
     #expect(!copyLines.joined().contains("Bayes"))
   }
 
+  /// Where both models of a task ship a sweep, the summary compares their medians within
+  /// training and beyond, as the sweeps' JSON says; the standing follows the numbers, and
+  /// sweeps from different eval seeds are not compared.
+  @Test func theSummaryComparesTheSweepsMedians() throws {
+    let seeds = ShippedModelsTests.root.appendingPathComponent("Models/\(ResultsPage.seedsFolder)")
+    let (checkpoint, model) = try CheckpointLoading.load("dyck")
+    let (baseline, baselineModel) = try CheckpointLoading.load("dyck-lstm")
+    let ntm = try SeedSweep.Summary.Document.read(from: seeds.appendingPathComponent("dyck.json").path)
+    let lstm = try SeedSweep.Summary.Document.read(from: seeds.appendingPathComponent("dyck-lstm.json").path)
+    func entry(_ ntm: ResultsPage.Sweep?, _ lstm: ResultsPage.Sweep?) -> ResultsPage.TaskModels {
+      .init(
+        task: "dyck", machine: .init(name: "dyck", checkpoint: checkpoint, model: model, sweep: ntm),
+        baseline: .init(name: "dyck-lstm", checkpoint: baseline, model: baselineModel, sweep: lstm))
+    }
+    let page = ResultsPage(sequences: 3, seed: 1, quick: true)
+    let line = try #require(page.medianVerdict(entry(ntm, lstm)))
+    func median(_ sweep: ResultsPage.Sweep, _ length: Int) -> String {
+      let index = sweep.lengths.firstIndex(of: length)
+      return index.flatMap { sweep.scores[$0] }.map { ProgressText.fixed($0.median, 3) } ?? "missing"
+    }
+    #expect(line.hasPrefix("- **dyck** (NTM 3 seeds, 1,000 sequences, LSTM 3 seeds, 1,000 sequences per length, eval seed 1000003): "))
+    let pattern =
+      /(within training|beyond it) \(([0-9]+)\): the NTM's median is (ahead of|behind|level with) the LSTM's, ([0-9]+\.[0-9]+) against ([0-9]+\.[0-9]+)/
+    let matches = line.matches(of: pattern)
+    #expect(matches.map { String($0.output.1) } == ["within training", "beyond it"], "\(line)")
+    #expect(matches.map { Int($0.output.2) } == [20, 50], "\(line)")
+    for match in matches {
+      let length = try #require(Int(match.output.2))
+      #expect(String(match.output.4) == median(ntm, length) && String(match.output.5) == median(lstm, length))
+      let (a, b) = (try #require(Double(match.output.4)), try #require(Double(match.output.5)))
+      #expect(match.output.3 == (a < b ? "ahead of" : (a > b ? "behind" : "level with")), "\(line)")
+    }
+    // A worse NTM median beyond training reads "behind".
+    var worse = ntm
+    let at50 = try #require(ntm.lengths.firstIndex(of: 50))
+    worse.scores[at50]?.median = 9
+    let behind = try #require(page.medianVerdict(entry(worse, lstm)))
+    #expect(behind.hasSuffix("behind the LSTM's, 9.000 against \(median(lstm, 50))."), "\(behind)")
+    var other = lstm
+    other.evaluationSeed += 1
+    #expect(page.medianVerdict(entry(ntm, other)) == nil, "other sequences, no comparison")
+    #expect(page.medianVerdict(entry(ntm, nil)) == nil && page.medianVerdict(entry(nil, lstm)) == nil)
+  }
+
   /// A task trained at one length has its median seed picked there, where its claim is made;
   /// copy's at 100, beyond training.
   @Test func theMedianSeedIsPickedWhereTheClaimIsMade() {

@@ -121,6 +121,41 @@ extension ResultsPage {
     return plan
   }
 
+  /// The sentence above the verdicts on the sweeps' medians.
+  static let mediansNote =
+    "Across seeds, where both models of a task have a sweep: the NTM's median seed against the LSTM's, "
+    + "each scored on the fresh sequences of its sweep (the ranges are in the task's section):"
+
+  /// One line on where the NTM's sweep stands against its baseline's, by their medians, within
+  /// training and beyond — the comparison a single seed cannot make. Nil unless both models
+  /// have a sweep, scored from the same eval seed, with a median at a length compared.
+  func medianVerdict(_ entry: TaskModels) -> String? {
+    guard let machine = entry.machine, let ntm = machine.sweep, let lstm = entry.baseline?.sweep,
+      ntm.evaluationSeed == lstm.evaluationSeed
+    else { return nil }
+    let task = machine.checkpoint.task
+    func median(_ sweep: Sweep, _ length: Int) -> Double? {
+      sweep.lengths.firstIndex(of: length).flatMap { sweep.scores[$0]?.median }
+    }
+    func compare(_ length: Int, _ range: String) -> String? {
+      guard let a = median(ntm, length), let b = median(lstm, length) else { return nil }
+      let standing = a < b ? "ahead of" : (a > b ? "behind" : "level with")
+      return "\(range) (\(length)): the NTM's median is \(standing) the LSTM's, \(fixed(a)) against \(fixed(b))"
+    }
+    var parts: [String] = []
+    if let length = ntm.lengths.last(where: task.lengths.contains), let text = compare(length, "within training") {
+      parts.append(text)
+    }
+    let claim = Self.claimLength(task)
+    if !task.lengths.contains(claim), let text = compare(claim, "beyond it") { parts.append(text) }
+    guard !parts.isEmpty else { return nil }
+    func facts(_ sweep: Sweep) -> String {
+      "\(sweep.runs.count) seed\(sweep.runs.count == 1 ? "" : "s"), \(ProgressText.count(sweep.sequencesPerLength)) sequences"
+    }
+    return "- **\(entry.task)** (NTM \(facts(ntm)), LSTM \(facts(lstm)) per length, eval seed \(ntm.evaluationSeed)): "
+      + parts.joined(separator: "; ") + "."
+  }
+
   /// `1–10`, `1–3, 7`, `2, 5`: the seeds in order, a run of three or more as a range.
   static func seedList(_ seeds: [UInt64]) -> String {
     var groups: [[UInt64]] = []

@@ -113,6 +113,8 @@ struct ResultsPage {
     if models.contains(where: { [$0.machine, $0.baseline].contains { $0?.sweep != nil } }) { lines += [Self.sweepNote, ""] }
     let verdicts = models.compactMap { entry in sweeps[entry.task].flatMap { verdict(entry, sweep: $0) } }
     if !verdicts.isEmpty { lines += ["What these scores show, task by task (lower is better):", ""] + verdicts + [""] }
+    let medians = models.compactMap(medianVerdict)
+    if !medians.isEmpty { lines += [Self.mediansNote, ""] + medians + [""] }
     return lines
   }
 
