@@ -116,21 +116,24 @@ import Testing
     #expect(repeatCopy.runs.allSatisfy { ($0.scores[at10] ?? .infinity) < 1 })
     #expect(try #require(repeatCopy.scores[at20repeat]).median < 4)
 
-    // Chapter 12's priority sort: three seeds, a median under 10.5 wrong bits per sequence at
-    // the training length (20), under a quarter of its baseline's median over three seeds; and
-    // beyond training (30), a median below the baseline's.
+    // Chapter 12's priority sort: three seeds, a median of at most 10 wrong bits per sequence
+    // at the training length (20), every seed under 10.5, under a quarter of its baseline's
+    // median over three seeds; and beyond training (30), as the chapter says plainly, a median
+    // behind the baseline's.
     let sort = try SeedSweep.Summary.Document.read(from: folder.appendingPathComponent("priority-sort.json").path)
     let sortBaseline = try SeedSweep.Summary.Document.read(
       from: folder.appendingPathComponent("priority-sort-lstm.json").path)
     let at20sort = try #require(sort.lengths.firstIndex(of: 20))
     #expect(sort.runs.count >= 3 && sort.sequencesPerLength >= 1_000)
     #expect(sortBaseline.runs.count >= 3 && sortBaseline.lengths == sort.lengths)
+    #expect(sort.evaluationSeed == sortBaseline.evaluationSeed)
     let sortMedian = try #require(sort.scores[at20sort]).median
-    #expect(sortMedian < 10.5)
+    #expect(sortMedian <= 10)
+    #expect(sort.runs.allSatisfy { ($0.scores[at20sort] ?? .infinity) < 10.5 })
     let baselineMedian = try #require(sortBaseline.scores[at20sort]).median
     #expect(sortMedian < baselineMedian / 4)
     let at30sort = try #require(sort.lengths.firstIndex(of: 30))
-    #expect(try #require(sort.scores[at30sort]).median < #require(sortBaseline.scores[at30sort]).median)
+    #expect(try #require(sort.scores[at30sort]).median > #require(sortBaseline.scores[at30sort]).median)
   }
 
   /// The command recorded in each shipped model builds that very model: parsed again, it gives
