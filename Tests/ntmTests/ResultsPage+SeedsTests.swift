@@ -200,7 +200,7 @@ import Testing
   }
 
   /// Files written before the command, jobs and wall time were recorded still decode, and the
-  /// page says what it cannot know.
+  /// page says what it cannot know, and what it can.
   @Test func anOldSummaryStillDecodes() throws {
     let folder = try TrainCommandTests.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -210,6 +210,21 @@ import Testing
     #expect(document.command == nil && document.jobs == nil && document.wallSeconds == nil)
     #expect(document.runs.map(\.seed) == [1, 2] && document.runs[1].scores == [0.25, nil])
     #expect(document.scores.map { $0?.median } == [0.375, 1.5])
+    // Without a wall time in all (an old file, or a resumed sweep), the page gives each
+    // seed's training time instead.
+    let (checkpoint, model) = try CheckpointLoading.load("copy")
+    func facts(_ seconds: SeedSweep.Summary.Document.Statistic) -> [String] {
+      var sweep = document
+      sweep.seconds = seconds
+      return ResultsPage(sequences: 3, seed: 1, quick: true).acrossSeeds(
+        .init(name: "copy", checkpoint: checkpoint, model: model), sweep: sweep)
+    }
+    let time = [4000.0, 3000, 5000].map(ProgressText.duration)
+    let spread = facts(.init(median: 4000, low: 3000, high: 5000))
+    #expect(spread.contains("2 seeds (1, 2), \(time[0]) of training per seed (median; \(time[1]) to \(time[2])) on this machine."))
+    #expect(!spread.joined().contains("wall time"))
+    let even = facts(.init(median: 4000, low: 4000, high: 4010))
+    #expect(even.contains("2 seeds (1, 2), \(time[0]) of training per seed on this machine."), "\(even)")
   }
 
   /// A sweep file that is not one, or is of another task, is one line naming it; the page is

@@ -23,7 +23,15 @@ extension ResultsPage {
     if let command = sweep.command { lines += ["```", command.joined(separator: " "), "```", ""] }
     var facts = "\(sweep.runs.count) seed\(sweep.runs.count == 1 ? "" : "s") (\(Self.seedList(sweep.runs.map(\.seed))))"
     if let jobs = sweep.jobs { facts += ", \(jobs) at a time" }
-    if let wall = sweep.wallSeconds { facts += ", \(ProgressText.duration(wall)) wall time in all on this machine" }
+    if let wall = sweep.wallSeconds {
+      facts += ", \(ProgressText.duration(wall)) wall time in all on this machine"
+    } else if let seconds = sweep.seconds {
+      // A resumed sweep knows each seed's training time but not its wall time in all.
+      let (median, low, high) = (
+        ProgressText.duration(seconds.median), ProgressText.duration(seconds.low), ProgressText.duration(seconds.high)
+      )
+      facts += ", \(median) of training per seed" + (low == high ? "" : " (median; \(low) to \(high))") + " on this machine"
+    }
     lines += [facts + ".", ""]
 
     // A task scored by its cost has the Bayes-optimal estimator's on the same sequences beside it.
