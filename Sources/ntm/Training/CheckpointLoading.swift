@@ -12,7 +12,7 @@ enum CheckpointLoading {
     do {
       let checkpoint = try CheckpointFile.read(from: url)
       return (checkpoint, try checkpoint.model())
-    } catch let error as CheckpointError {
+    } catch {
       throw CommandLineTool.Failure(message: "cannot load checkpoint \(EchoedText.path(path)): \(error.description)")
     }
   }
