@@ -131,8 +131,8 @@ extension ResultsPage {
 
   /// The sentence above the verdicts on the sweeps' medians.
   static let mediansNote =
-    "Across seeds, where both models of a task have a sweep: the NTM's median seed against the LSTM's, "
-    + "each scored on the fresh sequences of its sweep (the ranges are in the task's section):"
+    "Across seeds, where both models of a task have a sweep: the median of the NTM's seeds against the median of the "
+    + "LSTM's at each length, each scored on the fresh sequences of its sweep (the ranges are in the task's section):"
 
   /// One line on where the NTM's sweep stands against its baseline's, by their medians, within
   /// training and beyond — the comparison a single seed cannot make. Nil unless both models
@@ -147,8 +147,7 @@ extension ResultsPage {
     }
     func compare(_ length: Int, _ range: String) -> String? {
       guard let a = median(ntm, length), let b = median(lstm, length) else { return nil }
-      let standing = a < b ? "ahead of" : (a > b ? "behind" : "level with")
-      return "\(range) (\(length)): the NTM's median is \(standing) the LSTM's, \(fixed(a)) against \(fixed(b))"
+      return "\(range) (\(length)): the NTM's median is \(Self.standing(a, b)) the LSTM's, \(fixed(a)) against \(fixed(b))"
     }
     var parts: [String] = []
     if let length = ntm.lengths.last(where: task.lengths.contains), let text = compare(length, "within training") {

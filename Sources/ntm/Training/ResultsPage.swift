@@ -128,8 +128,8 @@ struct ResultsPage {
     let ntm = sweep.scores(model: 0)
     let lstm = sweep.scores(model: 1)
     func compare(_ i: Int, _ range: String) -> String {
-      let standing = ntm[i] < lstm[i] ? "ahead of" : (ntm[i] > lstm[i] ? "behind" : "level with")
-      var text = "\(range) (\(lengths[i])): the NTM is \(standing) the LSTM, \(fixed(ntm[i])) against \(fixed(lstm[i]))"
+      var text =
+        "\(range) (\(lengths[i])): the NTM is \(Self.standing(ntm[i], lstm[i])) the LSTM, \(fixed(ntm[i])) against \(fixed(lstm[i]))"
       if let optimal = sweep.rows[i].optimalBits, optimal > 0 {
         let percent = String(format: "%.1f", 100 * (ntm[i] - optimal) / optimal)
         text += " (Bayes-optimal \(fixed(optimal)): the NTM \(percent)% above it)"
@@ -143,6 +143,11 @@ struct ResultsPage {
     }
     guard !parts.isEmpty else { return nil }
     return "- **\(entry.task)**: " + parts.joined(separator: "; ") + "."
+  }
+
+  /// Where a score `a` stands against `b` (lower is better): `ahead of`, `behind` or `level with`.
+  static func standing(_ a: Double, _ b: Double) -> String {
+    a < b ? "ahead of" : (a > b ? "behind" : "level with")
   }
 
   /// `yes, < 0.1 at 12,000 (confirmed on 2 × 1,000)`, `< 0.1 at 12,000 on one check
