@@ -47,6 +47,18 @@ import Testing
     #expect(result.code == 1 && result.error.contains("do not learn the same task"))
   }
 
+  /// A list of lengths with an empty, zero or non-numeric entry is refused in one line, before
+  /// any model is loaded.
+  @Test(arguments: ["10,,20", ",10", "10,", "0", "x", ""])
+  func refusesABadListOfLengths(text: String) {
+    let result = TrainCommandTests.run(["eval", "copy", "--lengths", text])
+    #expect(result.code == 64)
+    #expect(
+      result.error
+        == "error: --lengths must be whole numbers from 1 to 10000 separated by commas, got '\(text)'. Try 'ntm eval --help'.\n")
+    #expect(result.output.isEmpty)
+  }
+
   /// `--by-gap`: a table per length, whose last row holds every answer vector and the wrong
   /// bits of the scores above it; refused, in one line, for any other task.
   @Test func byGapSplitsPrioritySortsWrongBits() throws {

@@ -50,6 +50,14 @@ import Testing
       "error: --controller-size must be 16 or fewer whole numbers from 1 to 100000, separated by commas, got 'big'. Try 'ntm train --help'."
     ),
     (
+      ["train", "copy", "--controller-size", "100,,100"],
+      "error: --controller-size must be 16 or fewer whole numbers from 1 to 100000, separated by commas, got '100,,100'. Try 'ntm train --help'."
+    ),
+    (
+      ["train", "copy", "--model", "lstm", "--layer-sizes", "64,"],
+      "error: --layer-sizes must be 16 or fewer whole numbers from 1 to 100000, separated by commas, got '64,'. Try 'ntm train --help'."
+    ),
+    (
       ["train", "copy", "--learning-rate", "-0.001"],
       "error: --learning-rate must be a positive number, got '-0.001'. Try 'ntm train --help'."
     ),
