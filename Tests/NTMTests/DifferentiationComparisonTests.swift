@@ -83,7 +83,6 @@
       let sharpening = 1 + 5 * generator.nextUnit()
       let projection = generator.normals(9)
 
-      let output = Sharpening.forward(.init(weighting: weighting, sharpening: sharpening)).output
       let ours = Sharpening.backward(projection, Sharpening.forward(.init(weighting: weighting, sharpening: sharpening)).cache)
       let (dWeighting, dSharpening) = gradient(at: weighting, sharpening) { w, g in
         Self.sharpeningLoss(weighting: w, sharpening: g, projection: projection)

@@ -41,7 +41,6 @@ struct GradientCheckerTests {
       operation: "sharpening", inputs: [.init("w", w), .init("γ", scalar: 2.5)], using: &generator,
       evaluate: { Sharpening.forward(.init(weighting: $0[0], sharpening: $0[1][0])).output },
       gradient: { v, g in
-        let out = Sharpening.forward(.init(weighting: v[0], sharpening: v[1][0])).output
         var d = Sharpening.backward(g, Sharpening.forward(.init(weighting: v[0], sharpening: v[1][0])).cache)
         d.weighting = d.weighting.map { $0 / v[1][0] }  // forgets the factor γ
         return [d.weighting, [d.sharpening]]

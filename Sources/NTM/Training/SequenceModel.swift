@@ -4,7 +4,7 @@
 ///
 /// The NTM and the LSTM baseline both conform, so one trainer, one loss, one optimiser and
 /// one checkpoint format serve both.
-public protocol SequenceModel {
+public protocol SequenceModel: SequenceModelMetatype {
   /// Inputs per time step.
   var inputSize: Int { get }
   /// Outputs per time step.
@@ -55,3 +55,15 @@ extension SequenceModel {
     return start
   }
 }
+
+#if compiler(>=6.2)
+  /// What `SequenceModel` asks of a model's type beyond its requirements: that the type itself
+  /// may be used on other threads (`SendableMetatype`), as the batch and evaluation workers do
+  /// when they run copies of a model at once. Compilers before 6.2 do not know the protocol and
+  /// ask nothing.
+  public typealias SequenceModelMetatype = SendableMetatype
+#else
+  /// What `SequenceModel` asks of a model's type beyond its requirements: nothing, on a
+  /// compiler before 6.2 (from 6.2 on, `SendableMetatype`).
+  public typealias SequenceModelMetatype = Any
+#endif
