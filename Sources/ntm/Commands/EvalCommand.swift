@@ -220,7 +220,7 @@ enum EvalCommand: DeclaredCommand {
   /// `10,20,40` → `[10, 20, 40]`; nil (the task's lengths) when absent.
   static func parseLengths(_ text: String?) throws -> [Int]? {
     guard let text else { return nil }
-    let values = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    let values = Arguments.commaSeparated(text).map { Int($0.trimmingCharacters(in: .whitespaces)) }
     guard !values.isEmpty, values.allSatisfy({ $0.map(Limits.length.contains) ?? false }) else {
       throw Arguments.UsageError(
         message:

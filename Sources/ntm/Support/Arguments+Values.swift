@@ -74,6 +74,10 @@ extension Arguments {
   /// The raw value of `option`, if given.
   func value(_ option: CommandOption) -> String? { value(option.name) }
 
+  /// The entries of a comma-separated value (`100,100`, `1-3,7`), an empty one kept as an entry
+  /// (`100,,100` has three), so that a list with a gap is refused rather than read without it.
+  static func commaSeparated(_ text: String) -> [Substring] { text.split(separator: ",", omittingEmptySubsequences: false) }
+
   /// Whether the flag `option` was given.
   func flag(_ option: CommandOption) -> Bool { flag(option.name) }
 

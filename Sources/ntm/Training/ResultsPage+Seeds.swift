@@ -21,7 +21,7 @@ extension ResultsPage {
     let task = item.checkpoint.task
     var lines = ["### Across seeds: \(item.checkpoint.isBaseline ? "LSTM" : "NTM") (`\(item.name)`)", ""]
     if let command = sweep.command { lines += ["```", command.joined(separator: " "), "```", ""] }
-    var facts = "\(sweep.runs.count) seed\(sweep.runs.count == 1 ? "" : "s") (\(Self.seedList(sweep.runs.map(\.seed))))"
+    var facts = "\(Self.seedCount(sweep)) (\(Self.seedList(sweep.runs.map(\.seed))))"
     if let jobs = sweep.jobs { facts += ", \(jobs) at a time" }
     if let wall = sweep.wallSeconds {
       facts += ", \(ProgressText.duration(wall)) wall time in all on this machine"
@@ -149,19 +149,17 @@ extension ResultsPage {
       guard let a = median(ntm, length), let b = median(lstm, length) else { return nil }
       return "\(range) (\(length)): the NTM's median is \(Self.standing(a, b)) the LSTM's, \(fixed(a)) against \(fixed(b))"
     }
-    var parts: [String] = []
-    if let length = ntm.lengths.last(where: task.lengths.contains), let text = compare(length, "within training") {
-      parts.append(text)
-    }
-    let claim = Self.claimLength(task)
-    if !task.lengths.contains(claim), let text = compare(claim, "beyond it") { parts.append(text) }
+    let parts = Self.verdictLengths(task, among: ntm.lengths).compactMap { compare($0.length, $0.range) }
     guard !parts.isEmpty else { return nil }
     func facts(_ sweep: Sweep) -> String {
-      "\(sweep.runs.count) seed\(sweep.runs.count == 1 ? "" : "s"), \(ProgressText.count(sweep.sequencesPerLength)) sequences"
+      "\(Self.seedCount(sweep)), \(ProgressText.count(sweep.sequencesPerLength)) sequences"
     }
     return "- **\(entry.task)** (NTM \(facts(ntm)), LSTM \(facts(lstm)) per length, eval seed \(ntm.evaluationSeed)): "
       + parts.joined(separator: "; ") + "."
   }
+
+  /// `3 seeds`, `1 seed`: how many runs the sweep holds.
+  static func seedCount(_ sweep: Sweep) -> String { "\(sweep.runs.count) seed\(sweep.runs.count == 1 ? "" : "s")" }
 
   /// `1–10`, `1–3, 7`, `2, 5`: the seeds in order, a run of three or more as a range.
   static func seedList(_ seeds: [UInt64]) -> String {

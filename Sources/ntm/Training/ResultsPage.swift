@@ -136,13 +136,21 @@ struct ResultsPage {
       }
       return text
     }
-    var parts: [String] = []
-    if let i = lengths.lastIndex(where: task.lengths.contains) { parts.append(compare(i, "within training")) }
-    if let i = lengths.firstIndex(of: Self.claimLength(task)), !task.lengths.contains(lengths[i]) {
-      parts.append(compare(i, "beyond it"))
+    let parts = Self.verdictLengths(task, among: lengths).compactMap { length, range in
+      lengths.firstIndex(of: length).map { compare($0, range) }
     }
     guard !parts.isEmpty else { return nil }
     return "- **\(entry.task)**: " + parts.joined(separator: "; ") + "."
+  }
+
+  /// The lengths a verdict compares, of those scored: the longest inside the training range
+  /// ("within training"), and the claim length when it lies beyond it ("beyond it").
+  static func verdictLengths(_ task: TrainingTask, among lengths: [Int]) -> [(length: Int, range: String)] {
+    var picked: [(length: Int, range: String)] = []
+    if let length = lengths.last(where: task.lengths.contains) { picked.append((length, "within training")) }
+    let claim = claimLength(task)
+    if lengths.contains(claim), !task.lengths.contains(claim) { picked.append((claim, "beyond it")) }
+    return picked
   }
 
   /// Where a score `a` stands against `b` (lower is better): `ahead of`, `behind` or `level with`.

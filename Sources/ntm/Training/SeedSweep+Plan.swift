@@ -68,7 +68,7 @@ extension SeedSweep {
       let usage =
         "--seeds must be seeds from 0 to \(Limits.seed.upperBound) as a range or a list, e.g. 1-10 or 1,4,7, got '\(EchoedText.echo(text))'"
       var seeds: [UInt64] = []
-      for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+      for part in Arguments.commaSeparated(text) {
         let ends = part.split(separator: "-", omittingEmptySubsequences: false).map { UInt64($0) }
         guard (1...2).contains(ends.count), let first = ends.first ?? nil, let last = ends.last ?? nil,
           Limits.seed.contains(first), Limits.seed.contains(last)

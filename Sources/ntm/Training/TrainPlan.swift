@@ -261,7 +261,7 @@ struct TrainPlan: Equatable {
   /// `Limits.size`; `fallback` when absent.
   static func sizeList(_ option: CommandOption, _ arguments: Arguments, default fallback: [Int]) throws -> [Int] {
     guard let text = arguments.value(option) else { return fallback }
-    let sizes = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
+    let sizes = Arguments.commaSeparated(text).map { Int($0) }
     guard Limits.layerCount.contains(sizes.count), sizes.allSatisfy({ $0.map(Limits.size.contains) ?? false }) else {
       throw Arguments.UsageError(
         message:
